@@ -1,0 +1,117 @@
+package stepwise.cas;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.eval.exception.TimeoutException;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import stepwise.expr.Trees;
+
+/**
+ * The one seam to Symja: global settings, the per-thread engine, evaluation of copies, and
+ * deadlines. Nothing else in Stepwise touches Config, EvalEngine.set or engine limits.
+ */
+public final class Cas {
+  private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
+  private static final ThreadLocal<EvalEngine> ENGINE = ThreadLocal.withInitial(Cas::newEngine);
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stepwise-deadline");
+        t.setDaemon(true);
+        return t;
+      });
+
+  static {
+    // Without this JAS starts a cached thread pool that keeps the JVM alive ~60 s after main.
+    Config.JAS_NO_THREADS = true;
+    Config.FILESYSTEM_ENABLED = false;
+    Config.UNPROTECT_ALLOWED = false;
+    // Bounds against exploding input: a huge AST or integer fails fast instead of eating memory.
+    Config.MAX_AST_SIZE = 500_000;
+    Config.MAX_BIT_LENGTH = 200_000;
+    Config.MAX_POLYNOMIAL_DEGREE = 2_000;
+    Config.MAX_OUTPUT_SIZE = 1_000_000;
+    F.initSymbols();
+    Sandbox.install();
+  }
+
+  private Cas() {}
+
+  /** Forces the (slow, ~1 s) Symja start-up now, e.g. on a background thread. */
+  public static void warmUp() {
+    engine();
+  }
+
+  private static EvalEngine newEngine() {
+    EvalEngine engine = new EvalEngine("stepwise", 256, 100_000, SILENT, SILENT, false);
+    engine.setQuietMode(true);
+    engine.setOutPrintStream(SILENT);
+    engine.setErrorPrintStream(SILENT);
+    EvalEngine.set(engine);
+    return engine;
+  }
+
+  /** The engine of the calling thread (each thread has its own). */
+  public static EvalEngine engine() {
+    EvalEngine engine = ENGINE.get();
+    EvalEngine.set(engine);
+    return engine;
+  }
+
+  /** Evaluates a deep copy: Symja re-sorts its argument in place, the author's tree must stay. */
+  public static IExpr evaluate(IExpr expr) {
+    EvalEngine engine = engine();
+    try {
+      return engine.evaluate(Trees.deepCopy(expr));
+    } catch (TimeoutException e) {
+      throw new DeadlineExceeded();
+    }
+  }
+
+  /**
+   * Runs work on this thread; if it is still running after the deadline, Symja is asked to stop
+   * and {@link DeadlineExceeded} is thrown. The engine stays usable afterwards.
+   */
+  public static <T> T withDeadline(Duration deadline, Supplier<T> work) {
+    EvalEngine engine = engine();
+    Thread worker = Thread.currentThread();
+    ScheduledFuture<?> alarm =
+        WATCHDOG.schedule(() -> engine.setStopRequested(true), deadline.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      T result = work.get();
+      if (engine.isStopRequested()) {
+        throw new DeadlineExceeded();
+      }
+      return result;
+    } catch (TimeoutException e) {
+      throw new DeadlineExceeded();
+    } catch (RuntimeException e) {
+      if (engine.isStopRequested()) {
+        throw new DeadlineExceeded();
+      }
+      throw e;
+    } finally {
+      alarm.cancel(false);
+      engine.setStopRequested(false);
+      Thread.interrupted(); // clear a stray interrupt so later evaluation is not cut short
+      assert worker == Thread.currentThread();
+    }
+  }
+
+  /** A symbolic computation ran past its deadline. */
+  public static final class DeadlineExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DeadlineExceeded() {
+      super("time limit reached", null, false, false);
+    }
+  }
+}
