@@ -235,7 +235,8 @@ public final class ExprPrinter {
     }
     write(base, POWER + 1, out);
     out.append('^');
-    boolean simple = exponent instanceof ISymbol || (exponent instanceof IInteger i && !i.isNegative());
+    boolean simple = exponent instanceof ISymbol || exponent instanceof IPatternObject
+        || (exponent instanceof IInteger i && !i.isNegative());
     if (simple) {
       write(exponent, ATOM, out);
     } else {

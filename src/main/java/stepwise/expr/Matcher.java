@@ -26,6 +26,14 @@ public final class Matcher {
     return out;
   }
 
+  /**
+   * The pattern variable name_ for a symbol (name_Head with a head test). Not F.$p(symbol):
+   * for symbols outside Symja's contexts that returns a cached pattern of another symbol.
+   */
+  public static IExpr variable(ISymbol symbol, IExpr headTest) {
+    return org.matheclipse.core.expression.Pattern.valueOf(symbol, headTest);
+  }
+
   public static boolean isPatternVariable(IExpr expr) {
     return expr instanceof IPatternObject;
   }

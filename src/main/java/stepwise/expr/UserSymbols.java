@@ -13,11 +13,20 @@ import org.matheclipse.core.interfaces.ISymbol;
  */
 public final class UserSymbols {
   private static final ThreadLocal<Map<String, ISymbol>> BY_NAME = ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<Map<String, ISymbol>> FAMILIES = ThreadLocal.withInitial(HashMap::new);
 
   private UserSymbols() {}
 
   public static ISymbol named(String name) {
     return BY_NAME.get().computeIfAbsent(name, n -> new Symbol(n, Context.DUMMY));
+  }
+
+  /**
+   * A family symbol printed with the same name as a scalar one: the per-sample copies y(k) of
+   * a variable y. It is a different symbol, so y and y(k) never get confused.
+   */
+  public static ISymbol familyNamed(String name) {
+    return FAMILIES.get().computeIfAbsent(name, n -> new Symbol(n, Context.DUMMY));
   }
 
   /** Whether the symbol is a user symbol (as opposed to a Symja built-in). */

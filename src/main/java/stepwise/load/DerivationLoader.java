@@ -1,0 +1,316 @@
+package stepwise.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.Builtins;
+import stepwise.expr.ExprParser;
+import stepwise.expr.ExprSyntaxError;
+import stepwise.expr.UserSymbols;
+import stepwise.model.Assumptions;
+import stepwise.model.Call;
+import stepwise.model.Claim;
+import stepwise.model.Derivation;
+import stepwise.model.Domain;
+import stepwise.model.Domains;
+import stepwise.model.ExprReader;
+import stepwise.model.InputError;
+import stepwise.model.Operand;
+import stepwise.model.Source;
+import stepwise.model.SymbolDecl;
+import stepwise.model.Text;
+import stepwise.rules.Catalogue;
+import stepwise.rules.Rule;
+
+/**
+ * Reads a derivation file (YAML; the format is documented in the README). Everything is
+ * checked here: YAML syntax, field names, symbols and domains, every expression, the rule of
+ * every step and its parameters. Errors name the file, the line and the step.
+ */
+public final class DerivationLoader {
+  private static final Set<String> TOP = Set.of("id", "title", "summary", "symbols", "constraints", "start", "steps",
+      "claims", "expect", "correction");
+  private static final Set<String> STEP_KEYS = Set.of("rule", "expect", "note", "name", "repeat");
+  private static final Set<String> CLAIM_KEYS = Set.of("name", "statement", "left", "relation", "right", "variables",
+      "assume", "expect", "correction");
+  private final Catalogue catalogue;
+
+  public DerivationLoader(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  public Derivation load(Path file) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (CharacterCodingException e) {
+      throw new InputError(Source.of(file), "not UTF-8 text");
+    } catch (IOException e) {
+      throw new InputError(Source.of(file), "cannot read: " + e.getMessage());
+    }
+    return load(file, text);
+  }
+
+  public Derivation load(Path file, String text) {
+    YamlNode root = YamlNode.parse(file, text);
+    root.allowOnly(TOP, "a derivation file");
+    String id = root.get("id", "file").map(n -> n.scalar("id"))
+        .orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    Text title = root.get("title", "file").map(n -> Texts.read(n, "title")).orElse(Text.en(id));
+    Text summary = root.get("summary", "file").map(n -> Texts.read(n, "summary")).orElse(Text.NONE);
+
+    Map<String, SymbolDecl> symbols = new LinkedHashMap<>();
+    DerivationScope scope = new DerivationScope(symbols, catalogue);
+    Reader reader = new Reader(scope);
+    readSymbols(root, symbols, reader);
+    reader.domains = domainsOf(symbols);
+    for (YamlNode c : root.get("constraints", "file").map(n -> n.items("constraints")).orElse(List.of())) {
+      IExpr constraint = reader.read(c.scalar("constraint"), c.textSource());
+      try {
+        reader.domains = Assumptions.toDomains(constraint, reader.domains);
+      } catch (Assumptions.Unsupported e) {
+        throw new InputError(c.source(), e.getMessage());
+      }
+    }
+
+    Derivation.Start start = root.get("start", "file").map(n -> readStart(n, reader)).orElse(null);
+    List<Derivation.Step> steps = new ArrayList<>();
+    Optional<YamlNode> stepsNode = root.get("steps", "file");
+    if (stepsNode.isPresent() && start == null) {
+      throw new InputError(stepsNode.get().source(), "steps need a start: expression (or start: {from: other-derivation})");
+    }
+    int number = 0;
+    for (YamlNode s : stepsNode.map(n -> n.items("steps")).orElse(List.of())) {
+      steps.add(readStep(s, ++number, reader));
+    }
+    List<Claim> claims = new ArrayList<>();
+    for (YamlNode c : root.get("claims", "file").map(n -> n.items("claims")).orElse(List.of())) {
+      claims.add(readClaim(c, id, claims.size() + 1, reader));
+    }
+    if (start == null && claims.isEmpty()) {
+      throw new InputError(root.source(), "the file has neither a start and steps nor claims");
+    }
+    boolean expectFailure = root.get("expect", "file").map(n -> expectFails(n)).orElse(false);
+    Text correction = root.get("correction", "file").map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
+    return new Derivation(id, file, title, summary, symbols, reader.domains, start, steps, claims, expectFailure,
+        correction, root.source());
+  }
+
+  private static boolean expectFails(YamlNode node) {
+    String value = node.scalar("expect");
+    if (value.equals("fails")) {
+      return true;
+    }
+    if (value.equals("holds")) {
+      return false;
+    }
+    throw new InputError(node.source(), "expect: takes 'fails' (a recorded mistake) or 'holds'");
+  }
+
+  private void readSymbols(YamlNode root, Map<String, SymbolDecl> symbols, Reader reader) {
+    Optional<YamlNode> node = root.get("symbols", "file");
+    if (node.isEmpty()) {
+      return;
+    }
+    Map<String, YamlNode> entries = node.get().entries("symbols");
+    Map<String, String> lowerCase = new LinkedHashMap<>();
+    for (var e : entries.entrySet()) {
+      String name = e.getKey();
+      Source at = node.get().keySource(name);
+      if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
+        throw new InputError(at, "'" + name + "' is not a symbol name (letters and digits, starting with a letter)");
+      }
+      if (Builtins.function(name).isPresent() || Builtins.constant(name).filter(c -> !name.equals("I")
+          && !name.equals("E")).isPresent()) {
+        throw new InputError(at, name + " is a built-in name; choose another symbol name");
+      }
+      // placeholder so that ranges may mention symbols declared in any order
+      symbols.put(name, new SymbolDecl(UserSymbols.named(name), Domain.COMPLEX, name, Text.NONE, at));
+      lowerCase.put(name, name);
+    }
+    for (var e : entries.entrySet()) {
+      symbols.put(e.getKey(), readSymbol(e.getKey(), e.getValue(), reader));
+    }
+  }
+
+  private SymbolDecl readSymbol(String name, YamlNode node, Reader reader) {
+    ISymbol symbol = UserSymbols.named(name);
+    if (node.isScalar()) {
+      String d = node.scalar("domain");
+      if (d.equals(DomainParser.FUNCTION)) {
+        return new SymbolDecl(symbol, null, name, Text.NONE, node.source());
+      }
+      return new SymbolDecl(symbol, DomainParser.parse(d, node.source(), reader), name, Text.NONE, node.source());
+    }
+    node.allowOnly(Set.of("domain", "latex", "meaning", "index", "range"), "symbol " + name);
+    String latex = node.get("latex", name).map(n -> n.scalar("latex")).orElse(name);
+    Text meaning = node.get("meaning", name).map(n -> Texts.read(n, "meaning")).orElse(Text.NONE);
+    YamlNode domainNode = node.require("domain", "symbol " + name);
+    String domainText = domainNode.scalar("domain");
+    Optional<YamlNode> index = node.get("index", name);
+    Optional<YamlNode> range = node.get("range", name);
+    if (domainText.equals(DomainParser.FUNCTION)) {
+      return new SymbolDecl(symbol, null, latex, meaning, node.source());
+    }
+    boolean distribution = domainText.equals(DomainParser.DISTRIBUTION);
+    if (distribution && (index.isEmpty() || range.isEmpty())) {
+      throw new InputError(domainNode.source(), "a distribution needs index: (such as i) and range: (such as 1..n)");
+    }
+    if (index.isPresent() != range.isPresent()) {
+      throw new InputError(node.source(), "an indexed family needs both index: and range:");
+    }
+    Domain element = distribution ? Domain.UNIT_OPEN : DomainParser.parse(domainText, domainNode.source(), reader);
+    if (index.isEmpty()) {
+      return new SymbolDecl(symbol, element, latex, meaning, node.source());
+    }
+    String indexName = index.get().scalar("index");
+    if (!indexName.matches("[A-Za-z][A-Za-z0-9]*")) {
+      throw new InputError(index.get().source(), "index must be a name such as i");
+    }
+    String[] bounds = range.get().scalar("range").split("\\.\\.");
+    if (bounds.length != 2) {
+      throw new InputError(range.get().source(), "range must look like 1..n");
+    }
+    IExpr lo = reader.read(bounds[0].strip(), range.get().textSource());
+    IExpr hi = reader.read(bounds[1].strip(), range.get().textSource());
+    Domain family = new Domain.Family(UserSymbols.named(indexName), lo, hi, element, distribution);
+    return new SymbolDecl(symbol, family, latex, meaning, node.source());
+  }
+
+  private static Domains domainsOf(Map<String, SymbolDecl> symbols) {
+    Map<ISymbol, Domain> map = new LinkedHashMap<>();
+    for (SymbolDecl d : symbols.values()) {
+      if (d.domain() != null) {
+        map.put(d.symbol(), d.domain());
+      }
+    }
+    return new Domains(map, List.of(), List.of());
+  }
+
+  private Derivation.Start readStart(YamlNode node, Reader reader) {
+    if (node.isScalar()) {
+      String text = node.scalar("start");
+      return new Derivation.Start(reader.read(text, node.textSource()), text, null, null, Text.NONE, node.source());
+    }
+    node.allowOnly(Set.of("expr", "from", "name", "note"), "start");
+    String name = node.get("name", "start").map(n -> n.scalar("name")).orElse(null);
+    Text note = node.get("note", "start").map(n -> Texts.read(n, "note")).orElse(Text.NONE);
+    Optional<YamlNode> from = node.get("from", "start");
+    Optional<YamlNode> expr = node.get("expr", "start");
+    if (from.isPresent() == expr.isPresent()) {
+      throw new InputError(node.source(), "start needs either expr: or from: (another derivation's id)");
+    }
+    if (from.isPresent()) {
+      return new Derivation.Start(null, null, from.get().scalar("from"), name, note, node.source());
+    }
+    String text = expr.get().scalar("expr");
+    return new Derivation.Start(reader.read(text, expr.get().textSource()), text, null, name, note, node.source());
+  }
+
+  private Derivation.Step readStep(YamlNode node, int number, Reader reader) {
+    if (!node.isMapping()) {
+      throw new InputError(node.source(), "step " + number + " should be a mapping with rule: and its parameters");
+    }
+    YamlNode ruleNode = node.require("rule", "step " + number);
+    String ruleName = ruleNode.scalar("rule");
+    String label = "step " + number + " (" + ruleName + ")";
+    try {
+      Rule rule = catalogue.rule(ruleName).orElseThrow(() -> {
+        List<String> similar = catalogue.similarNames(ruleName);
+        return new InputError(ruleNode.source(), "unknown rule '" + ruleName + "'"
+            + (similar.isEmpty() ? "; stepwise rules lists them" : " (did you mean " + String.join(", ", similar) + "?)"));
+      });
+      Call call = rule.prepare(new YamlParams(node, STEP_KEYS), reader);
+      Optional<YamlNode> expect = node.get("expect", label);
+      IExpr expected = expect.map(n -> reader.read(n.scalar("expect"), n.textSource())).orElse(null);
+      String name = node.get("name", label).map(n -> n.scalar("name")).orElse(null);
+      boolean repeat = node.get("repeat", label).map(n -> Boolean.parseBoolean(n.scalar("repeat"))).orElse(false);
+      Text note = node.get("note", label).map(n -> Texts.read(n, "note")).orElse(Text.NONE);
+      return new Derivation.Step(number, ruleName, call, repeat, expected, expect.map(n -> n.scalar("expect")).orElse(null),
+          name, note, node.source());
+    } catch (InputError e) {
+      throw e.inStep(label);
+    }
+  }
+
+  private Claim readClaim(YamlNode node, String fileId, int number, Reader reader) {
+    node.allowOnly(CLAIM_KEYS, "claim " + number);
+    String id = node.get("name", "claim").map(n -> n.scalar("name")).orElse(fileId + "-claim-" + number);
+    String label = "claim " + id;
+    try {
+      Text statement = node.get("statement", label).map(n -> Texts.read(n, "statement")).orElse(Text.NONE);
+      String relation = node.require("relation", label).scalar("relation");
+      Domains domains = reader.domains;
+      Optional<YamlNode> assume = node.get("assume", label);
+      if (assume.isPresent()) {
+        try {
+          domains = Assumptions.toDomains(reader.read(assume.get().scalar("assume"), assume.get().textSource()), domains);
+        } catch (Assumptions.Unsupported e) {
+          throw new InputError(assume.get().source(), e.getMessage());
+        }
+      }
+      Operand left = operand(node.require("left", label), reader);
+      Operand right = node.get("right", label).map(n -> operand(n, reader)).orElse(null);
+      List<String> variables = node.get("variables", label).map(n -> n.scalars("variables")).orElse(List.of());
+      boolean expectFailure = node.get("expect", label).map(DerivationLoader::expectFails).orElse(false);
+      Text correction = node.get("correction", label).map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
+      return new Claim(id, statement, left, relation, right, variables, domains, expectFailure, correction, node.source());
+    } catch (InputError e) {
+      throw e.inStep(label);
+    }
+  }
+
+  private Operand operand(YamlNode node, Reader reader) {
+    if (node.isScalar()) {
+      String text = node.scalar("operand");
+      return new Operand.Expression(reader.read(text, node.textSource()), text);
+    }
+    node.allowOnly(Set.of("result", "step"), "a claim side");
+    String of = node.require("result", "a claim side").scalar("result");
+    String step = node.get("step", "a claim side").map(n -> n.scalar("step")).orElse(null);
+    return new Operand.ResultOf(of, step);
+  }
+
+  /** Parses expressions in the file's scope, with errors pointing into the file. */
+  private static final class Reader implements ExprReader {
+    private final DerivationScope scope;
+    private Domains domains = Domains.NONE;
+
+    Reader(DerivationScope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public IExpr read(String text, Source source) {
+      try {
+        scope.reset();
+        IExpr expr = ExprParser.parse(text, scope);
+        scope.checkDeclared(expr);
+        return expr;
+      } catch (ExprSyntaxError e) {
+        throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + " in: " + text);
+      }
+    }
+
+    @Override
+    public Domains domains() {
+      return domains;
+    }
+
+    @Override
+    public void introduce(ISymbol symbol, Domain domain) {
+      scope.introduce(symbol);
+      domains = domains.with(symbol, domain);
+    }
+  }
+}

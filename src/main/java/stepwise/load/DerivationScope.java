@@ -1,0 +1,153 @@
+package stepwise.load;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.Builtins;
+import stepwise.expr.ExprSyntaxError;
+import stepwise.expr.Scope;
+import stepwise.expr.Trees;
+import stepwise.expr.UserSymbols;
+import stepwise.model.Domain;
+import stepwise.model.Obligation;
+import stepwise.model.SymbolDecl;
+import stepwise.rules.Catalogue;
+import stepwise.rules.Definition;
+import stepwise.rules.Places;
+
+/**
+ * What names mean inside one derivation file: its declared symbols, the symbols its steps
+ * introduce, the catalogue's definitions (H(P), KL(P, Q), I(p)), and the allowed built-ins.
+ * Any other name is an error, except a summation index inside the sum that binds it.
+ */
+final class DerivationScope implements Scope {
+  private final Map<String, SymbolDecl> declared;
+  private final Map<String, ISymbol> introduced = new LinkedHashMap<>();
+  private final Catalogue catalogue;
+  private final Map<String, Integer> undeclared = new LinkedHashMap<>();
+
+  DerivationScope(Map<String, SymbolDecl> declared, Catalogue catalogue) {
+    this.declared = declared;
+    this.catalogue = catalogue;
+  }
+
+  void introduce(ISymbol symbol) {
+    introduced.put(symbol.getSymbolName(), symbol);
+  }
+
+  /** Call before each parse: forgets the undeclared names seen by the last one. */
+  void reset() {
+    undeclared.clear();
+  }
+
+  @Override
+  public IExpr symbol(String name, int offset) {
+    SymbolDecl decl = declared.get(name);
+    if (decl != null) {
+      return decl.symbol();
+    }
+    Optional<IExpr> constant = Builtins.constant(name);
+    if (constant.isPresent()) {
+      return constant.get();
+    }
+    undeclared.putIfAbsent(name, offset);
+    return UserSymbols.named(name);
+  }
+
+  @Override
+  public IExpr head(String name, int arity, int offset) {
+    SymbolDecl decl = declared.get(name);
+    if (decl != null) {
+      if (decl.domain() instanceof Domain.Family && arity != 1) {
+        throw new ExprSyntaxError(name + " is indexed by one index, as in " + name + "(i)", offset);
+      }
+      if (!(decl.domain() instanceof Domain.Family) && !isFunction(decl)) {
+        if (introduced.containsKey(name) && arity == 1) {
+          return introduced.get(name);
+        }
+        throw new ExprSyntaxError(name + " is declared as a variable, not a function or distribution", offset);
+      }
+      return decl.symbol();
+    }
+    if (introduced.containsKey(name)) {
+      return introduced.get(name);
+    }
+    for (Definition d : catalogue.definitions()) {
+      if (d.head().getSymbolName().equals(name) && d.arity() == arity) {
+        return d.head();
+      }
+    }
+    var function = Builtins.function(name);
+    if (function.isPresent()) {
+      var f = function.get();
+      if (arity < f.minArgs() || arity > f.maxArgs()) {
+        throw new ExprSyntaxError(name + " takes " + (f.minArgs() == f.maxArgs() ? "" + f.minArgs()
+            : f.minArgs() + " to " + f.maxArgs()) + " arguments, got " + arity, offset);
+      }
+      return f.symbol();
+    }
+    for (Definition d : catalogue.definitions()) {
+      if (d.head().getSymbolName().equals(name)) {
+        throw new ExprSyntaxError(name + " (" + d.name() + ") takes " + d.arity() + " argument"
+            + (d.arity() == 1 ? "" : "s") + ", got " + arity, offset);
+      }
+    }
+    throw new ExprSyntaxError("unknown function " + name + " (declare it under symbols: with domain: function)", offset);
+  }
+
+  static boolean isFunction(SymbolDecl decl) {
+    return decl.domain() == null;
+  }
+
+  /** Refuses names that are neither declared nor a summation index inside its sum. */
+  void checkDeclared(IExpr expr) {
+    if (undeclared.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> unbound = new LinkedHashMap<>();
+    findUnbound(expr, new ArrayDeque<>(), unbound);
+    if (!unbound.isEmpty()) {
+      var first = unbound.entrySet().iterator().next();
+      throw new ExprSyntaxError("unknown symbol " + first.getKey() + " (declared: "
+          + String.join(", ", new TreeSet<>(declared.keySet())) + ")", first.getValue());
+    }
+  }
+
+  private void findUnbound(IExpr expr, Deque<ISymbol> bound, Map<String, Integer> unbound) {
+    if (expr instanceof ISymbol s) {
+      Integer at = undeclared.get(s.getSymbolName());
+      if (at != null && s.equals(UserSymbols.named(s.getSymbolName())) && !bound.contains(s)) {
+        unbound.putIfAbsent(s.getSymbolName(), at);
+      }
+      return;
+    }
+    if (!(expr instanceof IAST ast)) {
+      return;
+    }
+    Obligation.Iteration iteration = Places.iterationOf(expr);
+    if (iteration != null) {
+      bound.push(iteration.index());
+      findUnbound(ast.arg1(), bound, unbound);
+      bound.pop();
+      IAST spec = (IAST) ast.arg2();
+      findUnbound(spec.arg2(), bound, unbound);
+      findUnbound(spec.arg3(), bound, unbound);
+      return;
+    }
+    findUnbound(ast.head(), bound, unbound);
+    for (IExpr arg : Trees.args(ast)) {
+      findUnbound(arg, bound, unbound);
+    }
+  }
+
+  List<String> declaredNames() {
+    return List.copyOf(declared.keySet());
+  }
+}

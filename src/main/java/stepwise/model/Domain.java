@@ -1,0 +1,103 @@
+package stepwise.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.ExprPrinter;
+
+/** Where a symbol ranges. A symbol with no declared domain ranges over the complex numbers. */
+public sealed interface Domain {
+  Domain COMPLEX = new Complex();
+  Domain REALS = new Real(Bound.NEG_INFINITY, Bound.POS_INFINITY, false);
+  Domain POSITIVE = new Real(Bound.open(BigDecimal.ZERO), Bound.POS_INFINITY, false);
+  Domain UNIT_OPEN = new Real(Bound.open(BigDecimal.ZERO), Bound.open(BigDecimal.ONE), false);
+  Domain POSITIVE_INTEGERS = new Real(Bound.closed(BigDecimal.ONE), Bound.POS_INFINITY, true);
+
+  /** Human-readable, e.g. (0, 1), {0, 1}, positive integers. */
+  String describe();
+
+  /** Real numbers between two bounds (integers only, if integer). */
+  record Real(Bound lower, Bound upper, boolean integer) implements Domain {
+    @Override
+    public String describe() {
+      if (integer) {
+        String lo = lower.value == null ? "-inf" : lower.value.toPlainString();
+        String hi = upper.value == null ? "inf" : upper.value.toPlainString();
+        return "integers in [" + lo + ", " + hi + (upper.value == null ? ")" : "]");
+      }
+      return (lower.open ? "(" : "[") + (lower.value == null ? "-inf" : lower.value.toPlainString()) + ", "
+          + (upper.value == null ? "inf" : upper.value.toPlainString()) + (upper.open ? ")" : "]");
+    }
+
+    public boolean contains(double x) {
+      if (integer && x != Math.rint(x)) {
+        return false;
+      }
+      return lower.admitsAbove(x) && upper.admitsBelow(x);
+    }
+  }
+
+  /** A finite set of exact values, such as {0, 1}. */
+  record Finite(List<IExpr> values) implements Domain {
+    public Finite {
+      values = List.copyOf(values);
+    }
+
+    @Override
+    public String describe() {
+      return values.stream().map(ExprPrinter::print).collect(Collectors.joining(", ", "{", "}"));
+    }
+  }
+
+  /** The complex numbers. */
+  record Complex() implements Domain {
+    @Override
+    public String describe() {
+      return "complex numbers";
+    }
+  }
+
+  /**
+   * A family x(index), index = lo..hi (bounds may name other symbols, such as n), whose members
+   * lie in element; with sumsToOne it is a probability distribution.
+   */
+  record Family(ISymbol index, IExpr lo, IExpr hi, Domain element, boolean sumsToOne) implements Domain {
+    @Override
+    public String describe() {
+      String over = " over " + index.getSymbolName() + " = " + ExprPrinter.print(lo) + ".." + ExprPrinter.print(hi);
+      return sumsToOne ? "probability distribution" + over : "family in " + element.describe() + over;
+    }
+  }
+
+  /** One end of a real interval; a null value is infinite. */
+  record Bound(BigDecimal value, boolean open) {
+    public static final Bound NEG_INFINITY = new Bound(null, true);
+    public static final Bound POS_INFINITY = new Bound(null, true);
+
+    public static Bound open(BigDecimal value) {
+      return new Bound(value, true);
+    }
+
+    public static Bound closed(BigDecimal value) {
+      return new Bound(value, false);
+    }
+
+    boolean admitsAbove(double x) {
+      if (value == null) {
+        return true;
+      }
+      int c = BigDecimal.valueOf(x).compareTo(value);
+      return open ? c > 0 : c >= 0;
+    }
+
+    boolean admitsBelow(double x) {
+      if (value == null) {
+        return true;
+      }
+      int c = BigDecimal.valueOf(x).compareTo(value);
+      return open ? c < 0 : c <= 0;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package stepwise.model;
+
+import org.matheclipse.core.interfaces.IExpr;
+
+/** Parses an expression in a derivation's scope; errors point at the source given. */
+public interface ExprReader {
+  IExpr read(String text, Source source);
+
+  /** The domains of the derivation the expressions belong to. */
+  Domains domains();
+
+  /**
+   * Makes a symbol a step brings in (such as the per-sample family y(k)) known to the
+   * expressions read after it. Applied names resolve to it; bare names keep their meaning.
+   */
+  void introduce(org.matheclipse.core.interfaces.ISymbol symbol, Domain domain);
+}

@@ -1,0 +1,187 @@
+package stepwise.model;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How a step's result relates to what it started from. A derivation composes its steps'
+ * relations by transitivity, like a calc block: = then >= gives >=; = then ≃_Q gives ≃_Q;
+ * <= then >= does not compose.
+ */
+public sealed interface Relation {
+  Relation EQUAL = new Order(Op.EQ);
+  Relation LESS_EQUAL = new Order(Op.LE);
+  Relation GREATER_EQUAL = new Order(Op.GE);
+
+  /** Plain-text symbol, e.g. "=", "≥", "≃_{Q}". */
+  String symbol();
+
+  /** A short phrase for reports. */
+  String describe();
+
+  /** Order relations: start OP end. */
+  enum Op {
+    EQ("=", "equal"), LE("≤", "less or equal"), GE("≥", "greater or equal"), LT("<", "less"), GT(">", "greater");
+
+    final String symbol;
+    final String words;
+
+    Op(String symbol, String words) {
+      this.symbol = symbol;
+      this.words = words;
+    }
+
+    boolean weak() {
+      return this == LE || this == GE;
+    }
+
+    int direction() {
+      return switch (this) {
+        case EQ -> 0;
+        case LE, LT -> -1;
+        case GE, GT -> 1;
+      };
+    }
+  }
+
+  record Order(Op op) implements Relation {
+    @Override
+    public String symbol() {
+      return op.symbol;
+    }
+
+    @Override
+    public String describe() {
+      return op.words;
+    }
+  }
+
+  /** start = end + c, where c does not depend on the variables in over. */
+  record UpToConstant(Set<String> over) implements Relation {
+    public UpToConstant {
+      over = Set.copyOf(new TreeSet<>(over));
+    }
+
+    @Override
+    public String symbol() {
+      return "≃_{" + String.join(",", new TreeSet<>(over)) + "}";
+    }
+
+    @Override
+    public String describe() {
+      return "equal up to a term that does not depend on " + String.join(", ", new TreeSet<>(over));
+    }
+  }
+
+  /**
+   * end = f(start) for a strictly monotone f (or, composed with ≃_V, a strictly monotone
+   * function of start for fixed values of everything but over): start and end have the same
+   * optimizers, with max and min swapped when f decreases. over is empty for "all variables".
+   */
+  record Monotone(boolean increasing, String transform, Set<String> over) implements Relation {
+    public Monotone {
+      over = Set.copyOf(over);
+    }
+
+    @Override
+    public String symbol() {
+      return increasing ? "↗" : "↘";
+    }
+
+    @Override
+    public String describe() {
+      return "strictly " + (increasing ? "increasing" : "decreasing") + " function (" + transform + ")"
+          + (over.isEmpty() ? "" : " for fixed values of everything but " + String.join(", ", new TreeSet<>(over)))
+          + (increasing ? ": same maximizers and minimizers" : ": maximizing one minimizes the other");
+    }
+  }
+
+  /** end is the average, over count samples indexed by index, of start. */
+  record Mean(String count, String index) implements Relation {
+    @Override
+    public String symbol() {
+      return "avg";
+    }
+
+    @Override
+    public String describe() {
+      return "average over " + count + " samples (" + index + " = 1.." + count + ")";
+    }
+  }
+
+  /** The relation between a and c, given a R1 b and b R2 c. */
+  static Relation compose(Relation first, Relation then) {
+    if (isEqual(first)) {
+      return then;
+    }
+    if (isEqual(then)) {
+      return first;
+    }
+    if (first instanceof Order a && then instanceof Order b) {
+      if (a.op.direction() != b.op.direction()) {
+        throw new IncompatibleRelations(first, then);
+      }
+      boolean weak = a.op.weak() && b.op.weak();
+      Op op = a.op.direction() < 0 ? (weak ? Op.LE : Op.LT) : (weak ? Op.GE : Op.GT);
+      return new Order(op);
+    }
+    if (first instanceof UpToConstant a && then instanceof UpToConstant b) {
+      Set<String> both = new LinkedHashSet<>(a.over);
+      both.retainAll(b.over);
+      if (both.isEmpty()) {
+        throw new IncompatibleRelations(first, then);
+      }
+      return new UpToConstant(both);
+    }
+    Monotone a = asMonotone(first);
+    Monotone b = asMonotone(then);
+    if (a != null && b != null) {
+      Set<String> over = intersectOver(a.over, b.over);
+      if (over == null) {
+        throw new IncompatibleRelations(first, then);
+      }
+      String transform = a.transform.isEmpty() ? b.transform
+          : b.transform.isEmpty() ? a.transform : b.transform + " ∘ " + a.transform;
+      return new Monotone(a.increasing == b.increasing, transform, over);
+    }
+    throw new IncompatibleRelations(first, then);
+  }
+
+  private static boolean isEqual(Relation r) {
+    return r instanceof Order o && o.op == Op.EQ;
+  }
+
+  /** ≃_V is an increasing transform for fixed values of all but V. */
+  private static Monotone asMonotone(Relation r) {
+    if (r instanceof Monotone m) {
+      return m;
+    }
+    if (r instanceof UpToConstant u) {
+      return new Monotone(true, "", u.over);
+    }
+    return null;
+  }
+
+  /** Empty means "all variables"; null means nothing is left. */
+  private static Set<String> intersectOver(Set<String> a, Set<String> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    Set<String> both = new LinkedHashSet<>(a);
+    both.retainAll(b);
+    return both.isEmpty() ? null : both;
+  }
+
+  /** Two relations that do not compose, such as <= then >=. */
+  final class IncompatibleRelations extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public IncompatibleRelations(Relation first, Relation then) {
+      super("'" + first.symbol() + "' followed by '" + then.symbol() + "' gives no relation between start and end");
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package stepwise.rules;
+
+import stepwise.model.Call;
+import stepwise.model.Obligation;
+import stepwise.model.Rewrite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.matheclipse.core.interfaces.IExpr;
+import stepwise.expr.Bindings;
+import stepwise.expr.ExprPrinter;
+import stepwise.expr.Matcher;
+import stepwise.model.Domains;
+import stepwise.model.ExprReader;
+import stepwise.model.Params;
+import stepwise.model.Relation;
+import stepwise.model.Text;
+
+/**
+ * A rewrite: left side -> right side, with structural conditions (checked while matching) and
+ * domain conditions (proved by the verifier). It applies at every place it matches, or at the
+ * places a step picks with at: [..].
+ */
+public final class PatternRule implements Rule {
+  private final String name;
+  private final String family;
+  private final Text description;
+  private final IExpr lhs;
+  private final IExpr rhs;
+  private final List<IExpr> when;
+  private final List<IExpr> where;
+  private final Relation relation;
+
+  public PatternRule(String name, String family, Text description, IExpr lhs, IExpr rhs,
+      List<IExpr> when, List<IExpr> where, Relation relation) {
+    this.name = name;
+    this.family = family;
+    this.description = description;
+    this.lhs = lhs;
+    this.rhs = rhs;
+    this.when = List.copyOf(when);
+    this.where = List.copyOf(where);
+    this.relation = relation;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String family() {
+    return family;
+  }
+
+  @Override
+  public String kind() {
+    return "rewrite";
+  }
+
+  @Override
+  public Text description() {
+    return description;
+  }
+
+  public IExpr lhs() {
+    return lhs;
+  }
+
+  public IExpr rhs() {
+    return rhs;
+  }
+
+  /** Domain conditions, in terms of the rule's variables. */
+  public List<IExpr> where() {
+    return where;
+  }
+
+  public List<IExpr> when() {
+    return when;
+  }
+
+  public Relation relation() {
+    return relation;
+  }
+
+  @Override
+  public String summary() {
+    String arrow = relation.equals(Relation.EQUAL) ? " -> " : "  " + relation.symbol() + "  ";
+    List<IExpr> all = new ArrayList<>(where);
+    all.addAll(when);
+    String conditions = all.isEmpty() ? "" : "   if " + all.stream().map(ExprPrinter::print).collect(Collectors.joining(", "));
+    return ExprPrinter.print(lhs) + arrow + ExprPrinter.print(rhs) + conditions;
+  }
+
+  @Override
+  public Call prepare(Params params, ExprReader reader) {
+    params.allowOnly(name, Set.of("at"));
+    List<Integer> at = Places.at(params);
+    return new Call() {
+      @Override
+      public String ruleName() {
+        return name;
+      }
+
+      @Override
+      public Rewrite apply(IExpr expr, Domains domains) {
+        return PatternRule.this.apply(expr, at);
+      }
+    };
+  }
+
+  /** The first matching of lhs against expr that passes the structural conditions. */
+  public Optional<Bindings> match(IExpr expr) {
+    for (Bindings b : Matcher.match(lhs, expr)) {
+      if (when.stream().allMatch(c -> Conditions.holds(c, b))) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
+  }
+
+  Rewrite apply(IExpr expr, List<Integer> at) {
+    List<Places.Place<Bindings>> places = Places.find(expr, this::match);
+    if (places.isEmpty()) {
+      throw new Call.NotApplicable("rule " + name + " does not apply: " + ExprPrinter.print(lhs)
+          + " matches nowhere in " + ExprPrinter.print(expr));
+    }
+    List<Places.Place<Bindings>> chosen = Places.choose(places, at, name);
+    Map<List<Integer>, IExpr> replacements = new LinkedHashMap<>();
+    List<Obligation> obligations = new ArrayList<>();
+    boolean atRoot = false;
+    for (Places.Place<Bindings> place : chosen) {
+      Bindings b = place.match();
+      replacements.put(place.path(), b.instantiate(rhs));
+      atRoot |= place.path().isEmpty();
+      for (IExpr condition : where) {
+        IExpr instance = b.instantiate(condition);
+        obligations.add(new Obligation.Condition(instance, place.within(), Domains.NONE,
+            ExprPrinter.print(condition) + " with " + b));
+      }
+    }
+    IExpr after = Places.replace(expr, replacements);
+    boolean byRule = relation.equals(Relation.EQUAL) || atRoot;
+    obligations.add(new Obligation.Relates(expr, relation, after, byRule, "previous " + relation.symbol() + " result"));
+    String detail = chosen.size() == 1 ? "" : "at " + chosen.size() + " places";
+    return new Rewrite(expr, after, relation, obligations, Domains.NONE, detail);
+  }
+}

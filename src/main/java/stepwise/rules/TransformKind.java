@@ -1,0 +1,172 @@
+package stepwise.rules;
+
+import stepwise.model.Call;
+import stepwise.model.Obligation;
+import stepwise.model.Rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.ExprPrinter;
+import stepwise.expr.Trees;
+import stepwise.model.Assumptions;
+import stepwise.model.Domains;
+import stepwise.model.ExprReader;
+import stepwise.model.Params;
+import stepwise.model.Relation;
+import stepwise.model.Text;
+
+/**
+ * Applies a strictly monotone function to the whole expression (e.g. -Log: maximizing P is
+ * minimizing -Log(P)). Obligations: the expression lies where the function is defined and
+ * monotone (P > 0), and the function's derivative has the claimed sign there.
+ */
+final class TransformKind implements RuleKind {
+  @Override
+  public String name() {
+    return "transform";
+  }
+
+  @Override
+  public Set<String> fields() {
+    return Set.of("function", "variable", "where", "monotone");
+  }
+
+  @Override
+  public Rule build(RuleSpec spec, Catalogue catalogue) {
+    IExpr function = spec.expr("function");
+    IExpr variableExpr = spec.expr("variable");
+    if (!(variableExpr instanceof ISymbol variable)) {
+      throw spec.error("variable", "variable must be a single name, such as x");
+    }
+    List<IExpr> where = new ArrayList<>();
+    IExpr all = S.True;
+    for (String text : spec.texts("where")) {
+      IExpr condition = spec.parse("where", text);
+      RewriteKind.requireBound(spec, "where", condition, Set.of(variable), catalogue);
+      where.add(condition);
+      all = all.equals(S.True) ? condition : Trees.node(S.And, all, condition);
+    }
+    RewriteKind.requireBound(spec, "function", function, Set.of(variable), catalogue);
+    String monotone = spec.requireText("monotone");
+    if (!monotone.equals("increasing") && !monotone.equals("decreasing")) {
+      throw spec.error("monotone", "monotone must be increasing or decreasing");
+    }
+    Domains domain;
+    try {
+      domain = Assumptions.toDomains(all, Domains.NONE);
+    } catch (Assumptions.Unsupported e) {
+      throw spec.error("where", e.getMessage());
+    }
+    return new TransformRule(spec.name(), spec.family(), spec.description(), function, variable, where, domain,
+        monotone.equals("increasing"));
+  }
+
+  static final class TransformRule implements Rule {
+    private final String name;
+    private final String family;
+    private final Text description;
+    private final IExpr function;
+    private final ISymbol variable;
+    private final List<IExpr> where;
+    private final Domains domain;
+    private final boolean increasing;
+
+    TransformRule(String name, String family, Text description, IExpr function, ISymbol variable,
+        List<IExpr> where, Domains domain, boolean increasing) {
+      this.name = name;
+      this.family = family;
+      this.description = description;
+      this.function = function;
+      this.variable = variable;
+      this.where = where;
+      this.domain = domain;
+      this.increasing = increasing;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String family() {
+      return family;
+    }
+
+    @Override
+    public String kind() {
+      return "transform";
+    }
+
+    @Override
+    public Text description() {
+      return description;
+    }
+
+    @Override
+    public String summary() {
+      return ExprPrinter.print(variable) + " |-> " + ExprPrinter.print(function) + "   strictly "
+          + (increasing ? "increasing" : "decreasing") + (where.isEmpty() ? "" : " for "
+          + String.join(", ", where.stream().map(ExprPrinter::print).toList()));
+    }
+
+    public IExpr function() {
+      return function;
+    }
+
+    public ISymbol variable() {
+      return variable;
+    }
+
+    public List<IExpr> where() {
+      return where;
+    }
+
+    public Domains domain() {
+      return domain;
+    }
+
+    public boolean increasing() {
+      return increasing;
+    }
+
+    @Override
+    public Call prepare(Params params, ExprReader reader) {
+      params.allowOnly(name, Set.of());
+      return new Call() {
+        @Override
+        public String ruleName() {
+          return name;
+        }
+
+        @Override
+        public Rewrite apply(IExpr expr, Domains domains) {
+          return TransformRule.this.apply(expr);
+        }
+      };
+    }
+
+    Rewrite apply(IExpr expr) {
+      Map<IExpr, IExpr> at = Map.of(variable, expr);
+      IExpr after = Trees.tidy(Trees.substitute(function, at));
+      List<Obligation> obligations = new ArrayList<>();
+      for (IExpr condition : where) {
+        obligations.add(new Obligation.Condition(Trees.substitute(condition, at), List.of(), Domains.NONE,
+            ExprPrinter.print(condition) + " for " + ExprPrinter.print(variable) + " = " + ExprPrinter.print(expr)));
+      }
+      IExpr slope = Trees.node(S.D, function, variable);
+      IExpr sign = Trees.node(increasing ? S.Greater : S.Less, slope, F.C0);
+      obligations.add(new Obligation.Condition(sign, List.of(), domain,
+          ExprPrinter.print(function) + " is strictly " + (increasing ? "increasing" : "decreasing")));
+      String transform = ExprPrinter.print(function);
+      Relation relation = new Relation.Monotone(increasing, transform, Set.of());
+      return new Rewrite(expr, after, relation, obligations, Domains.NONE, "");
+    }
+  }
+}
