@@ -45,6 +45,14 @@ public final class Cas {
 
   private Cas() {}
 
+  /**
+   * Makes sure Symja is configured and initialised (by this class's static block) before any of
+   * its symbols is used: the names of built-ins are only right after F.initSymbols().
+   */
+  public static void start() {
+    // class initialisation does the work
+  }
+
   /** Forces the (slow, ~1 s) Symja start-up now, e.g. on a background thread. */
   public static void warmUp() {
     engine();

@@ -1,2 +1,45 @@
 package stepwise.cli;
-public class Main { public static void main(String[] a){ org.matheclipse.core.basic.Config.JAS_NO_THREADS=true; org.matheclipse.core.expression.F.initSymbols(); System.out.println(new org.matheclipse.core.eval.EvalEngine(true).evaluate(new org.matheclipse.core.eval.EvalEngine(true).parse("D(Log(x),x)"))); } }
+
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The stepwise command. With no arguments it runs the main job: check every derivation in
+ * derivations/ (and render it, see the render command).
+ */
+@Command(name = "stepwise", mixinStandardHelpOptions = true, version = "stepwise 0.1.0",
+    description = "Reproduces derivations rule by rule, verifies every step, and renders teaching material.",
+    subcommands = {CheckCommand.class, EquivCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:everything holds", "1:a step or claim is refuted or unknown", "2:bad input",
+        "3:equiv only: undecided (unknown)"})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+  static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+  static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new java.io.PrintWriter(OUT, true));
+    cli.setErr(new java.io.PrintWriter(ERR, true));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      ERR.println("stepwise: internal error: " + e);
+      e.printStackTrace(ERR);
+      return 70;
+    });
+    return cli.execute(args);
+  }
+
+  /** The main job: check (and render) everything in derivations/. */
+  @Override
+  public Integer call() {
+    return new CheckCommand().call();
+  }
+}

@@ -20,6 +20,7 @@ public final class Builtins {
   private static final Map<String, IExpr> CONSTANTS = new HashMap<>();
 
   static {
+    stepwise.cas.Cas.start();
     fn(S.Log, 1, 2);
     fn(S.Exp, 1, 1);
     fn(S.Sqrt, 1, 1);

@@ -185,6 +185,10 @@ public final class ExprPrinter {
   }
 
   /** -t for a term printed with a minus sign (a negative number or -1*x, -2*x), else null. */
+  public static IExpr negatedIfNegativeTerm(IExpr term) {
+    return negatedIfNegative(term);
+  }
+
   static IExpr negatedIfNegative(IExpr term) {
     if (isNegativeFactor(term)) {
       return ((INumber) term).negate();

@@ -21,6 +21,10 @@ import org.matheclipse.core.interfaces.ISymbol;
  * may re-order arguments; everything here keeps the order it is given.
  */
 public final class Trees {
+  static {
+    stepwise.cas.Cas.start(); // Symja must be initialised before trees are built
+  }
+
   private Trees() {}
 
   public static IASTAppendable node(IExpr head, IExpr... args) {

@@ -249,7 +249,12 @@ public final class DerivationLoader {
     String label = "claim " + id;
     try {
       Text statement = node.get("statement", label).map(n -> Texts.read(n, "statement")).orElse(Text.NONE);
-      String relation = node.require("relation", label).scalar("relation");
+      YamlNode relationNode = node.require("relation", label);
+      String relation = relationNode.scalar("relation");
+      if (!Claim.RELATIONS.contains(relation)) {
+        throw new InputError(relationNode.source(), "unknown relation '" + relation + "' (known: "
+            + String.join(", ", Claim.RELATIONS) + ")");
+      }
       Domains domains = reader.domains;
       Optional<YamlNode> assume = node.get("assume", label);
       if (assume.isPresent()) {
@@ -260,7 +265,7 @@ public final class DerivationLoader {
         }
       }
       Operand left = operand(node.require("left", label), reader);
-      Operand right = node.get("right", label).map(n -> operand(n, reader)).orElse(null);
+      Operand right = operand(node.require("right", label), reader);
       List<String> variables = node.get("variables", label).map(n -> n.scalars("variables")).orElse(List.of());
       boolean expectFailure = node.get("expect", label).map(DerivationLoader::expectFails).orElse(false);
       Text correction = node.get("correction", label).map(n -> Texts.read(n, "correction")).orElse(Text.NONE);

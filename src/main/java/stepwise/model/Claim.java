@@ -6,4 +6,7 @@ package stepwise.model;
  * decreasing. A claim expected to fail passes when it is refuted.
  */
 public record Claim(String id, Text statement, Operand left, String relation, Operand right,
-    java.util.List<String> variables, Domains domains, boolean expectFailure, Text correction, Source source) {}
+    java.util.List<String> variables, Domains domains, boolean expectFailure, Text correction, Source source) {
+  /** The relations a claim may state. */
+  public static final java.util.List<String> RELATIONS = java.util.List.of("identical", "=", "==", "<=", ">=", "<", ">");
+}

@@ -1,0 +1,237 @@
+package stepwise.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.ExprPrinter;
+import stepwise.expr.Trees;
+import stepwise.expr.UserSymbols;
+import stepwise.load.DerivationLoader;
+import stepwise.model.Claim;
+import stepwise.model.Derivation;
+import stepwise.model.Domains;
+import stepwise.model.InputError;
+import stepwise.model.Operand;
+import stepwise.model.Relation;
+import stepwise.model.Source;
+import stepwise.rewrite.Rewriter;
+import stepwise.rewrite.Rewritten;
+import stepwise.rewrite.RewrittenStep;
+import stepwise.rules.Catalogue;
+import stepwise.verify.Finding;
+import stepwise.verify.Settings;
+import stepwise.verify.Status;
+import stepwise.verify.StepVerdict;
+import stepwise.verify.Verifier;
+
+/**
+ * load -> rewrite -> verify for a set of derivation files, then the claims between them. Every
+ * file is loaded before anything is checked, so bad input stops the run with no partial
+ * output. A derivation or claim that refers to another derivation brings that file in too.
+ */
+public final class Pipeline {
+  private final Catalogue catalogue;
+  private final Settings settings;
+
+  public Pipeline(Catalogue catalogue, Settings settings) {
+    this.catalogue = catalogue;
+    this.settings = settings;
+  }
+
+  /** Loads the files and the derivations they refer to; throws InputErrors listing every problem. */
+  public List<Derivation> load(List<Path> files) {
+    DerivationLoader loader = new DerivationLoader(catalogue);
+    Map<String, Derivation> byId = new LinkedHashMap<>();
+    List<InputError> errors = new ArrayList<>();
+    List<Path> queue = new ArrayList<>(files);
+    Set<Path> seen = new HashSet<>();
+    for (int i = 0; i < queue.size(); i++) {
+      Path file = queue.get(i).toAbsolutePath().normalize();
+      if (!seen.add(file)) {
+        continue;
+      }
+      try {
+        Derivation d = loader.load(relative(file));
+        Derivation clash = byId.putIfAbsent(d.id(), d);
+        if (clash != null) {
+          throw new InputError(d.source(), "two files define derivation " + d.id() + " (the other is " + clash.file() + ")");
+        }
+        for (String ref : references(d)) {
+          Path sibling = file.resolveSibling(ref + ".yaml");
+          if (Files.isRegularFile(sibling)) {
+            queue.add(sibling);
+          }
+        }
+      } catch (InputError e) {
+        errors.add(e);
+      }
+    }
+    for (Derivation d : byId.values()) {
+      for (String ref : references(d)) {
+        if (!byId.containsKey(ref)) {
+          errors.add(new InputError(d.source(), "refers to derivation '" + ref + "', which is not found"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InputErrors(errors);
+    }
+    return order(new ArrayList<>(byId.values()));
+  }
+
+  private static Path relative(Path file) {
+    Path here = Path.of("").toAbsolutePath();
+    return file.startsWith(here) ? here.relativize(file) : file;
+  }
+
+  private static List<String> references(Derivation d) {
+    List<String> out = new ArrayList<>();
+    if (d.start() != null && d.start().continues() != null) {
+      out.add(d.start().continues());
+    }
+    for (Claim c : d.claims()) {
+      for (Operand o : new Operand[] {c.left(), c.right()}) {
+        if (o instanceof Operand.ResultOf r) {
+          out.add(r.derivation());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Derivations that others continue come first; a cycle is an error. */
+  private static List<Derivation> order(List<Derivation> all) {
+    Map<String, Derivation> byId = new LinkedHashMap<>();
+    all.forEach(d -> byId.put(d.id(), d));
+    List<Derivation> out = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    for (Derivation d : all) {
+      visit(d, byId, done, new HashSet<>(), out);
+    }
+    return out;
+  }
+
+  private static void visit(Derivation d, Map<String, Derivation> byId, Set<String> done, Set<String> active,
+      List<Derivation> out) {
+    if (done.contains(d.id())) {
+      return;
+    }
+    if (!active.add(d.id())) {
+      throw new InputErrors(List.of(new InputError(d.source(), "derivations continue one another in a cycle through " + d.id())));
+    }
+    if (d.start() != null && d.start().continues() != null) {
+      visit(byId.get(d.start().continues()), byId, done, active, out);
+    }
+    active.remove(d.id());
+    done.add(d.id());
+    out.add(d);
+  }
+
+  public Report check(List<Derivation> derivations) {
+    Verifier verifier = new Verifier(catalogue, settings);
+    Map<String, DerivationResult> results = new LinkedHashMap<>();
+    for (Derivation d : derivations) {
+      results.put(d.id(), checkOne(d, results, verifier));
+    }
+    List<ClaimResult> claims = new ArrayList<>();
+    for (Derivation d : derivations) {
+      for (Claim c : d.claims()) {
+        claims.add(checkClaim(c, results, verifier));
+      }
+    }
+    return new Report(new ArrayList<>(results.values()), claims);
+  }
+
+  private DerivationResult checkOne(Derivation d, Map<String, DerivationResult> done, Verifier verifier) {
+    if (!d.hasSteps()) {
+      return new DerivationResult(d, null, List.of(), Status.PROVED, true, null);
+    }
+    IExpr start = d.start().expr();
+    if (d.start().continues() != null) {
+      DerivationResult previous = done.get(d.start().continues());
+      start = previous.rewritten() == null ? null : previous.rewritten().end();
+      String missing = start == null ? null : undeclared(start, d.domains(), d);
+      if (start == null || missing != null) {
+        String problem = start == null ? "the derivation it continues, " + d.start().continues() + ", has no result"
+            : "the result of " + d.start().continues() + " uses " + missing + ", which this file does not declare";
+        return new DerivationResult(d, null, List.of(), Status.UNKNOWN, false, problem);
+      }
+    }
+    Rewritten rewritten = new Rewriter().run(d, start);
+    List<StepVerdict> verdicts = new ArrayList<>();
+    for (RewrittenStep step : rewritten.steps()) {
+      verdicts.add(verifier.verify(step));
+    }
+    Status status = Status.combine(verdicts.stream().map(StepVerdict::status).toList());
+    String problem = rewritten.relationError();
+    boolean anyRefuted = verdicts.stream().anyMatch(v -> v.status() == Status.REFUTED);
+    boolean passes = d.expectFailure() ? anyRefuted : problem == null && status.holds();
+    return new DerivationResult(d, rewritten, verdicts, problem != null && status.holds() ? Status.UNKNOWN : status,
+        passes, problem);
+  }
+
+  /** The first user symbol of expr that the derivation does not declare, or null. */
+  private static String undeclared(IExpr expr, Domains domains, Derivation d) {
+    for (ISymbol s : Trees.symbols(expr)) {
+      if (UserSymbols.isUser(s) && !domains.isDeclared(s) && !d.symbols().containsKey(s.getSymbolName())
+          && !isBoundIndex(expr, s)) {
+        return s.getSymbolName();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isBoundIndex(IExpr expr, ISymbol s) {
+    return Trees.contains(expr, e -> stepwise.rules.Places.iterationOf(e) != null
+        && stepwise.rules.Places.iterationOf(e).index().equals(s));
+  }
+
+  private ClaimResult checkClaim(Claim c, Map<String, DerivationResult> results, Verifier verifier) {
+    IExpr left;
+    IExpr right;
+    try {
+      left = resolve(c.left(), results, c);
+      right = c.right() == null ? null : resolve(c.right(), results, c);
+    } catch (InputError e) {
+      Finding f = new Finding(c.id(), Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
+      return new ClaimResult(c, null, null, f, false);
+    }
+    Finding finding = ClaimChecks.check(c, left, right, verifier);
+    boolean passes = c.expectFailure() ? finding.status() == Status.REFUTED : finding.status().holds();
+    return new ClaimResult(c, left, right, finding, passes);
+  }
+
+  private static IExpr resolve(Operand o, Map<String, DerivationResult> results, Claim c) {
+    if (o instanceof Operand.Expression e) {
+      return e.expr();
+    }
+    Operand.ResultOf r = (Operand.ResultOf) o;
+    DerivationResult result = results.get(r.derivation());
+    if (result == null || result.rewritten() == null) {
+      throw new InputError(c.source(), r.describe() + " is not available: " + (result == null ? "no such derivation"
+          : result.problem()));
+    }
+    IExpr value = r.label() == null ? result.rewritten().end() : result.rewritten().resultOf(r.label());
+    if (value == null) {
+      throw new InputError(c.source(), r.describe() + ": no step is named " + r.label());
+    }
+    String missing = undeclared(value, c.domains(), result.derivation());
+    if (missing != null && !c.domains().isDeclared(UserSymbols.named(missing))) {
+      throw new InputError(c.source(), r.describe() + " uses " + missing + ", which the claim's file does not declare");
+    }
+    return value;
+  }
+
+  static String print(IExpr e) {
+    return e == null ? "" : ExprPrinter.print(e);
+  }
+
+
+}

@@ -1,0 +1,662 @@
+package stepwise.verify;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.hipparchus.complex.Complex;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.Trees;
+import stepwise.model.Domains;
+import stepwise.model.Obligation;
+
+/**
+ * Numeric checks at sample points inside the domains. A failure seen in double precision is
+ * re-checked at 50 digits before it counts, then simplified to rounder values a reader can
+ * check by hand (each simpler point re-checked too).
+ */
+final class Checks {
+  static final double TOLERANCE = 1e-9;
+  private static final double PRECISE_TOLERANCE = 1e-30;
+  private static final int SHOWN = 4;
+  private static final int MAX_SHRINK_TRIES = 40;
+  private final Domains domains;
+  private final int wanted;
+  private final long seed;
+
+  Checks(Domains domains, int wanted, long seed) {
+    this.domains = domains;
+    this.wanted = wanted;
+    this.seed = seed;
+  }
+
+  /** How one point went: null values mean "undefined there". */
+  private record Outcome(boolean defined, boolean violated, double error, String left, String right) {
+    static final Outcome UNDEFINED = new Outcome(false, false, 0, null, null);
+  }
+
+  private interface Probe {
+    Outcome fast(Point p);
+
+    /** True if the failure at p holds at 50 digits; false if it was rounding; null if unknown. */
+    Boolean confirmed(Point p);
+
+    /** Both sides at p, at 50 digits, for the report. */
+    List<String> describe(Point p);
+  }
+
+  NumericResult equal(IExpr a, IExpr b, List<Obligation.Iteration> within) {
+    return run(List.of(a, b), within, new Probe() {
+      @Override
+      public Outcome fast(Point p) {
+        Complex x = value(a, p);
+        Complex y = value(b, p);
+        if (x == null || y == null) {
+          return Outcome.UNDEFINED;
+        }
+        double error = x.subtract(y).norm();
+        double scale = Math.max(1, Math.max(x.norm(), y.norm()));
+        return new Outcome(true, error > TOLERANCE * scale, error, show(x), show(y));
+      }
+
+      @Override
+      public Boolean confirmed(Point p) {
+        Double d = Precise.relativeDifference(a, b, p);
+        return d == null ? null : d > PRECISE_TOLERANCE;
+      }
+
+      @Override
+      public List<String> describe(Point p) {
+        return List.of("left = " + precise(a, p), "right = " + precise(b, p));
+      }
+    });
+  }
+
+  /** a REL b for an order relation: Less, LessEqual, Greater, GreaterEqual. */
+  NumericResult order(IExpr a, IExpr relation, IExpr b, List<Obligation.Iteration> within) {
+    boolean strict = relation.equals(S.Less) || relation.equals(S.Greater);
+    int sign = relation.equals(S.Less) || relation.equals(S.LessEqual) ? -1 : 1; // wanted sign of a - b
+    return run(List.of(a, b), within, new Probe() {
+      @Override
+      public Outcome fast(Point p) {
+        Complex x = value(a, p);
+        Complex y = value(b, p);
+        if (x == null || y == null || !isReal(x) || !isReal(y)) {
+          return Outcome.UNDEFINED;
+        }
+        double d = sign * (x.getReal() - y.getReal());
+        double scale = Math.max(1, Math.max(Math.abs(x.getReal()), Math.abs(y.getReal())));
+        boolean violated = strict ? d <= TOLERANCE * scale : d < -TOLERANCE * scale;
+        return new Outcome(true, violated, Math.max(0, -d), show(x), show(y));
+      }
+
+      @Override
+      public Boolean confirmed(Point p) {
+        IExpr d = Precise.at(Trees.plus(a, Trees.negate(b)), p);
+        IExpr va = Precise.at(a, p);
+        IExpr vb = Precise.at(b, p);
+        if (d == null || va == null || vb == null || !d.isReal()) {
+          return null;
+        }
+        double scale = Math.max(1, Math.max(Precise.magnitude(va), Precise.magnitude(vb)));
+        double signed = sign * d.evalf() / scale;
+        return strict ? signed <= PRECISE_TOLERANCE : signed < -PRECISE_TOLERANCE;
+      }
+
+      @Override
+      public List<String> describe(Point p) {
+        return List.of("left = " + precise(a, p), "right = " + precise(b, p));
+      }
+    });
+  }
+
+  /** A condition (x > 0, a != 0, Element(b, Reals), And/Or of them) at every point. */
+  NumericResult condition(IExpr condition, List<Obligation.Iteration> within) {
+    List<IExpr> parts = new ArrayList<>();
+    Trees.walk(condition, (path, sub) -> {
+      if (sub instanceof IAST ast && ast.argSize() <= 2 && !Trees.isHead(sub, S.And) && !Trees.isHead(sub, S.Or)) {
+        parts.add(sub);
+      }
+    });
+    return run(List.of(condition), within, new Probe() {
+      @Override
+      public Outcome fast(Point p) {
+        Boolean ok = holdsNumerically(condition, p);
+        if (ok == null) {
+          return Outcome.UNDEFINED;
+        }
+        return new Outcome(true, !ok, 0, null, null);
+      }
+
+      @Override
+      public Boolean confirmed(Point p) {
+        return holdsPrecisely(condition, p) == Boolean.FALSE;
+      }
+
+      @Override
+      public List<String> describe(Point p) {
+        List<String> out = new ArrayList<>();
+        for (IExpr side : sides(condition)) {
+          out.add(stepwise.expr.ExprPrinter.print(side) + " = " + precise(side, p));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** d takes the same value whatever the variables in over are (the others held fixed). */
+  NumericResult independent(IExpr d, Set<ISymbol> over) {
+    Sampler fresh = new Sampler(domains, List.of(d), List.of(), seed + 7);
+    return run(List.of(d), List.of(), new Probe() {
+      private final Map<Point, Point> partners = new LinkedHashMap<>();
+
+      private Point partner(Point p) {
+        return partners.computeIfAbsent(p, q -> {
+          Point other = fresh.next();
+          Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(q.scalars());
+          Map<ISymbol, TreeMap<Integer, Point.Value>> families = new LinkedHashMap<>(q.families());
+          for (ISymbol v : over) {
+            if (other.scalars().containsKey(v)) {
+              scalars.put(v, other.scalars().get(v));
+            }
+            if (other.families().containsKey(v) && q.families().containsKey(v)
+                && other.families().get(v).keySet().equals(q.families().get(v).keySet())) {
+              families.put(v, other.families().get(v));
+            }
+          }
+          return new Point(scalars, families);
+        });
+      }
+
+      @Override
+      public Outcome fast(Point p) {
+        Complex x = value(d, p);
+        Complex y = value(d, partner(p));
+        if (x == null || y == null) {
+          return Outcome.UNDEFINED;
+        }
+        double error = x.subtract(y).norm();
+        double scale = Math.max(1, Math.max(x.norm(), y.norm()));
+        return new Outcome(true, error > TOLERANCE * scale, error, show(x), show(y));
+      }
+
+      @Override
+      public Boolean confirmed(Point p) {
+        IExpr x = Precise.at(d, p);
+        IExpr y = Precise.at(d, partner(p));
+        if (x == null || y == null) {
+          return null;
+        }
+        IExpr diff = Precise.at(Trees.plus(x, Trees.negate(y)), new Point(Map.of(), Map.of()));
+        double scale = Math.max(1, Math.max(Precise.magnitude(x), Precise.magnitude(y)));
+        return diff != null && Precise.magnitude(diff) / scale > PRECISE_TOLERANCE;
+      }
+
+      @Override
+      public List<String> describe(Point p) {
+        Point q = partner(p);
+        Map<String, String> changed = show(q);
+        StringBuilder other = new StringBuilder();
+        for (ISymbol v : over) {
+          String name = v.getSymbolName();
+          if (changed.containsKey(name)) {
+            other.append(other.length() == 0 ? "" : ", ").append(name).append(" = ").append(changed.get(name));
+          }
+        }
+        return List.of("difference = " + precise(d, p), "with " + other + " instead: difference = " + precise(d, q));
+      }
+    });
+  }
+
+  /** The IsMean obligation: mean equals the average of single over the samples. */
+  NumericResult mean(Obligation.IsMean m) {
+    return run(List.of(m.mean()), List.of(), new Probe() {
+      private Complex averageFast(Point p) {
+        Point.Value count = p.scalars().get(m.count());
+        if (count == null) {
+          return null;
+        }
+        int n = count.re().intValueExact();
+        Complex total = Complex.ZERO;
+        for (int k = 1; k <= n; k++) {
+          Complex v = value(m.single(), sampleK(p, k));
+          if (v == null) {
+            return null;
+          }
+          total = total.add(v);
+        }
+        return total.divide(n);
+      }
+
+      private Point sampleK(Point p, int k) {
+        Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(p.scalars());
+        m.copies().forEach((v, family) -> {
+          TreeMap<Integer, Point.Value> members = p.families().get(family);
+          if (members != null && members.containsKey(k)) {
+            scalars.put(v, members.get(k));
+          }
+        });
+        return new Point(scalars, p.families());
+      }
+
+      @Override
+      public Outcome fast(Point p) {
+        Complex x = value(m.mean(), p);
+        Complex y = averageFast(p);
+        if (x == null || y == null) {
+          return Outcome.UNDEFINED;
+        }
+        double error = x.subtract(y).norm();
+        double scale = Math.max(1, Math.max(x.norm(), y.norm()));
+        return new Outcome(true, error > TOLERANCE * scale, error, show(x), show(y));
+      }
+
+      @Override
+      public Boolean confirmed(Point p) {
+        IExpr x = Precise.at(m.mean(), p);
+        if (x == null) {
+          return null;
+        }
+        int n = p.scalars().get(m.count()).re().intValueExact();
+        List<IExpr> terms = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+          IExpr v = Precise.at(m.single(), sampleK(p, k));
+          if (v == null) {
+            return null;
+          }
+          terms.add(v);
+        }
+        IExpr avg = Precise.at(Trees.times(Trees.plus(terms), Trees.power(org.matheclipse.core.expression.F.ZZ(n),
+            org.matheclipse.core.expression.F.CN1)), new Point(Map.of(), Map.of()));
+        Double d = avg == null ? null : Precise.relativeDifference(x, avg, new Point(Map.of(), Map.of()));
+        return d == null ? null : d > PRECISE_TOLERANCE;
+      }
+
+      @Override
+      public List<String> describe(Point p) {
+        return List.of("result = " + precise(m.mean(), p));
+      }
+    });
+  }
+
+  private NumericResult run(Collection<IExpr> expressions, List<Obligation.Iteration> within, Probe probe) {
+    Sampler sampler;
+    try {
+      sampler = new Sampler(domains, expressions, within, seed);
+    } catch (Sampler.Unsampleable e) {
+      return new NumericResult(0, 0, 0, null, e.getMessage(), List.of());
+    }
+    int points = 0;
+    int undefined = 0;
+    int unconfirmed = 0;
+    double maxError = 0;
+    List<SpotCheck> shown = new ArrayList<>();
+    String problem = null;
+    int rounds = sampler.isEmpty() ? 1 : wanted;
+    for (int i = 0; i < rounds * 3 && points < rounds; i++) {
+      Point p;
+      try {
+        p = sampler.next();
+      } catch (Sampler.Unsampleable e) {
+        problem = e.getMessage();
+        break;
+      }
+      Outcome o;
+      try {
+        o = probe.fast(p);
+      } catch (Numeric.NotNumeric e) {
+        return new NumericResult(points, undefined, maxError, null, "cannot evaluate numerically: " + e.getMessage(), shown);
+      }
+      if (!o.defined()) {
+        undefined++;
+        continue;
+      }
+      if (o.violated()) {
+        Boolean really = probe.confirmed(p);
+        if (Boolean.TRUE.equals(really)) {
+          Point simple = shrink(sampler, p, probe);
+          return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
+              new Counterexample(show(simple), probe.describe(simple)), null, shown);
+        }
+        if (really == null) {
+          unconfirmed++;
+        }
+        // a rounding artefact: the point passes at 50 digits
+      }
+      points++;
+      if (Double.isFinite(o.error())) {
+        maxError = Math.max(maxError, o.violated() ? 0 : o.error());
+      }
+      if (shown.size() < SHOWN && o.left() != null) {
+        shown.add(new SpotCheck(show(p), o.left(), o.right(), o.error()));
+      }
+    }
+    if (problem == null && points == 0 && undefined > 0) {
+      problem = "undefined at every sample point";
+    }
+    if (problem == null && unconfirmed > 0) {
+      problem = unconfirmed + " point(s) looked like failures in double precision but could not be re-checked at "
+          + Precise.DIGITS + " digits";
+    }
+    return new NumericResult(points, undefined, maxError, null, problem, shown);
+  }
+
+  /** Tries rounder values for each variable, keeping those at which the failure persists. */
+  private Point shrink(Sampler sampler, Point p, Probe probe) {
+    Point best = p;
+    int tries = 0;
+    for (ISymbol s : List.copyOf(best.scalars().keySet())) {
+      if (sampler.isSolved(s)) {
+        continue;
+      }
+      for (Point.Value candidate : simpler(best.scalars().get(s))) {
+        if (tries++ >= MAX_SHRINK_TRIES) {
+          return best;
+        }
+        Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(best.scalars());
+        scalars.put(s, candidate);
+        Point q = sampler.complete(withoutSolved(scalars, sampler), best.families());
+        if (q == null || !inDomain(s, candidate)) {
+          continue;
+        }
+        Outcome o;
+        try {
+          o = probe.fast(q);
+        } catch (Numeric.NotNumeric e) {
+          continue;
+        }
+        if (o.defined() && o.violated() && Boolean.TRUE.equals(probe.confirmed(q))) {
+          best = q;
+          break;
+        }
+      }
+    }
+    for (ISymbol f : List.copyOf(best.families().keySet())) {
+      TreeMap<Integer, Point.Value> rounded = roundedFamily(best.families().get(f), domains.family(f) != null
+          && domains.family(f).sumsToOne());
+      if (rounded == null || tries++ >= MAX_SHRINK_TRIES) {
+        continue;
+      }
+      Map<ISymbol, TreeMap<Integer, Point.Value>> families = new LinkedHashMap<>(best.families());
+      families.put(f, rounded);
+      Point q = new Point(best.scalars(), families);
+      try {
+        Outcome o = probe.fast(q);
+        if (o.defined() && o.violated() && Boolean.TRUE.equals(probe.confirmed(q))) {
+          best = q;
+        }
+      } catch (Numeric.NotNumeric e) {
+        // keep the unrounded family
+      }
+    }
+    return best;
+  }
+
+  private static Map<ISymbol, Point.Value> withoutSolved(Map<ISymbol, Point.Value> scalars, Sampler sampler) {
+    Map<ISymbol, Point.Value> out = new LinkedHashMap<>();
+    scalars.forEach((k, v) -> {
+      if (!sampler.isSolved(k)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  private boolean inDomain(ISymbol s, Point.Value v) {
+    stepwise.model.Domain d = domains.of(s);
+    if (d instanceof stepwise.model.Domain.Real r) {
+      return v.isReal() && r.contains(v.re().doubleValue());
+    }
+    if (d instanceof stepwise.model.Domain.Finite f) {
+      return f.values().stream().anyMatch(x -> x.isNumber() && Math.abs(x.evalf() - v.re().doubleValue()) == 0 && v.isReal());
+    }
+    return true;
+  }
+
+  /** Candidate simpler values: small integers and halves, then the value rounded to 1-3 digits. */
+  private static List<Point.Value> simpler(Point.Value v) {
+    List<Point.Value> out = new ArrayList<>();
+    if (v.isReal()) {
+      double x = v.re().doubleValue();
+      for (String s : new String[] {"0", "1", "-1", "2", "-2", "0.5", "-0.5", "0.25", "0.75", "3", "10", "0.1", "0.9"}) {
+        BigDecimal c = new BigDecimal(s);
+        if (c.compareTo(v.re()) != 0 && Math.abs(c.doubleValue() - x) <= Math.max(1, Math.abs(x)) * 2) {
+          out.add(Point.Value.real(c));
+        }
+      }
+    } else {
+      for (double[] c : new double[][] {{-1, 0}, {0, 1}, {0, -1}, {-1, 1}, {-1, -1}, {1, 1}, {-2, 0}}) {
+        out.add(new Point.Value(BigDecimal.valueOf(c[0]), BigDecimal.valueOf(c[1])));
+      }
+    }
+    for (int digits = 1; digits <= 3; digits++) {
+      MathContext mc = new MathContext(digits, RoundingMode.HALF_EVEN);
+      Point.Value r = new Point.Value(v.re().round(mc), v.im().round(mc));
+      if (!r.equals(v)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static TreeMap<Integer, Point.Value> roundedFamily(TreeMap<Integer, Point.Value> members, boolean sumsToOne) {
+    TreeMap<Integer, Point.Value> out = new TreeMap<>();
+    BigDecimal rest = BigDecimal.ONE;
+    Integer last = members.lastKey();
+    for (var e : members.entrySet()) {
+      if (!e.getValue().isReal()) {
+        return null;
+      }
+      BigDecimal r = e.getValue().re().setScale(2, RoundingMode.HALF_EVEN);
+      if (sumsToOne && e.getKey().equals(last)) {
+        r = rest;
+      }
+      if (sumsToOne && (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0) && members.size() > 1) {
+        return null;
+      }
+      rest = rest.subtract(r);
+      out.put(e.getKey(), Point.Value.real(r));
+    }
+    return out;
+  }
+
+  private static Complex value(IExpr e, Point p) {
+    Complex c = new Numeric(p).eval(e);
+    return c.isNaN() || c.isInfinite() ? null : c;
+  }
+
+  private static boolean isReal(Complex c) {
+    return Math.abs(c.getImaginary()) <= TOLERANCE * Math.max(1, Math.abs(c.getReal()));
+  }
+
+  private static String show(Complex c) {
+    if (isReal(c)) {
+      return String.format("%.6g", c.getReal());
+    }
+    return String.format("%.6g %s %.6g*I", c.getReal(), c.getImaginary() < 0 ? "-" : "+", Math.abs(c.getImaginary()));
+  }
+
+  private static String precise(IExpr e, Point p) {
+    IExpr v = Precise.at(e, p);
+    if (v == null) {
+      return "undefined";
+    }
+    if (v.isReal()) {
+      return decimal(v);
+    }
+    IExpr re = stepwise.cas.Cas.evaluate(Trees.node(S.Re, v));
+    IExpr im = stepwise.cas.Cas.evaluate(Trees.node(S.Im, v));
+    String imText = decimal(im);
+    return decimal(re) + (imText.startsWith("-") ? " - " + imText.substring(1) : " + " + imText) + "*I";
+  }
+
+  /** A real Symja number with 12 significant digits. */
+  private static String decimal(IExpr real) {
+    try {
+      BigDecimal d = new BigDecimal(real.toString().replace("*^", "E").replace(" ", ""));
+      BigDecimal r = d.round(new MathContext(12)).stripTrailingZeros();
+      return r.abs().compareTo(new BigDecimal("1e-6")) < 0 && r.signum() != 0 || r.abs().compareTo(new BigDecimal("1e12")) > 0
+          ? r.toString() : r.toPlainString();
+    } catch (NumberFormatException e) {
+      return String.format("%.12g", real.evalf());
+    }
+  }
+
+  /** The variables of a point as name -> value; families as (v1, v2, ...). */
+  static Map<String, String> show(Point p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    p.scalars().forEach((s, v) -> out.put(s.getSymbolName(), v.show()));
+    p.families().forEach((f, members) -> {
+      StringBuilder b = new StringBuilder("(");
+      members.forEach((k, v) -> b.append(b.length() == 1 ? "" : ", ").append(v.show()));
+      out.put(f.getSymbolName(), b.append(")").toString());
+    });
+    return out;
+  }
+
+  private static List<IExpr> sides(IExpr condition) {
+    List<IExpr> out = new ArrayList<>();
+    Trees.walk(condition, (path, sub) -> {
+      if (sub instanceof IAST ast && ast.argSize() == 2 && !Trees.isHead(sub, S.And) && !Trees.isHead(sub, S.Or)
+          && !Trees.isHead(sub, S.Element)) {
+        if (!ast.arg1().isNumber()) {
+          out.add(ast.arg1());
+        }
+      }
+      if (Trees.isHead(sub, S.Element)) {
+        out.add(((IAST) sub).arg1());
+      }
+    });
+    return out;
+  }
+
+  /** A condition at a point in double precision; null if a side is undefined there. */
+  static Boolean holdsNumerically(IExpr c, Point p) {
+    if (c.equals(S.True)) {
+      return true;
+    }
+    if (c.equals(S.False)) {
+      return false;
+    }
+    IAST ast = (IAST) c;
+    IExpr head = ast.head();
+    if (head.equals(S.And) || head.equals(S.Or)) {
+      boolean and = head.equals(S.And);
+      boolean unknown = false;
+      for (IExpr arg : Trees.args(ast)) {
+        Boolean v = holdsNumerically(arg, p);
+        if (v == null) {
+          unknown = true;
+        } else if (v != and) {
+          return v;
+        }
+      }
+      return unknown ? null : and;
+    }
+    if (head.equals(S.Not)) {
+      Boolean v = holdsNumerically(ast.arg1(), p);
+      return v == null ? null : !v;
+    }
+    Numeric numeric = new Numeric(p);
+    Complex x = numeric.eval(ast.arg1());
+    if (x.isNaN() || x.isInfinite()) {
+      return null;
+    }
+    if (head.equals(S.Element)) {
+      double scale = Math.max(1, x.norm());
+      if (ast.arg2().equals(S.Reals)) {
+        return Math.abs(x.getImaginary()) <= TOLERANCE * scale;
+      }
+      if (ast.arg2().equals(S.Integers)) {
+        return Math.abs(x.getImaginary()) <= TOLERANCE * scale && Math.abs(x.getReal() - Math.rint(x.getReal())) <= TOLERANCE * scale;
+      }
+      return null;
+    }
+    Complex y = numeric.eval(ast.arg2());
+    if (y.isNaN() || y.isInfinite()) {
+      return null;
+    }
+    double scale = Math.max(1, Math.max(x.norm(), y.norm()));
+    if (head.equals(S.Equal)) {
+      return x.subtract(y).norm() <= TOLERANCE * scale;
+    }
+    if (head.equals(S.Unequal)) {
+      return x.subtract(y).norm() > TOLERANCE * scale;
+    }
+    if (!isReal(x) || !isReal(y)) {
+      return false; // an order between non-real values fails
+    }
+    double d = x.getReal() - y.getReal();
+    double tol = TOLERANCE * scale;
+    if (head.equals(S.Greater)) return d > tol;
+    if (head.equals(S.GreaterEqual)) return d >= -tol;
+    if (head.equals(S.Less)) return d < -tol;
+    if (head.equals(S.LessEqual)) return d <= tol;
+    return null;
+  }
+
+  /** A condition at 50 digits: FALSE only when it surely fails; null if it cannot tell. */
+  static Boolean holdsPrecisely(IExpr c, Point p) {
+    IAST ast = (IAST) c;
+    IExpr head = ast.head();
+    if (head.equals(S.And) || head.equals(S.Or)) {
+      boolean and = head.equals(S.And);
+      boolean unknown = false;
+      for (IExpr arg : Trees.args(ast)) {
+        Boolean v = holdsPrecisely(arg, p);
+        if (v == null) {
+          unknown = true;
+        } else if (v != and) {
+          return v;
+        }
+      }
+      return unknown ? null : and;
+    }
+    if (head.equals(S.Not)) {
+      Boolean v = holdsPrecisely(ast.arg1(), p);
+      return v == null ? null : !v;
+    }
+    IExpr x = Precise.at(ast.arg1(), p);
+    if (x == null) {
+      return null;
+    }
+    if (head.equals(S.Element)) {
+      if (ast.arg2().equals(S.Reals)) {
+        IExpr im = Precise.at(Trees.node(S.Im, ast.arg1()), p);
+        return im == null ? null : Math.abs(im.evalf()) <= PRECISE_TOLERANCE * Math.max(1, Precise.magnitude(x));
+      }
+      return null;
+    }
+    IExpr diff = Precise.at(Trees.plus(ast.arg1(), Trees.negate(ast.arg2())), p);
+    IExpr y = Precise.at(ast.arg2(), p);
+    if (diff == null || y == null) {
+      return null;
+    }
+    double scale = Math.max(1, Math.max(Precise.magnitude(x), Precise.magnitude(y)));
+    double size = Precise.magnitude(diff) / scale;
+    if (head.equals(S.Equal)) {
+      return size <= PRECISE_TOLERANCE;
+    }
+    if (head.equals(S.Unequal)) {
+      return size > PRECISE_TOLERANCE;
+    }
+    if (!diff.isReal()) {
+      return false;
+    }
+    double d = diff.evalf() / scale;
+    if (head.equals(S.Greater)) return d > PRECISE_TOLERANCE;
+    if (head.equals(S.GreaterEqual)) return d >= -PRECISE_TOLERANCE;
+    if (head.equals(S.Less)) return d < -PRECISE_TOLERANCE;
+    if (head.equals(S.LessEqual)) return d <= PRECISE_TOLERANCE;
+    return null;
+  }
+}

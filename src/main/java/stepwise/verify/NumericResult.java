@@ -1,0 +1,19 @@
+package stepwise.verify;
+
+import java.util.List;
+
+/**
+ * What sampling found: how many points were valid, how many were skipped because a side is
+ * undefined there, the largest error, and a confirmed counterexample if one was found.
+ */
+record NumericResult(int points, int undefined, double maxError, Counterexample counterexample, String problem,
+    List<SpotCheck> shown) {
+  boolean violated() {
+    return counterexample != null;
+  }
+
+  /** Enough valid points to count as numerical confirmation. */
+  boolean confirms(int wanted) {
+    return counterexample == null && problem == null && points >= Math.min(wanted, 20);
+  }
+}

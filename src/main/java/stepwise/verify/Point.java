@@ -1,0 +1,74 @@
+package stepwise.verify;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hipparchus.complex.Complex;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * A sample point: exact (decimal) values for scalars and for the members of families. Doubles
+ * are used for fast checks; the exact values for the 50-digit re-check of a counterexample.
+ */
+record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> families) {
+  Point {
+    scalars = new LinkedHashMap<>(scalars);
+    families = new LinkedHashMap<>(families);
+  }
+
+  /** An exact complex value re + im*I with finite decimal parts. */
+  record Value(BigDecimal re, BigDecimal im) {
+    static Value real(BigDecimal re) {
+      return new Value(re, BigDecimal.ZERO);
+    }
+
+    static Value real(double re) {
+      return real(new BigDecimal(Double.toString(re)));
+    }
+
+    Complex approx() {
+      return new Complex(re.doubleValue(), im.doubleValue());
+    }
+
+    boolean isReal() {
+      return im.signum() == 0;
+    }
+
+    IExpr exact() {
+      return im.signum() == 0 ? exact(re) : complex();
+    }
+
+    private IExpr complex() {
+      return F.complex((org.matheclipse.core.interfaces.IRational) exact(re), (org.matheclipse.core.interfaces.IRational) exact(im));
+    }
+
+    private static IExpr exact(BigDecimal d) {
+      BigDecimal s = d.stripTrailingZeros();
+      if (s.scale() <= 0) {
+        return F.ZZ(s.toBigIntegerExact());
+      }
+      return F.fraction(s.unscaledValue(), BigInteger.TEN.pow(s.scale()));
+    }
+
+    /** For reports: up to 12 significant digits, trailing zeros dropped. */
+    String show() {
+      String r = show(re);
+      if (im.signum() == 0) {
+        return r;
+      }
+      String i = show(im.abs());
+      return (re.signum() == 0 ? "" : r + (im.signum() < 0 ? " - " : " + ")) + (re.signum() == 0 && im.signum() < 0 ? "-" : "")
+          + (i.equals("1") ? "" : i + "*") + "I";
+    }
+
+    private static String show(BigDecimal d) {
+      BigDecimal rounded = d.round(new java.math.MathContext(12)).stripTrailingZeros();
+      String s = rounded.toPlainString();
+      return s.length() > 20 ? rounded.toString() : s;
+    }
+  }
+}

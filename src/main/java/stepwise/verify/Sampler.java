@@ -1,0 +1,450 @@
+package stepwise.verify;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.hipparchus.complex.Complex;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.cas.Cas;
+import stepwise.expr.ExprPrinter;
+import stepwise.expr.Trees;
+import stepwise.expr.UserSymbols;
+import stepwise.model.Domain;
+import stepwise.model.Domains;
+import stepwise.model.Obligation;
+import stepwise.rules.Places;
+
+/**
+ * Draws sample points inside the declared domains: intervals (with points near their ends),
+ * finite sets, integers (sizes like n mostly in 2..6), complex numbers (including the real and
+ * imaginary axes, where branch cuts bite), probability vectors (uniform on the simplex), and
+ * equality constraints such as a + b + c == 1 (one variable solved for, exactly). Points that
+ * break a stated condition (x < y) are thrown away.
+ */
+final class Sampler {
+  private static final MathContext DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
+  private static final MathContext EXACT = new MathContext(60, RoundingMode.HALF_EVEN);
+  private static final int MAX_ATTEMPTS_PER_POINT = 50;
+
+  private final Domains domains;
+  private final SplittableRandom random;
+  private final List<ISymbol> scalars = new ArrayList<>();
+  private final Set<ISymbol> sizes = new HashSet<>();
+  private final List<ISymbol> families = new ArrayList<>();
+  private final List<Obligation.Iteration> within;
+  private final Map<ISymbol, Linear> solved = new LinkedHashMap<>();
+
+  /** Thrown when the domain cannot be sampled (an unsolvable constraint, too many rejections). */
+  static final class Unsampleable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unsampleable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** v = constant + sum of coefficient * variable, with exact coefficients. */
+  private record Linear(BigDecimal constant, Map<ISymbol, BigDecimal> coefficients) {}
+
+  Sampler(Domains domains, Collection<IExpr> expressions, List<Obligation.Iteration> within, long seed) {
+    this.domains = domains;
+    this.within = within;
+    this.random = new SplittableRandom(seed);
+    Set<ISymbol> free = new LinkedHashSet<>();
+    for (IExpr e : expressions) {
+      collectFree(e, new HashSet<>(), free);
+    }
+    for (Obligation.Iteration it : within) {
+      collectFree(it.lo(), new HashSet<>(), free);
+      collectFree(it.hi(), new HashSet<>(), free);
+      free.remove(it.index());
+    }
+    // families bring the symbols of their ranges; constraints bring their other variables
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (ISymbol s : List.copyOf(free)) {
+        if (domains.of(s) instanceof Domain.Family f) {
+          for (IExpr bound : List.of(f.lo(), f.hi())) {
+            for (ISymbol b : Trees.symbols(bound)) {
+              if (UserSymbols.isUser(b) && free.add(b)) {
+                grew = true;
+              }
+              sizes.add(b);
+            }
+          }
+        }
+      }
+      for (IExpr eq : domains.equalities()) {
+        Set<ISymbol> vars = userSymbols(eq);
+        if (vars.stream().anyMatch(free::contains) && free.addAll(vars)) {
+          grew = true;
+        }
+      }
+    }
+    for (Obligation.Iteration it : within) {
+      for (ISymbol b : Trees.symbols(it.hi())) {
+        sizes.add(b);
+      }
+    }
+    for (ISymbol s : free) {
+      if (domains.of(s) instanceof Domain.Family) {
+        families.add(s);
+      } else {
+        scalars.add(s);
+      }
+    }
+    for (IExpr eq : domains.equalities()) {
+      solve(eq);
+    }
+    scalars.removeAll(solved.keySet());
+  }
+
+  private static Set<ISymbol> userSymbols(IExpr e) {
+    Set<ISymbol> out = new LinkedHashSet<>();
+    for (ISymbol s : Trees.symbols(e)) {
+      if (UserSymbols.isUser(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Free user symbols and family heads (summation indices are bound, not free). */
+  private void collectFree(IExpr e, Set<ISymbol> bound, Set<ISymbol> out) {
+    if (e instanceof ISymbol s) {
+      if (UserSymbols.isUser(s) && !bound.contains(s)) {
+        out.add(s);
+      }
+      return;
+    }
+    if (!(e instanceof IAST ast)) {
+      return;
+    }
+    Obligation.Iteration it = Places.iterationOf(e);
+    if (it != null) {
+      collectFree(it.lo(), bound, out);
+      collectFree(it.hi(), bound, out);
+      Set<ISymbol> inner = new HashSet<>(bound);
+      inner.add(it.index());
+      collectFree(ast.arg1(), inner, out);
+      return;
+    }
+    collectFree(ast.head(), bound, out);
+    for (IExpr arg : Trees.args(ast)) {
+      collectFree(arg, bound, out);
+    }
+  }
+
+  /** Picks a variable the equality is linear in and solves for it. */
+  private void solve(IExpr equality) {
+    IAST eq = (IAST) equality;
+    IExpr g = Trees.plus(eq.arg1(), Trees.negate(eq.arg2()));
+    for (ISymbol v : userSymbols(g)) {
+      if (solved.containsKey(v) || !scalars.contains(v)) {
+        continue;
+      }
+      IExpr slope = Cas.evaluate(Trees.node(S.D, g, v));
+      if (!slope.isNumber() || slope.isZero()) {
+        continue;
+      }
+      IExpr solution = Cas.evaluate(Trees.node(S.Expand, Trees.plus(v, Trees.negate(Trees.times(g,
+          Trees.power(slope, org.matheclipse.core.expression.F.CN1))))));
+      Map<ISymbol, BigDecimal> coefficients = new LinkedHashMap<>();
+      Map<IExpr, IExpr> zero = new LinkedHashMap<>();
+      boolean linear = true;
+      for (ISymbol x : userSymbols(solution)) {
+        IExpr c = Cas.evaluate(Trees.node(S.D, solution, x));
+        if (!c.isNumber() || !c.isReal()) {
+          linear = false;
+          break;
+        }
+        coefficients.put(x, decimal(c));
+        zero.put(x, org.matheclipse.core.expression.F.C0);
+      }
+      if (!linear) {
+        continue;
+      }
+      IExpr constant = Cas.evaluate(Trees.substitute(solution, zero));
+      if (!constant.isNumber()) {
+        continue;
+      }
+      solved.put(v, new Linear(decimal(constant), coefficients));
+      return;
+    }
+    throw new Unsampleable("cannot sample the constraint " + ExprPrinter.print(equality)
+        + " (it must be linear in one of its variables, with a numeric coefficient)");
+  }
+
+  private static BigDecimal decimal(IExpr number) {
+    if (number instanceof org.matheclipse.core.interfaces.IFraction f) {
+      return new BigDecimal(f.toBigNumerator()).divide(new BigDecimal(f.toBigDenominator()), EXACT);
+    }
+    if (number instanceof org.matheclipse.core.interfaces.IInteger i) {
+      return new BigDecimal(i.toBigNumerator());
+    }
+    return new BigDecimal(number.evalf());
+  }
+
+  boolean isEmpty() {
+    return scalars.isEmpty() && families.isEmpty() && within.isEmpty() && solved.isEmpty();
+  }
+
+  /** The symbols a point gives values to, for reports. */
+  List<ISymbol> variables() {
+    List<ISymbol> out = new ArrayList<>(scalars);
+    out.addAll(solved.keySet());
+    out.addAll(families);
+    return out;
+  }
+
+  Point next() {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_POINT; attempt++) {
+      Point p = attempt();
+      if (p != null) {
+        return p;
+      }
+    }
+    throw new Unsampleable("no point satisfies the domains and conditions after " + MAX_ATTEMPTS_PER_POINT + " tries");
+  }
+
+  private Point attempt() {
+    Map<ISymbol, Point.Value> values = new LinkedHashMap<>();
+    for (ISymbol s : scalars) {
+      values.put(s, sample(s, domains.of(s)));
+    }
+    Map<ISymbol, TreeMap<Integer, Point.Value>> members = new LinkedHashMap<>();
+    Point partial = new Point(values, members);
+    for (ISymbol f : families) {
+      Domain.Family family = (Domain.Family) domains.of(f);
+      Integer lo = integerAt(family.lo(), partial);
+      Integer hi = integerAt(family.hi(), partial);
+      if (lo == null || hi == null || hi - lo > 1000) {
+        return null;
+      }
+      members.put(f, family.sumsToOne() ? simplex(lo, hi) : vector(lo, hi, family.element()));
+      if (members.get(f) == null) {
+        return null;
+      }
+    }
+    for (Obligation.Iteration it : within) {
+      Integer lo = integerAt(it.lo(), new Point(values, members));
+      Integer hi = integerAt(it.hi(), new Point(values, members));
+      if (lo == null || hi == null || hi < lo) {
+        return null;
+      }
+      values.put(it.index(), Point.Value.real(new BigDecimal(lo + random.nextInt(hi - lo + 1))));
+    }
+    return complete(values, members);
+  }
+
+  /** Fills in the constraint-solved variables and applies the filters; null if rejected. */
+  Point complete(Map<ISymbol, Point.Value> values, Map<ISymbol, TreeMap<Integer, Point.Value>> members) {
+    Map<ISymbol, Point.Value> all = new LinkedHashMap<>(values);
+    for (var e : solved.entrySet()) {
+      BigDecimal v = e.getValue().constant();
+      for (var c : e.getValue().coefficients().entrySet()) {
+        Point.Value x = all.get(c.getKey());
+        if (x == null || !x.isReal()) {
+          return null;
+        }
+        v = v.add(c.getValue().multiply(x.re(), EXACT), EXACT);
+      }
+      if (!inDomain(v.doubleValue(), domains.of(e.getKey()))) {
+        return null;
+      }
+      all.put(e.getKey(), Point.Value.real(v));
+    }
+    Point point = new Point(all, members);
+    for (IExpr condition : domains.conditions()) {
+      Boolean ok = Checks.holdsNumerically(condition, point);
+      if (ok == null || !ok) {
+        return null;
+      }
+    }
+    return point;
+  }
+
+  boolean isSolved(ISymbol s) {
+    return solved.containsKey(s);
+  }
+
+  private static boolean inDomain(double v, Domain d) {
+    if (d instanceof Domain.Real r) {
+      return r.contains(v);
+    }
+    return !(d instanceof Domain.Finite);
+  }
+
+  private Integer integerAt(IExpr e, Point p) {
+    try {
+      Complex c = new Numeric(p).eval(e);
+      double re = c.getReal();
+      if (Math.abs(re - Math.rint(re)) > 1e-9 || Math.abs(c.getImaginary()) > 1e-9) {
+        return null;
+      }
+      return (int) Math.rint(re);
+    } catch (Numeric.NotNumeric ex) {
+      return null;
+    }
+  }
+
+  private TreeMap<Integer, Point.Value> simplex(int lo, int hi) {
+    int m = hi - lo + 1;
+    if (m < 1) {
+      return new TreeMap<>();
+    }
+    double[] w = new double[m];
+    double total = 0;
+    for (int k = 0; k < m; k++) {
+      w[k] = -Math.log(1 - random.nextDouble());
+      total += w[k];
+    }
+    TreeMap<Integer, Point.Value> out = new TreeMap<>();
+    BigDecimal rest = BigDecimal.ONE;
+    for (int k = 0; k < m - 1; k++) {
+      BigDecimal v = new BigDecimal(w[k] / total).setScale(12, RoundingMode.HALF_EVEN);
+      if (v.signum() <= 0) {
+        return null;
+      }
+      out.put(lo + k, Point.Value.real(v));
+      rest = rest.subtract(v);
+    }
+    if (rest.signum() <= 0) {
+      return null;
+    }
+    out.put(hi, Point.Value.real(rest));
+    return out;
+  }
+
+  private TreeMap<Integer, Point.Value> vector(int lo, int hi, Domain element) {
+    TreeMap<Integer, Point.Value> out = new TreeMap<>();
+    for (int k = lo; k <= hi; k++) {
+      out.put(k, sample(null, element));
+    }
+    return out;
+  }
+
+  private Point.Value sample(ISymbol s, Domain d) {
+    if (d instanceof Domain.Finite f) {
+      IExpr v = f.values().get(random.nextInt(f.values().size()));
+      return Point.Value.real(decimal(v));
+    }
+    if (d instanceof Domain.Real r) {
+      return Point.Value.real(r.integer() ? integer(r, s != null && sizes.contains(s)) : real(r));
+    }
+    return complex();
+  }
+
+  private BigDecimal integer(Domain.Real r, boolean size) {
+    long lo = r.lower().value() == null ? Long.MIN_VALUE
+        : r.lower().value().setScale(0, RoundingMode.CEILING).longValue() + (r.lower().open()
+            && r.lower().value().stripTrailingZeros().scale() <= 0 ? 1 : 0);
+    long hi = r.upper().value() == null ? Long.MAX_VALUE
+        : r.upper().value().setScale(0, RoundingMode.FLOOR).longValue() - (r.upper().open()
+            && r.upper().value().stripTrailingZeros().scale() <= 0 ? 1 : 0);
+    if (size) {
+      long a = Math.max(lo, 2);
+      long b = Math.min(hi, 6);
+      if (a <= b) {
+        return BigDecimal.valueOf(a + random.nextLong(b - a + 1));
+      }
+    }
+    if (lo == Long.MIN_VALUE && hi == Long.MAX_VALUE) {
+      return BigDecimal.valueOf(random.nextLong(21) - 10);
+    }
+    if (lo == Long.MIN_VALUE) {
+      lo = hi - 12;
+    }
+    if (hi == Long.MAX_VALUE) {
+      hi = lo + 12;
+    }
+    return BigDecimal.valueOf(lo + random.nextLong(hi - lo + 1));
+  }
+
+  private BigDecimal real(Domain.Real r) {
+    for (int tries = 0; tries < 100; tries++) {
+      double x = rawReal(r);
+      BigDecimal v = new BigDecimal(x).round(DIGITS);
+      if (r.contains(v.doubleValue()) && (r.lower().value() == null || !r.lower().open() || v.compareTo(r.lower().value()) > 0)
+          && (r.upper().value() == null || !r.upper().open() || v.compareTo(r.upper().value()) < 0)) {
+        return v;
+      }
+    }
+    throw new Unsampleable("cannot draw a value in " + r.describe());
+  }
+
+  private double rawReal(Domain.Real r) {
+    Double lo = r.lower().value() == null ? null : r.lower().value().doubleValue();
+    Double hi = r.upper().value() == null ? null : r.upper().value().doubleValue();
+    double u = random.nextDouble();
+    if (lo != null && hi != null) {
+      double width = hi - lo;
+      if (u < 0.08) {
+        return lo + width * Math.pow(10, -1 - 3 * random.nextDouble());
+      }
+      if (u < 0.16) {
+        return hi - width * Math.pow(10, -1 - 3 * random.nextDouble());
+      }
+      return lo + width * random.nextDouble();
+    }
+    double spread = Math.exp(-4 + 8 * random.nextDouble());
+    if (lo != null) {
+      return lo + spread;
+    }
+    if (hi != null) {
+      return hi - spread;
+    }
+    if (u < 0.55) {
+      return -5 + 10 * random.nextDouble();
+    }
+    if (u < 0.8) {
+      return (random.nextBoolean() ? 1 : -1) * spread;
+    }
+    if (u < 0.9) {
+      return random.nextInt(11) - 5;
+    }
+    return (random.nextBoolean() ? 1 : -1) * (5 + 95 * random.nextDouble());
+  }
+
+  /** Complex points: the disk, wider ones, and the axes and unit circle where branch cuts sit. */
+  private Point.Value complex() {
+    double u = random.nextDouble();
+    double re;
+    double im;
+    if (u < 0.45) {
+      re = -3 + 6 * random.nextDouble();
+      im = -3 + 6 * random.nextDouble();
+    } else if (u < 0.6) {
+      re = -10 + 20 * random.nextDouble();
+      im = -10 + 20 * random.nextDouble();
+    } else if (u < 0.72) {
+      re = -(0.1 + 5 * random.nextDouble());
+      im = 0;
+    } else if (u < 0.82) {
+      re = 0.1 + 5 * random.nextDouble();
+      im = 0;
+    } else if (u < 0.9) {
+      re = 0;
+      im = (random.nextBoolean() ? 1 : -1) * (0.1 + 5 * random.nextDouble());
+    } else {
+      double angle = 2 * Math.PI * random.nextDouble();
+      re = Math.cos(angle);
+      im = Math.sin(angle);
+    }
+    return new Point.Value(new BigDecimal(re).round(DIGITS), new BigDecimal(im).round(DIGITS));
+  }
+}

@@ -1,0 +1,17 @@
+package stepwise.verify;
+
+import java.time.Duration;
+
+/**
+ * How hard to check: sample points per numeric check (at least 100), the deadline of each
+ * symbolic check, and the random seed (fixed, so runs are reproducible).
+ */
+public record Settings(int samples, Duration deadline, long seed) {
+  public static final Settings DEFAULT = new Settings(200, Duration.ofSeconds(5), 20261124L);
+
+  public Settings {
+    if (samples < 1) {
+      throw new IllegalArgumentException("samples must be positive");
+    }
+  }
+}

@@ -1,0 +1,283 @@
+package stepwise.verify;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IASTAppendable;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.INum;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.cas.Cas;
+import stepwise.expr.Bindings;
+import stepwise.expr.Trees;
+import stepwise.model.Domains;
+import stepwise.model.Obligation;
+import stepwise.rules.Catalogue;
+import stepwise.rules.Definitions;
+import stepwise.rules.PatternRule;
+import stepwise.rules.Places;
+
+/**
+ * Symbolic proofs that a difference is zero, or does not depend on some variables, under the
+ * domains. Only sound moves: definitions are unfolded, logs and powers are expanded with the
+ * catalogue's own rules only where their conditions are proved (Log(a*b) splits only if a > 0
+ * and b > 0), sums over the same range are merged, and then Symja's Expand, Together and
+ * Simplify run under a deadline. PossibleZeroQ is never used: it samples complex points.
+ */
+final class SymbolicProver {
+  private static final int MAX_NORMALIZE_STEPS = 500;
+  private final Catalogue catalogue;
+  private final Domains domains;
+  private final Duration deadline;
+
+  SymbolicProver(Catalogue catalogue, Domains domains, Duration deadline) {
+    this.catalogue = catalogue;
+    this.domains = domains;
+    this.deadline = deadline;
+  }
+
+  /** The method that showed d = 0 everywhere in the domains, or empty if none did. */
+  Optional<String> proveZero(IExpr d, List<Obligation.Iteration> within) {
+    return Cas.withDeadline(deadline, () -> zero(prepare(d), within, 0));
+  }
+
+  /** The method that showed d does not depend on the variables in over. */
+  Optional<String> proveIndependent(IExpr d, Set<ISymbol> over) {
+    return Cas.withDeadline(deadline, () -> {
+      IExpr prepared = prepare(d);
+      if (!Trees.mentions(prepared, over)) {
+        return Optional.of("the difference does not contain " + names(over));
+      }
+      IExpr normal = normalize(prepared, List.of());
+      for (IExpr head : List.of(S.Expand, S.Together)) {
+        IExpr e = symja(Trees.node(head, normal));
+        if (e != null && !Trees.mentions(e, over)) {
+          return Optional.of("the difference simplifies to " + stepwise.expr.ExprPrinter.print(e)
+              + ", which does not contain " + names(over));
+        }
+      }
+      for (ISymbol v : over) {
+        if (domains.family(v) != null || Trees.contains(normal, e -> e instanceof IAST a && a.head().equals(v))) {
+          return Optional.empty();
+        }
+      }
+      for (ISymbol v : over) {
+        IExpr derivative = symja(Trees.node(S.D, normal, v));
+        if (derivative == null || zero(derivative, List.of(), 0).isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of("its derivative in " + names(over) + " is zero");
+    });
+  }
+
+  /** The method that showed d REL 0 (Greater, GreaterEqual, Less, LessEqual). */
+  Optional<String> proveSign(IExpr d, IExpr relation) {
+    return Cas.withDeadline(deadline, () -> {
+      IExpr prepared = prepare(d);
+      SignProver signs = new SignProver(domains);
+      if (signs.proves(Trees.node(relation, prepared, F.C0), List.of())) {
+        return Optional.of("interval arithmetic");
+      }
+      IExpr normal = normalize(prepared, List.of());
+      for (IExpr head : List.of(S.Expand, S.Together, S.Factor)) {
+        IExpr e = symja(Trees.node(head, normal));
+        if (e != null && signs.proves(Trees.node(relation, e, F.C0), List.of())) {
+          return Optional.of("interval arithmetic on " + stepwise.expr.ExprPrinter.print(e));
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  private static String names(Set<ISymbol> over) {
+    return String.join(", ", over.stream().map(ISymbol::getSymbolName).toList());
+  }
+
+  /** Definitions unfolded, machine numbers made exact, derivatives taken. */
+  IExpr prepare(IExpr d) {
+    IExpr unfolded = Definitions.unfoldAll(d, catalogue, domains);
+    IExpr exact = exactNumbers(unfolded);
+    return Trees.tidy(derivatives(exact));
+  }
+
+  private static IExpr exactNumbers(IExpr e) {
+    if (e instanceof INum num) {
+      BigDecimal v = new BigDecimal(Double.toString(num.doubleValue())).stripTrailingZeros();
+      return v.scale() <= 0 ? F.ZZ(v.toBigIntegerExact())
+          : F.fraction(v.unscaledValue(), java.math.BigInteger.TEN.pow(v.scale()));
+    }
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(exactNumbers(arg));
+    }
+    return rebuilt;
+  }
+
+  /** D(f, x) computed by Symja (on a copy), so later stages see the derivative itself. */
+  private IExpr derivatives(IExpr e) {
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(derivatives(arg));
+    }
+    if (ast.head().equals(S.D) && ast.argSize() == 2) {
+      IExpr result = symja(rebuilt);
+      if (result != null && !Trees.contains(result, x -> x.equals(S.D) || x.equals(S.Derivative))) {
+        return result;
+      }
+    }
+    return rebuilt;
+  }
+
+  private Optional<String> zero(IExpr d, List<Obligation.Iteration> within, int depth) {
+    if (d.isZero()) {
+      return Optional.of("identical");
+    }
+    IExpr expanded = symja(Trees.node(S.Expand, d));
+    if (isZero(expanded)) {
+      return Optional.of("algebra (Expand)");
+    }
+    IExpr normal = normalize(d, within);
+    IExpr normalExpanded = symja(Trees.node(S.Expand, normal));
+    if (isZero(normalExpanded)) {
+      return Optional.of("log and power laws under the domains, then Expand");
+    }
+    if (depth < 3) {
+      Optional<String> bySums = mergedSums(normal, within, depth);
+      if (bySums.isPresent()) {
+        return bySums;
+      }
+    }
+    IExpr together = symja(Trees.node(S.Together, normalExpanded == null ? normal : normalExpanded));
+    if (isZero(together)) {
+      return Optional.of("log and power laws under the domains, then Together");
+    }
+    IExpr simplified = symja(Trees.node(S.Simplify, normal));
+    if (isZero(simplified)) {
+      return Optional.of("log and power laws under the domains, then Simplify");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isZero(IExpr e) {
+    return e != null && (e.isZero() || (e instanceof INum n && n.doubleValue() == 0));
+  }
+
+  /** Symja's result for a copy of e, or null if Symja fails on it. */
+  private static IExpr symja(IExpr e) {
+    try {
+      return Cas.evaluate(e);
+    } catch (Cas.DeadlineExceeded ex) {
+      throw ex;
+    } catch (RuntimeException | StackOverflowError ex) {
+      return null;
+    }
+  }
+
+  /**
+   * Sums over the same range merge into one (a c*Sum(f) with c free of the index counts as
+   * Sum(c*f)); the whole is zero if the merged summand and the rest are.
+   */
+  private Optional<String> mergedSums(IExpr d, List<Obligation.Iteration> within, int depth) {
+    List<IExpr> terms = Trees.isHead(d, S.Plus) ? Trees.args(d) : List.of(d);
+    Map<List<IExpr>, List<IExpr>> byRange = new LinkedHashMap<>();
+    Map<List<IExpr>, ISymbol> indexOf = new LinkedHashMap<>();
+    List<IExpr> rest = new ArrayList<>();
+    for (IExpr term : terms) {
+      IExpr coefficient = F.C1;
+      IExpr sum = term;
+      if (Trees.isHead(term, S.Times)) {
+        List<IExpr> factors = Trees.args(term);
+        List<IExpr> sums = factors.stream().filter(f -> Trees.isHead(f, S.Sum)).toList();
+        if (sums.size() == 1) {
+          sum = sums.get(0);
+          List<IExpr> others = new ArrayList<>(factors);
+          others.remove(sum);
+          coefficient = Trees.times(others);
+        }
+      }
+      Obligation.Iteration it = Places.iterationOf(sum);
+      if (it == null || !Trees.isHead(sum, S.Sum) || Trees.mentions(coefficient, Set.of(it.index()))) {
+        rest.add(term);
+        continue;
+      }
+      List<IExpr> range = List.of(it.lo(), it.hi());
+      ISymbol index = indexOf.computeIfAbsent(range, r -> it.index());
+      IExpr summand = Trees.substitute(((IAST) sum).arg1(), Map.of(it.index(), index));
+      byRange.computeIfAbsent(range, r -> new ArrayList<>()).add(Trees.times(coefficient, summand));
+    }
+    if (byRange.isEmpty()) {
+      return Optional.empty();
+    }
+    for (var e : byRange.entrySet()) {
+      ISymbol index = indexOf.get(e.getKey());
+      List<Obligation.Iteration> inner = new ArrayList<>(within);
+      inner.add(new Obligation.Iteration(index, e.getKey().get(0), e.getKey().get(1)));
+      IExpr summand = Trees.plus(e.getValue());
+      if (zero(summand, inner, depth + 1).isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    if (!rest.isEmpty() && zero(Trees.plus(rest), within, depth + 1).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("sums over the same range merged; each summand is zero");
+  }
+
+  /**
+   * Applies the catalogue's normalizing rules everywhere, bottom-up, as long as one applies
+   * and its conditions are proved under the domains (with the indices of enclosing sums).
+   */
+  IExpr normalize(IExpr e, List<Obligation.Iteration> within) {
+    int[] budget = {MAX_NORMALIZE_STEPS};
+    return Trees.tidy(normalize(e, within, budget));
+  }
+
+  private IExpr normalize(IExpr e, List<Obligation.Iteration> within, int[] budget) {
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    Obligation.Iteration it = Places.iterationOf(e);
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (int i = 1; i <= ast.argSize(); i++) {
+      List<Obligation.Iteration> inner = within;
+      if (it != null && i == 1) {
+        inner = new ArrayList<>(within);
+        inner.add(it);
+      }
+      rebuilt.append(normalize(ast.get(i), inner, budget));
+    }
+    IExpr current = Trees.tidy(rebuilt);
+    SignProver signs = new SignProver(domains);
+    for (PatternRule rule : catalogue.normalizers()) {
+      if (budget[0] <= 0) {
+        return current;
+      }
+      Optional<Bindings> match = rule.match(current);
+      if (match.isEmpty()) {
+        continue;
+      }
+      Bindings b = match.get();
+      boolean ok = rule.where().stream().allMatch(c -> signs.proves(b.instantiate(c), within));
+      if (ok) {
+        budget[0]--;
+        return normalize(b.instantiate(rule.rhs()), within, budget);
+      }
+    }
+    return current;
+  }
+}
