@@ -18,15 +18,31 @@ import picocli.CommandLine.Command;
     exitCodeList = {"0:everything holds", "1:a step or claim is refuted or unknown", "2:bad input",
         "3:equiv only: undecided (unknown)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
-  static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-  static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+  /** Where commands write; UTF-8 whatever the platform default (tests may redirect them). */
+  static PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+  static PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
+  /** Runs a command line with its output going to the given streams; returns the exit code. */
+  public static synchronized int run(PrintStream out, PrintStream err, String... args) {
+    PrintStream oldOut = OUT;
+    PrintStream oldErr = ERR;
+    OUT = out;
+    ERR = err;
+    try {
+      return run(args);
+    } finally {
+      OUT = oldOut;
+      ERR = oldErr;
+    }
+  }
+
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setUnmatchedOptionsArePositionalParams(true); // formulas such as -Log(p) are arguments, not options
     cli.setOut(new java.io.PrintWriter(OUT, true));
     cli.setErr(new java.io.PrintWriter(ERR, true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -57,6 +57,10 @@ final class DerivationScope implements Scope {
     if (constant.isPresent()) {
       return constant.get();
     }
+    ISymbol introducedSymbol = introduced.get(name);
+    if (introducedSymbol != null) {
+      return introducedSymbol;
+    }
     undeclared.putIfAbsent(name, offset);
     return UserSymbols.named(name);
   }

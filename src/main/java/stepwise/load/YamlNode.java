@@ -46,8 +46,9 @@ public final class YamlNode {
       return new YamlNode(root.orElseThrow(() -> new InputError(Source.of(file), "the file is empty")), file);
     } catch (MarkedYamlEngineException e) {
       Source where = e.getProblemMark().map(m -> at(file, m)).orElse(Source.of(file));
-      throw new InputError(where, "YAML syntax: " + e.getProblem()
-          + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+      String context = e.getContext() == null ? "" : " (" + e.getContext()
+          + e.getContextMark().map(m -> " that starts at line " + (m.getLine() + 1)).orElse("") + ")";
+      throw new InputError(where, "YAML syntax: " + e.getProblem() + context);
     } catch (YamlEngineException e) {
       throw new InputError(Source.of(file), "YAML: " + e.getMessage());
     }

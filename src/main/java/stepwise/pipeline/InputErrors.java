@@ -9,7 +9,7 @@ public final class InputErrors extends RuntimeException {
   private final transient List<InputError> errors;
 
   public InputErrors(List<InputError> errors) {
-    super(errors.size() + " input error(s)");
+    super(String.join("\n", errors.stream().map(InputError::describe).toList()));
     this.errors = List.copyOf(errors);
   }
 

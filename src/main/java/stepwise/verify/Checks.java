@@ -26,7 +26,6 @@ import stepwise.model.Obligation;
  */
 final class Checks {
   static final double TOLERANCE = 1e-9;
-  private static final double PRECISE_TOLERANCE = 1e-30;
   private static final int SHOWN = 4;
   private static final int MAX_SHRINK_TRIES = 40;
   private final Domains domains;
@@ -64,14 +63,39 @@ final class Checks {
           return Outcome.UNDEFINED;
         }
         double error = x.subtract(y).norm();
-        double scale = Math.max(1, Math.max(x.norm(), y.norm()));
-        return new Outcome(true, error > TOLERANCE * scale, error, show(x), show(y));
+        return new Outcome(true, differs(error, x, y), error, show(x), show(y));
       }
 
       @Override
       public Boolean confirmed(Point p) {
-        Double d = Precise.relativeDifference(a, b, p);
-        return d == null ? null : d > PRECISE_TOLERANCE;
+        return Precise.differ(a, b, p);
+      }
+
+      @Override
+      public List<String> describe(Point p) {
+        return List.of("left = " + precise(a, p), "right = " + precise(b, p));
+      }
+    });
+  }
+
+  /**
+   * a = b at a few points computed at 50 and 70 digits: catches differences too small for
+   * double precision (x^2 vs x^2 + 10^-30) before a numerical "equal" is reported.
+   */
+  NumericResult equalPrecisely(IExpr a, IExpr b, List<Obligation.Iteration> within, int points) {
+    return new Checks(domains, points, seed + 11).run(List.of(a, b), within, new Probe() {
+      @Override
+      public Outcome fast(Point p) {
+        if (Precise.at(a, p) == null || Precise.at(b, p) == null) {
+          return Outcome.UNDEFINED;
+        }
+        Boolean differ = Precise.differ(a, b, p);
+        return new Outcome(differ != null, Boolean.TRUE.equals(differ), 0, null, null);
+      }
+
+      @Override
+      public Boolean confirmed(Point p) {
+        return Boolean.TRUE;
       }
 
       @Override
@@ -94,22 +118,24 @@ final class Checks {
           return Outcome.UNDEFINED;
         }
         double d = sign * (x.getReal() - y.getReal());
-        double scale = Math.max(1, Math.max(Math.abs(x.getReal()), Math.abs(y.getReal())));
+        double scale = Math.max(Math.abs(x.getReal()), Math.abs(y.getReal()));
         boolean violated = strict ? d <= TOLERANCE * scale : d < -TOLERANCE * scale;
         return new Outcome(true, violated, Math.max(0, -d), show(x), show(y));
       }
 
       @Override
       public Boolean confirmed(Point p) {
-        IExpr d = Precise.at(Trees.plus(a, Trees.negate(b)), p);
-        IExpr va = Precise.at(a, p);
-        IExpr vb = Precise.at(b, p);
-        if (d == null || va == null || vb == null || !d.isReal()) {
+        IExpr difference = Trees.plus(a, Trees.negate(b));
+        IExpr d = Precise.surelyNonZero(difference, p);
+        if (d == null) {
+          // zero up to rounding: a = b there, which breaks only a strict inequality
+          return strict && Precise.at(difference, p) != null ? Boolean.TRUE : strict ? null : Boolean.FALSE;
+        }
+        if (!d.isReal()) {
           return null;
         }
-        double scale = Math.max(1, Math.max(Precise.magnitude(va), Precise.magnitude(vb)));
-        double signed = sign * d.evalf() / scale;
-        return strict ? signed <= PRECISE_TOLERANCE : signed < -PRECISE_TOLERANCE;
+        double signed = sign * d.evalf();
+        return signed < 0;
       }
 
       @Override
@@ -185,20 +211,14 @@ final class Checks {
           return Outcome.UNDEFINED;
         }
         double error = x.subtract(y).norm();
-        double scale = Math.max(1, Math.max(x.norm(), y.norm()));
-        return new Outcome(true, error > TOLERANCE * scale, error, show(x), show(y));
+        return new Outcome(true, differs(error, x, y), error, show(x), show(y));
       }
 
       @Override
       public Boolean confirmed(Point p) {
-        IExpr x = Precise.at(d, p);
-        IExpr y = Precise.at(d, partner(p));
-        if (x == null || y == null) {
-          return null;
-        }
-        IExpr diff = Precise.at(Trees.plus(x, Trees.negate(y)), new Point(Map.of(), Map.of()));
-        double scale = Math.max(1, Math.max(Precise.magnitude(x), Precise.magnitude(y)));
-        return diff != null && Precise.magnitude(diff) / scale > PRECISE_TOLERANCE;
+        Point q = partner(p);
+        return stable(Precise.at(d, p, Precise.DIGITS), Precise.at(d, q, Precise.DIGITS),
+            Precise.at(d, p, Precise.CONFIRM_DIGITS), Precise.at(d, q, Precise.CONFIRM_DIGITS));
       }
 
       @Override
@@ -256,29 +276,27 @@ final class Checks {
           return Outcome.UNDEFINED;
         }
         double error = x.subtract(y).norm();
-        double scale = Math.max(1, Math.max(x.norm(), y.norm()));
-        return new Outcome(true, error > TOLERANCE * scale, error, show(x), show(y));
+        return new Outcome(true, differs(error, x, y), error, show(x), show(y));
       }
 
       @Override
       public Boolean confirmed(Point p) {
-        IExpr x = Precise.at(m.mean(), p);
-        if (x == null) {
-          return null;
-        }
+        return stable(averageAt(p, Precise.DIGITS), Precise.at(m.mean(), p, Precise.DIGITS),
+            averageAt(p, Precise.CONFIRM_DIGITS), Precise.at(m.mean(), p, Precise.CONFIRM_DIGITS));
+      }
+
+      private IExpr averageAt(Point p, int digits) {
         int n = p.scalars().get(m.count()).re().intValueExact();
         List<IExpr> terms = new ArrayList<>();
         for (int k = 1; k <= n; k++) {
-          IExpr v = Precise.at(m.single(), sampleK(p, k));
+          IExpr v = Precise.at(m.single(), sampleK(p, k), digits);
           if (v == null) {
             return null;
           }
           terms.add(v);
         }
-        IExpr avg = Precise.at(Trees.times(Trees.plus(terms), Trees.power(org.matheclipse.core.expression.F.ZZ(n),
-            org.matheclipse.core.expression.F.CN1)), new Point(Map.of(), Map.of()));
-        Double d = avg == null ? null : Precise.relativeDifference(x, avg, new Point(Map.of(), Map.of()));
-        return d == null ? null : d > PRECISE_TOLERANCE;
+        return Precise.at(Trees.times(Trees.plus(terms), Trees.power(org.matheclipse.core.expression.F.ZZ(n),
+            org.matheclipse.core.expression.F.CN1)), new Point(Map.of(), Map.of()), digits);
       }
 
       @Override
@@ -293,7 +311,7 @@ final class Checks {
     try {
       sampler = new Sampler(domains, expressions, within, seed);
     } catch (Sampler.Unsampleable e) {
-      return new NumericResult(0, 0, 0, null, e.getMessage(), List.of());
+      return new NumericResult(0, 0, 0, null, e.getMessage(), List.of(), false);
     }
     int points = 0;
     int undefined = 0;
@@ -314,7 +332,8 @@ final class Checks {
       try {
         o = probe.fast(p);
       } catch (Numeric.NotNumeric e) {
-        return new NumericResult(points, undefined, maxError, null, "cannot evaluate numerically: " + e.getMessage(), shown);
+        return new NumericResult(points, undefined, maxError, null, "cannot evaluate numerically: " + e.getMessage(), shown,
+            false);
       }
       if (!o.defined()) {
         undefined++;
@@ -325,7 +344,7 @@ final class Checks {
         if (Boolean.TRUE.equals(really)) {
           Point simple = shrink(sampler, p, probe);
           return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
-              new Counterexample(show(simple), probe.describe(simple)), null, shown);
+              new Counterexample(show(simple), probe.describe(simple)), null, shown, sampler.isEmpty());
         }
         if (really == null) {
           unconfirmed++;
@@ -347,7 +366,7 @@ final class Checks {
       problem = unconfirmed + " point(s) looked like failures in double precision but could not be re-checked at "
           + Precise.DIGITS + " digits";
     }
-    return new NumericResult(points, undefined, maxError, null, problem, shown);
+    return new NumericResult(points, undefined, maxError, null, problem, shown, sampler.isEmpty());
   }
 
   /** Tries rounder values for each variable, keeping those at which the failure persists. */
@@ -355,7 +374,7 @@ final class Checks {
     Point best = p;
     int tries = 0;
     for (ISymbol s : List.copyOf(best.scalars().keySet())) {
-      if (sampler.isSolved(s)) {
+      if (sampler.isSolved(s) || sampler.isSize(s)) {
         continue;
       }
       for (Point.Value candidate : simpler(best.scalars().get(s))) {
@@ -469,6 +488,30 @@ final class Checks {
     return out;
   }
 
+  /** Whether two doubles differ beyond rounding: relative to their size (never to 1). */
+  private static boolean differs(double error, Complex x, Complex y) {
+    return error > TOLERANCE * Math.max(x.norm(), y.norm());
+  }
+
+  /**
+   * Two values computed at 50 digits (x1, y1) and at 70 digits (x2, y2): they surely differ if
+   * their difference is the same at both precisions (to 6 digits) and not zero.
+   */
+  private static Boolean stable(IExpr x1, IExpr y1, IExpr x2, IExpr y2) {
+    if (x1 == null || y1 == null || x2 == null || y2 == null) {
+      return null;
+    }
+    Point none = new Point(Map.of(), Map.of());
+    IExpr d1 = Precise.at(Trees.plus(x1, Trees.negate(y1)), none, Precise.DIGITS);
+    IExpr d2 = Precise.at(Trees.plus(x2, Trees.negate(y2)), none, Precise.CONFIRM_DIGITS);
+    if (d1 == null || d2 == null) {
+      return null;
+    }
+    double m = Precise.magnitude(d2);
+    IExpr drift = Precise.at(Trees.plus(d2, Trees.negate(d1)), none, Precise.CONFIRM_DIGITS);
+    return m > 0 && drift != null && Precise.magnitude(drift) <= 1e-6 * m;
+  }
+
   private static Complex value(IExpr e, Point p) {
     Complex c = new Numeric(p).eval(e);
     return c.isNaN() || c.isInfinite() ? null : c;
@@ -495,14 +538,17 @@ final class Checks {
     }
     IExpr re = stepwise.cas.Cas.evaluate(Trees.node(S.Re, v));
     IExpr im = stepwise.cas.Cas.evaluate(Trees.node(S.Im, v));
-    String imText = decimal(im);
-    return decimal(re) + (imText.startsWith("-") ? " - " + imText.substring(1) : " + " + imText) + "*I";
+    String imText = decimal(im) + "*I";
+    if (Math.abs(re.evalf()) < 1e-40 * Math.max(1, Math.abs(im.evalf()))) {
+      return imText;
+    }
+    return decimal(re) + (imText.startsWith("-") ? " - " + imText.substring(1) : " + " + imText);
   }
 
   /** A real Symja number with 12 significant digits. */
   private static String decimal(IExpr real) {
     try {
-      BigDecimal d = new BigDecimal(real.toString().replace("*^", "E").replace(" ", ""));
+      BigDecimal d = new BigDecimal(real.toString().replace("*10^", "E").replace("*^", "E").replace(" ", ""));
       BigDecimal r = d.round(new MathContext(12)).stripTrailingZeros();
       return r.abs().compareTo(new BigDecimal("1e-6")) < 0 && r.signum() != 0 || r.abs().compareTo(new BigDecimal("1e12")) > 0
           ? r.toString() : r.toPlainString();
@@ -572,7 +618,7 @@ final class Checks {
       return null;
     }
     if (head.equals(S.Element)) {
-      double scale = Math.max(1, x.norm());
+      double scale = x.norm();
       if (ast.arg2().equals(S.Reals)) {
         return Math.abs(x.getImaginary()) <= TOLERANCE * scale;
       }
@@ -585,7 +631,7 @@ final class Checks {
     if (y.isNaN() || y.isInfinite()) {
       return null;
     }
-    double scale = Math.max(1, Math.max(x.norm(), y.norm()));
+    double scale = Math.max(x.norm(), y.norm());
     if (head.equals(S.Equal)) {
       return x.subtract(y).norm() <= TOLERANCE * scale;
     }
@@ -625,38 +671,32 @@ final class Checks {
       Boolean v = holdsPrecisely(ast.arg1(), p);
       return v == null ? null : !v;
     }
-    IExpr x = Precise.at(ast.arg1(), p);
-    if (x == null) {
-      return null;
-    }
     if (head.equals(S.Element)) {
-      if (ast.arg2().equals(S.Reals)) {
-        IExpr im = Precise.at(Trees.node(S.Im, ast.arg1()), p);
-        return im == null ? null : Math.abs(im.evalf()) <= PRECISE_TOLERANCE * Math.max(1, Precise.magnitude(x));
+      IExpr part = ast.arg2().equals(S.Reals) ? Trees.node(S.Im, ast.arg1())
+          : ast.arg2().equals(S.Integers) ? Trees.plus(ast.arg1(), Trees.negate(Trees.node(S.Round, ast.arg1()))) : null;
+      if (part == null || Precise.at(part, p) == null) {
+        return null;
       }
+      return Precise.surelyNonZero(part, p) == null;
+    }
+    IExpr difference = Trees.plus(ast.arg1(), Trees.negate(ast.arg2()));
+    if (Precise.at(difference, p) == null) {
       return null;
     }
-    IExpr diff = Precise.at(Trees.plus(ast.arg1(), Trees.negate(ast.arg2())), p);
-    IExpr y = Precise.at(ast.arg2(), p);
-    if (diff == null || y == null) {
-      return null;
+    IExpr d = Precise.surelyNonZero(difference, p);
+    if (head.equals(S.Equal)) return d == null;
+    if (head.equals(S.Unequal)) return d != null;
+    if (d == null) {
+      // equal up to rounding: only a non-strict order holds
+      return head.equals(S.GreaterEqual) || head.equals(S.LessEqual) ? Boolean.TRUE
+          : head.equals(S.Greater) || head.equals(S.Less) ? Boolean.FALSE : null;
     }
-    double scale = Math.max(1, Math.max(Precise.magnitude(x), Precise.magnitude(y)));
-    double size = Precise.magnitude(diff) / scale;
-    if (head.equals(S.Equal)) {
-      return size <= PRECISE_TOLERANCE;
-    }
-    if (head.equals(S.Unequal)) {
-      return size > PRECISE_TOLERANCE;
-    }
-    if (!diff.isReal()) {
+    if (!d.isReal()) {
       return false;
     }
-    double d = diff.evalf() / scale;
-    if (head.equals(S.Greater)) return d > PRECISE_TOLERANCE;
-    if (head.equals(S.GreaterEqual)) return d >= -PRECISE_TOLERANCE;
-    if (head.equals(S.Less)) return d < -PRECISE_TOLERANCE;
-    if (head.equals(S.LessEqual)) return d <= PRECISE_TOLERANCE;
+    double sign = Math.signum(d.evalf());
+    if (head.equals(S.Greater) || head.equals(S.GreaterEqual)) return sign > 0;
+    if (head.equals(S.Less) || head.equals(S.LessEqual)) return sign < 0;
     return null;
   }
 }

@@ -23,6 +23,8 @@ import stepwise.rules.Places;
  */
 final class Precise {
   static final int DIGITS = 50;
+  /** A second, higher precision: a true difference stays, rounding noise shrinks. */
+  static final int CONFIRM_DIGITS = 70;
   private static final Duration DEADLINE = Duration.ofSeconds(5);
   private static final int MAX_TERMS = 20_000;
 
@@ -30,6 +32,11 @@ final class Precise {
 
   /** The value of expr at the point, as a Symja number with 50 digits, or null. */
   static IExpr at(IExpr expr, Point p) {
+    return at(expr, p, DIGITS);
+  }
+
+  /** The value of expr at the point with the given number of digits, or null. */
+  static IExpr at(IExpr expr, Point p, int digits) {
     Map<IExpr, IExpr> values = new HashMap<>();
     p.scalars().forEach((s, v) -> values.put(s, v.exact()));
     IExpr e = Trees.substitute(expr, values);
@@ -41,23 +48,40 @@ final class Precise {
     e = members(e, p.families());
     IExpr numeric = e;
     try {
-      IExpr result = Cas.withDeadline(DEADLINE, () -> Cas.evaluate(Trees.node(S.N, numeric, F.ZZ(DIGITS))));
+      IExpr result = Cas.withDeadline(DEADLINE, () -> Cas.evaluate(Trees.node(S.N, numeric, F.ZZ(digits))));
       return result.isNumber() ? result : null;
     } catch (RuntimeException ex) {
       return null;
     }
   }
 
-  /** |a - b| / max(1, |a|, |b|) at 50 digits, or null if it cannot be computed. */
-  static Double relativeDifference(IExpr a, IExpr b, Point p) {
-    IExpr va = at(a, p);
-    IExpr vb = at(b, p);
-    IExpr d = at(Trees.plus(a, Trees.negate(b)), p);
-    if (va == null || vb == null || d == null) {
+  /**
+   * The exact value of expr at p, if it is surely not zero: computed at 50 and at 70 digits,
+   * the two agree to 6 digits and are not 0. Rounding noise (a true zero computed as 1e-52)
+   * shrinks by ~20 orders between the two and is reported as zero (null also means "cannot
+   * tell").
+   */
+  static IExpr surelyNonZero(IExpr expr, Point p) {
+    IExpr low = at(expr, p, DIGITS);
+    IExpr high = at(expr, p, CONFIRM_DIGITS);
+    if (low == null || high == null) {
       return null;
     }
-    double scale = Math.max(1, Math.max(magnitude(va), magnitude(vb)));
-    return magnitude(d) / scale;
+    double m = magnitude(high);
+    if (!(m > 0)) {
+      return null;
+    }
+    IExpr drift = Cas.evaluate(Trees.node(S.N, Trees.plus(high, Trees.negate(low)), F.ZZ(CONFIRM_DIGITS)));
+    return magnitude(drift) <= 1e-6 * m ? high : null;
+  }
+
+  /** Whether a and b surely differ at p (their difference is surely not zero); null if unknown. */
+  static Boolean differ(IExpr a, IExpr b, Point p) {
+    IExpr low = at(Trees.plus(a, Trees.negate(b)), p, DIGITS);
+    if (low == null) {
+      return null;
+    }
+    return surelyNonZero(Trees.plus(a, Trees.negate(b)), p) != null;
   }
 
   static double magnitude(IExpr number) {

@@ -149,25 +149,16 @@ final class Sampler {
     }
   }
 
-  /** Picks a variable the equality is linear in and solves for it. */
+  /** Picks a variable the equality is linear in and solves for it, keeping exact coefficients. */
   private void solve(IExpr equality) {
-    IAST eq = (IAST) equality;
-    IExpr g = Trees.plus(eq.arg1(), Trees.negate(eq.arg2()));
-    for (ISymbol v : userSymbols(g)) {
-      if (solved.containsKey(v) || !scalars.contains(v)) {
-        continue;
-      }
-      IExpr slope = Cas.evaluate(Trees.node(S.D, g, v));
-      if (!slope.isNumber() || slope.isZero()) {
-        continue;
-      }
-      IExpr solution = Cas.evaluate(Trees.node(S.Expand, Trees.plus(v, Trees.negate(Trees.times(g,
-          Trees.power(slope, org.matheclipse.core.expression.F.CN1))))));
+    var solution = Constraints.solve(equality, v -> !solved.containsKey(v) && scalars.contains(v));
+    if (solution.isPresent()) {
+      IExpr value = solution.get().value();
       Map<ISymbol, BigDecimal> coefficients = new LinkedHashMap<>();
       Map<IExpr, IExpr> zero = new LinkedHashMap<>();
       boolean linear = true;
-      for (ISymbol x : userSymbols(solution)) {
-        IExpr c = Cas.evaluate(Trees.node(S.D, solution, x));
+      for (ISymbol x : userSymbols(value)) {
+        IExpr c = Cas.evaluate(Trees.node(S.D, value, x));
         if (!c.isNumber() || !c.isReal()) {
           linear = false;
           break;
@@ -175,15 +166,11 @@ final class Sampler {
         coefficients.put(x, decimal(c));
         zero.put(x, org.matheclipse.core.expression.F.C0);
       }
-      if (!linear) {
-        continue;
+      IExpr constant = Cas.evaluate(Trees.substitute(value, zero));
+      if (linear && constant.isNumber()) {
+        solved.put(solution.get().variable(), new Linear(decimal(constant), coefficients));
+        return;
       }
-      IExpr constant = Cas.evaluate(Trees.substitute(solution, zero));
-      if (!constant.isNumber()) {
-        continue;
-      }
-      solved.put(v, new Linear(decimal(constant), coefficients));
-      return;
     }
     throw new Unsampleable("cannot sample the constraint " + ExprPrinter.print(equality)
         + " (it must be linear in one of its variables, with a numeric coefficient)");
@@ -255,18 +242,21 @@ final class Sampler {
   Point complete(Map<ISymbol, Point.Value> values, Map<ISymbol, TreeMap<Integer, Point.Value>> members) {
     Map<ISymbol, Point.Value> all = new LinkedHashMap<>(values);
     for (var e : solved.entrySet()) {
-      BigDecimal v = e.getValue().constant();
+      BigDecimal re = e.getValue().constant();
+      BigDecimal im = BigDecimal.ZERO;
       for (var c : e.getValue().coefficients().entrySet()) {
         Point.Value x = all.get(c.getKey());
-        if (x == null || !x.isReal()) {
+        if (x == null) {
           return null;
         }
-        v = v.add(c.getValue().multiply(x.re(), EXACT), EXACT);
+        re = re.add(c.getValue().multiply(x.re(), EXACT), EXACT);
+        im = im.add(c.getValue().multiply(x.im(), EXACT), EXACT);
       }
-      if (!inDomain(v.doubleValue(), domains.of(e.getKey()))) {
+      Domain domain = domains.of(e.getKey());
+      if ((im.signum() != 0 && domain instanceof Domain.Real) || (im.signum() == 0 && !inDomain(re.doubleValue(), domain))) {
         return null;
       }
-      all.put(e.getKey(), Point.Value.real(v));
+      all.put(e.getKey(), new Point.Value(re, im));
     }
     Point point = new Point(all, members);
     for (IExpr condition : domains.conditions()) {
@@ -280,6 +270,11 @@ final class Sampler {
 
   boolean isSolved(ISymbol s) {
     return solved.containsKey(s);
+  }
+
+  /** Whether s sets the size of a family or a summation range (so changing it alone is wrong). */
+  boolean isSize(ISymbol s) {
+    return sizes.contains(s);
   }
 
   private static boolean inDomain(double v, Domain d) {

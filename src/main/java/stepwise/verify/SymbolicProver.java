@@ -34,6 +34,8 @@ import stepwise.rules.Places;
  */
 final class SymbolicProver {
   private static final int MAX_NORMALIZE_STEPS = 500;
+  private static final Set<IExpr> TRIGONOMETRIC = Set.of(S.Sin, S.Cos, S.Tan, S.Cot, S.Sec, S.Csc, S.Sinh, S.Cosh,
+      S.Tanh, S.Coth);
   private final Catalogue catalogue;
   private final Domains domains;
   private final Duration deadline;
@@ -102,11 +104,16 @@ final class SymbolicProver {
     return String.join(", ", over.stream().map(ISymbol::getSymbolName).toList());
   }
 
-  /** Definitions unfolded, machine numbers made exact, derivatives taken. */
+  /**
+   * Definitions unfolded, machine numbers made exact, derivatives taken, and variables fixed by
+   * equality constraints (c = 1 - a - b for a + b + c == 1) replaced by their values.
+   */
   IExpr prepare(IExpr d) {
     IExpr unfolded = Definitions.unfoldAll(d, catalogue, domains);
     IExpr exact = exactNumbers(unfolded);
-    return Trees.tidy(derivatives(exact));
+    IExpr constrained = domains.equalities().isEmpty() ? exact
+        : Trees.substitute(exact, Constraints.solveAll(domains.equalities()));
+    return Trees.tidy(derivatives(constrained));
   }
 
   private static IExpr exactNumbers(IExpr e) {
@@ -147,6 +154,51 @@ final class SymbolicProver {
     if (d.isZero()) {
       return Optional.of("identical");
     }
+    Optional<String> direct = zeroDirect(d, within, depth);
+    if (direct.isPresent() || depth > 0) {
+      return direct;
+    }
+    return zeroByCases(d, within);
+  }
+
+  /** Variables with a small finite domain (y in {0,1}): the difference is zero in every case. */
+  private Optional<String> zeroByCases(IExpr d, List<Obligation.Iteration> within) {
+    List<ISymbol> finite = new ArrayList<>();
+    long cases = 1;
+    for (ISymbol s : Trees.symbols(d)) {
+      if (domains.of(s) instanceof stepwise.model.Domain.Finite f) {
+        finite.add(s);
+        cases *= f.values().size();
+      }
+    }
+    if (finite.isEmpty() || cases > 16) {
+      return Optional.empty();
+    }
+    List<Map<IExpr, IExpr>> assignments = new ArrayList<>();
+    assignments.add(new LinkedHashMap<>());
+    for (ISymbol s : finite) {
+      List<Map<IExpr, IExpr>> next = new ArrayList<>();
+      for (Map<IExpr, IExpr> a : assignments) {
+        for (IExpr value : ((stepwise.model.Domain.Finite) domains.of(s)).values()) {
+          Map<IExpr, IExpr> b = new LinkedHashMap<>(a);
+          b.put(s, value);
+          next.add(b);
+        }
+      }
+      assignments = next;
+    }
+    for (Map<IExpr, IExpr> a : assignments) {
+      if (zeroDirect(Trees.tidy(Trees.substitute(d, a)), within, 1).isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("case by case over " + names(new java.util.LinkedHashSet<>(finite)) + " (" + cases + " cases)");
+  }
+
+  private Optional<String> zeroDirect(IExpr d, List<Obligation.Iteration> within, int depth) {
+    if (d.isZero()) {
+      return Optional.of("identical");
+    }
     IExpr expanded = symja(Trees.node(S.Expand, d));
     if (isZero(expanded)) {
       return Optional.of("algebra (Expand)");
@@ -165,6 +217,12 @@ final class SymbolicProver {
     IExpr together = symja(Trees.node(S.Together, normalExpanded == null ? normal : normalExpanded));
     if (isZero(together)) {
       return Optional.of("log and power laws under the domains, then Together");
+    }
+    if (Trees.contains(normal, e -> TRIGONOMETRIC.contains(e))) {
+      IExpr exponential = symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, normal))));
+      if (isZero(exponential)) {
+        return Optional.of("trigonometric functions as exponentials, then Together");
+      }
     }
     IExpr simplified = symja(Trees.node(S.Simplify, normal));
     if (isZero(simplified)) {

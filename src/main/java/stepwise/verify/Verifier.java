@@ -29,6 +29,8 @@ import stepwise.rules.Definitions;
  * proved.
  */
 public final class Verifier {
+  /** Points re-checked at 50/70 digits before a numerical "equal" is reported. */
+  private static final int PRECISE_POINTS = 6;
   private final Catalogue catalogue;
   private final Settings settings;
 
@@ -175,6 +177,10 @@ public final class Verifier {
     }
     if (byRule != null && !numeric.violated()) {
       return proved(what, "by rule " + byRule + " (its conditions proved)", numeric);
+    }
+    NumericResult precise = checks(domains).equalPrecisely(left, right, within, PRECISE_POINTS);
+    if (precise.violated()) {
+      return refuted(what, precise, "the two sides differ (by less than double precision can see)");
     }
     return unproved(what, numeric);
   }

@@ -17,6 +17,9 @@ class CatalogueLoadsTest {
     Catalogue c = CatalogueLoader.builtIn();
     assertTrue(c.rule("log-of-product").isPresent());
     assertFalse(c.normalizers().isEmpty());
-    c.rules().forEach(r -> System.out.println(r.name() + "  " + r.summary()));
+    for (Rule r : c.rules()) {
+      assertFalse(r.description().en().isEmpty(), r.name() + " has an English description");
+      assertFalse(r.description().zh().isEmpty(), r.name() + " has a Chinese description");
+    }
   }
 }

@@ -1,0 +1,42 @@
+package stepwise;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.matheclipse.core.interfaces.IExpr;
+import stepwise.cas.Cas;
+import stepwise.expr.ExprParser;
+import stepwise.expr.OpenScope;
+import stepwise.load.CatalogueLoader;
+import stepwise.model.Derivation;
+import stepwise.pipeline.Pipeline;
+import stepwise.pipeline.Report;
+import stepwise.rules.Catalogue;
+import stepwise.verify.Settings;
+import stepwise.verify.Verifier;
+
+/** Shared set-up for tests: the built-in catalogue, a verifier, parsing and checking files. */
+public final class Fixtures {
+  static {
+    Cas.warmUp();
+  }
+
+  private Fixtures() {}
+
+  public static Catalogue catalogue() {
+    return CatalogueLoader.builtIn();
+  }
+
+  public static Verifier verifier() {
+    return new Verifier(catalogue(), Settings.DEFAULT);
+  }
+
+  public static IExpr parse(String text) {
+    return ExprParser.parse(text, new OpenScope());
+  }
+
+  public static Report check(Path... files) {
+    Pipeline pipeline = new Pipeline(catalogue(), Settings.DEFAULT);
+    List<Derivation> derivations = pipeline.load(List.of(files));
+    return pipeline.check(derivations);
+  }
+}
