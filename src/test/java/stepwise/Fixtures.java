@@ -36,7 +36,7 @@ public final class Fixtures {
 
   public static Report check(Path... files) {
     Pipeline pipeline = new Pipeline(catalogue(), Settings.DEFAULT);
-    List<Derivation> derivations = pipeline.load(List.of(files));
+    List<Derivation> derivations = pipeline.load(stepwise.pipeline.Inputs.files(List.of(files)));
     return pipeline.check(derivations);
   }
 }

@@ -8,14 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import stepwise.model.Derivation;
-import stepwise.model.InputError;
-import stepwise.pipeline.InputErrors;
-import stepwise.pipeline.Inputs;
-import stepwise.pipeline.Pipeline;
-import stepwise.pipeline.Report;
-import stepwise.render.JsonReport;
-import stepwise.render.TextReport;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Check derivations: rewrite each step with its rule, verify it, and check the claims.")
@@ -31,26 +23,6 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> files;
-    List<Derivation> derivations;
-    Pipeline pipeline;
-    try {
-      pipeline = new Pipeline(options.catalogue(), options.settings());
-      files = Inputs.files(inputs.isEmpty() ? List.of(Path.of("derivations")) : inputs);
-      derivations = pipeline.load(files);
-    } catch (InputErrors e) {
-      e.errors().forEach(error -> Main.ERR.println("error: " + error.describe()));
-      return 2;
-    } catch (InputError e) {
-      Main.ERR.println("error: " + e.describe());
-      return 2;
-    }
-    Report report = pipeline.check(derivations);
-    if (json) {
-      Main.OUT.println(JsonReport.of(report));
-    } else {
-      TextReport.print(report, Main.OUT);
-    }
-    return report.passes() ? 0 : 1;
+    return Job.run(inputs, options, json, null);
   }
 }

@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The stepwise command. With no arguments it runs the main job: check every derivation in
- * derivations/ (and render it, see the render command).
+ * derivations/ and render the teaching material into out/.
  */
 @Command(name = "stepwise", mixinStandardHelpOptions = true, version = "stepwise 0.1.0",
     description = "Reproduces derivations rule by rule, verifies every step, and renders teaching material.",
-    subcommands = {CheckCommand.class, EquivCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RenderCommand.class, EquivCommand.class, RulesCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:everything holds", "1:a step or claim is refuted or unknown", "2:bad input",
         "3:equiv only: undecided (unknown)"})
@@ -53,9 +54,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     return cli.execute(args);
   }
 
-  /** The main job: check (and render) everything in derivations/. */
+  /** The main job: check everything in derivations/ and render it into out/. */
   @Override
   public Integer call() {
-    return new CheckCommand().call();
+    return Job.run(java.util.List.of(), new CheckOptions(), false,
+        new Job.Render(java.nio.file.Path.of("out"), stepwise.model.Text.Language.EN, false));
   }
 }

@@ -31,6 +31,8 @@ public final class Latex {
   private static final Map<IExpr, String> RELATIONS = Map.of(S.Equal, "=", S.Unequal, "\\neq", S.Less, "<",
       S.LessEqual, "\\leq", S.Greater, ">", S.GreaterEqual, "\\geq");
 
+  private static final List<String> TALL = List.of("\\frac", "\\sum", "\\prod", "\\underbrace", "\\left", "\\binom",
+      "\\sqrt");
   private final LatexNames names;
   private final boolean ln;
 
@@ -92,14 +94,19 @@ public final class Latex {
   }
 
   private void write(IExpr e, int context, StringBuilder out) {
-    boolean parens = precedence(e) < context;
-    if (parens) {
-      out.append("\\left(");
+    if (precedence(e) < context) {
+      parenthesized(e, out);
+    } else {
+      writeBare(e, out);
     }
-    writeBare(e, out);
-    if (parens) {
-      out.append("\\right)");
-    }
+  }
+
+  /** ( ) as an author writes them; \left( \right) only around tall content (fractions, sums). */
+  private void parenthesized(IExpr e, StringBuilder out) {
+    StringBuilder inner = new StringBuilder();
+    writeBare(e, inner);
+    boolean tall = TALL.stream().anyMatch(t -> inner.indexOf(t) >= 0);
+    out.append(tall ? "\\left(" : "(").append(inner).append(tall ? "\\right)" : ")");
   }
 
   private void writeBare(IExpr e, StringBuilder out) {
@@ -238,8 +245,10 @@ public final class Latex {
       out.append('-');
     }
     if (!denominator.isEmpty()) {
+      boolean bigNumerator = numerator.stream().anyMatch(f -> Trees.isHead(f, S.Sum) || Trees.isHead(f, S.Product)
+          || Trees.isHead(f, S.Plus)) && numerator.size() >= 1;
       out.append("\\frac{");
-      if (numerator.isEmpty()) {
+      if (numerator.isEmpty() || bigNumerator) {
         out.append('1');
       } else {
         juxtapose(numerator, out);
@@ -247,6 +256,10 @@ public final class Latex {
       out.append("}{");
       juxtapose(denominator, out);
       out.append('}');
+      if (bigNumerator) {
+        out.append(' '); // \frac{1}{N} \sum_{k=1}^{N} ..., as authors write an average
+        juxtapose(numerator, out);
+      }
       return;
     }
     juxtapose(numerator, out);
@@ -329,7 +342,12 @@ public final class Latex {
       out.append('}');
     }
     out.append(' ');
-    write(ast.arg1(), TIMES, out);
+    IExpr body = ast.arg1();
+    if (Trees.isHead(body, S.Times) && negativeFactor(((IAST) body).arg1())) {
+      parenthesized(body, out); // \sum (-P \log Q), not \sum -P \log Q
+    } else {
+      write(body, TIMES, out);
+    }
   }
 
   private void log(IAST ast, StringBuilder out) {
@@ -344,15 +362,16 @@ public final class Latex {
     argument(ast.arg1(), out);
   }
 
-  /** \log \hat{y} for a single symbol; \log(1 - \hat{y}) with brackets otherwise. */
+  /**
+   * \log \hat{y}, \log P(x_i), \log \hat{y}^{y}, \log \frac{P}{Q} without brackets; \log(1 - \hat{y})
+   * and \log((1 - \hat{y})^{1 - y}) with them.
+   */
   private void argument(IExpr arg, StringBuilder out) {
     if (needsParens(arg)) {
-      out.append("\\left(");
-      write(arg, 0, out);
-      out.append("\\right)");
+      parenthesized(arg, out);
     } else {
       out.append(' ');
-      write(arg, ATOM, out);
+      writeBare(arg, out);
     }
   }
 
@@ -360,7 +379,16 @@ public final class Latex {
     if (arg instanceof ISymbol || (arg instanceof IInteger i && !i.isNegative())) {
       return false;
     }
-    return !(arg instanceof IAST a && a.head() instanceof ISymbol h && UserSymbols.isUser(h));
+    if (arg instanceof IAST a && a.head() instanceof ISymbol h && UserSymbols.isUser(h)) {
+      return false; // P(x_i), H(P)
+    }
+    if (Trees.isHead(arg, S.Power) && !((IAST) arg).arg2().isMinusOne() && !isNegativeInteger(((IAST) arg).arg2())) {
+      return needsParens(((IAST) arg).arg1()); // \log \hat{y}^{y}, but \log((1 - \hat{y})^{1 - y})
+    }
+    if (Trees.isHead(arg, S.Times) && hasDenominator((IAST) arg) && !negativeFactor(((IAST) arg).arg1())) {
+      return false; // \log \frac{P(x_i)}{Q(x_i)}
+    }
+    return true;
   }
 
   private void call(IAST ast, StringBuilder out) {
@@ -374,6 +402,13 @@ public final class Latex {
         text = text.replace("#" + i, arg.toString());
       }
       out.append(text);
+      return;
+    }
+    if (head instanceof ISymbol s && names.isFamily(s) && ast.argSize() == 1) {
+      symbol(s, out); // a member of a family: x_{i}, \hat{y}_{k}
+      out.append("_{");
+      write(ast.arg1(), 0, out);
+      out.append('}');
       return;
     }
     if (head instanceof ISymbol s) {

@@ -17,20 +17,51 @@ public final class LatexNames {
   private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
       "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
       "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega");
-  public static final LatexNames PLAIN = new LatexNames(Map.of(), null);
+  public static final LatexNames PLAIN = new LatexNames(Map.of(), null, Set.of());
 
   private final Map<String, String> byName;
   private final Catalogue catalogue;
+  private final Set<ISymbol> families;
 
-  private LatexNames(Map<String, String> byName, Catalogue catalogue) {
+  private LatexNames(Map<String, String> byName, Catalogue catalogue, Set<ISymbol> families) {
     this.byName = byName;
     this.catalogue = catalogue;
+    this.families = families;
   }
 
-  public static LatexNames of(Map<String, SymbolDecl> symbols, Catalogue catalogue) {
+  /** Names from a derivation's declarations; families without a template print as x_{i}. */
+  public static LatexNames of(Map<String, SymbolDecl> symbols, Catalogue catalogue, stepwise.model.Domains domains) {
     Map<String, String> names = new HashMap<>();
     symbols.forEach((name, decl) -> names.put(name, decl.latex()));
-    return new LatexNames(names, catalogue);
+    Set<ISymbol> families = new java.util.HashSet<>();
+    domains.declared().forEach((s, d) -> {
+      if (d instanceof stepwise.model.Domain.Family) {
+        families.add(s);
+      }
+    });
+    return new LatexNames(names, catalogue, families);
+  }
+
+  /** Whether head is an indexed family (written with a subscript unless it has a template). */
+  boolean isFamily(ISymbol head) {
+    return families.contains(head);
+  }
+
+  /** These names plus a placeholder standing for a named quantity (see MaterialBuilder). */
+  LatexNames with(String latexName) {
+    Map<String, String> more = new HashMap<>(byName);
+    more.put("\u0000" + latexName, latexName);
+    return new LatexNames(more, catalogue, families);
+  }
+
+  /** The LaTeX of a symbol's name (a family's head: P for P(x_{#1})). */
+  public String nameLatex(String name) {
+    String given = byName.get(name);
+    if (given == null) {
+      return defaultName(name);
+    }
+    int call = given.indexOf('(');
+    return given.contains("#") && call > 0 ? given.substring(0, call) : given;
   }
 
   /** The LaTeX for a symbol standing alone. */

@@ -1,0 +1,65 @@
+package stepwise.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import stepwise.model.Derivation;
+import stepwise.model.InputError;
+import stepwise.model.Text;
+import stepwise.pipeline.InputErrors;
+import stepwise.pipeline.Inputs;
+import stepwise.pipeline.Pipeline;
+import stepwise.pipeline.Report;
+import stepwise.render.JsonReport;
+import stepwise.render.Material;
+import stepwise.render.MaterialBuilder;
+import stepwise.render.MaterialWriter;
+import stepwise.render.Output;
+import stepwise.render.TextReport;
+import stepwise.render.Writers;
+
+/** load -> rewrite -> verify -> report, and, when asked, render: what check, render and the main job run. */
+final class Job {
+  private Job() {}
+
+  /** Where and how to render; null renders nothing. */
+  record Render(Path folder, Text.Language language, boolean ln) {}
+
+  static int run(List<Path> inputs, CheckOptions options, boolean json, Render render) {
+    Pipeline pipeline;
+    List<Derivation> derivations;
+    try {
+      pipeline = new Pipeline(options.catalogue(), options.settings());
+      List<Path> files = Inputs.files(inputs.isEmpty() ? List.of(Path.of("derivations")) : inputs);
+      derivations = pipeline.load(files);
+    } catch (InputErrors e) {
+      e.errors().forEach(error -> Main.ERR.println("error: " + error.describe()));
+      return 2;
+    } catch (InputError e) {
+      Main.ERR.println("error: " + e.describe());
+      return 2;
+    }
+    Report report = pipeline.check(derivations);
+    if (json) {
+      Main.OUT.println(JsonReport.of(report));
+    } else {
+      TextReport.print(report, Main.OUT);
+    }
+    if (render != null) {
+      Material material = new MaterialBuilder(options.catalogue(), render.ln()).build(report);
+      try (Output out = new Output(render.folder())) {
+        for (MaterialWriter writer : Writers.all()) {
+          writer.write(material, out, render.language());
+        }
+        out.commit();
+      } catch (IOException | RuntimeException e) {
+        Main.ERR.println("error: rendering into " + render.folder() + " failed, nothing was written: " + e.getMessage());
+        return 2;
+      }
+      if (!json) {
+        Main.OUT.println("Teaching material written to " + render.folder() + "/ (open " + render.folder() + "/index.html)");
+      }
+    }
+    return report.passes() ? 0 : 1;
+  }
+}

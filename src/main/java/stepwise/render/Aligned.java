@@ -1,0 +1,44 @@
+package stepwise.render;
+
+import stepwise.model.Text;
+
+/**
+ * A derivation as one aligned block, one line per step, as in the article:
+ * J &= -\log P(y \mid x) \\ &= -(y \log \hat{y} + ...). With notes, each line carries its rule's
+ * description in a second column (for documents; images and the site show notes as prose).
+ */
+public final class Aligned {
+  private Aligned() {}
+
+  public static String block(Material.Page page, boolean notes, Text.Language language) {
+    StringBuilder b = new StringBuilder("\\begin{aligned}\n");
+    appendLine(b, page.start(), false, language);
+    for (Material.Line line : page.lines()) {
+      b.append(" \\\\\n");
+      appendLine(b, line, notes, language);
+    }
+    return b.append("\n\\end{aligned}").toString();
+  }
+
+  private static void appendLine(StringBuilder b, Material.Line line, boolean notes, Text.Language language) {
+    b.append(line.lhs()).append(" &").append(line.relation().isEmpty() ? "" : line.relation() + " ").append(line.rhs());
+    if (notes && !line.note().isEmpty()) {
+      b.append(" && \\text{").append(escapeText(line.note().in(language))).append('}');
+    }
+  }
+
+  /** Text for \text{...}: LaTeX's special characters escaped. */
+  public static String escapeText(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\textbackslash{}");
+        case '{', '}', '$', '&', '#', '_', '%' -> out.append('\\').append(c);
+        case '^' -> out.append("\\^{}");
+        case '~' -> out.append("\\~{}");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

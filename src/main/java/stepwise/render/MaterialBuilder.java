@@ -1,0 +1,226 @@
+package stepwise.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.matheclipse.core.expression.Context;
+import org.matheclipse.core.expression.Symbol;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.Trees;
+import stepwise.model.Derivation;
+import stepwise.model.Relation;
+import stepwise.model.SymbolDecl;
+import stepwise.model.Text;
+import stepwise.pipeline.ClaimResult;
+import stepwise.pipeline.DerivationResult;
+import stepwise.pipeline.Report;
+import stepwise.rewrite.RewrittenStep;
+import stepwise.rules.Catalogue;
+import stepwise.verify.Counterexample;
+import stepwise.verify.SpotCheck;
+import stepwise.verify.Status;
+import stepwise.verify.StepVerdict;
+
+/**
+ * Turns a checked Report into teaching material: each derivation as an aligned chain in the
+ * article's style (J = -\log P(y \mid x) = ...), a transform or an average starting a new
+ * chain with the quantity it defines, a named result marked with an underbrace, and every step
+ * with its rule, note, verdict and spot checks.
+ */
+public final class MaterialBuilder {
+  private final Catalogue catalogue;
+  private final boolean ln;
+
+  public MaterialBuilder(Catalogue catalogue, boolean ln) {
+    this.catalogue = catalogue;
+    this.ln = ln;
+  }
+
+  public Material build(Report report) {
+    List<Material.Page> pages = new ArrayList<>();
+    Map<String, LatexNames> namesById = new LinkedHashMap<>();
+    for (DerivationResult d : report.derivations()) {
+      LatexNames names = LatexNames.of(d.derivation().symbols(), catalogue,
+          d.rewritten() == null ? d.derivation().domains() : d.rewritten().domains());
+      namesById.put(d.derivation().id(), names);
+      if (d.derivation().hasSteps()) {
+        pages.add(page(d, names));
+      }
+    }
+    List<Material.ClaimPage> claims = new ArrayList<>();
+    for (ClaimResult c : report.claims()) {
+      claims.add(claim(c, report, namesById));
+    }
+    return new Material(pages, claims, report.passes());
+  }
+
+  static Material.Verdict verdict(Status status, boolean passes) {
+    String key = switch (status) {
+      case PROVED -> "proved";
+      case CONFIRMED -> "confirmed";
+      case REFUTED -> "refuted";
+      case UNKNOWN -> "unknown";
+    };
+    return new Material.Verdict(key, status.words(), passes);
+  }
+
+  private Material.Page page(DerivationResult d, LatexNames names) {
+    Derivation derivation = d.derivation();
+    Latex latex = new Latex(names, ln);
+    List<Material.SymbolRow> symbols = new ArrayList<>();
+    for (SymbolDecl s : derivation.symbols().values()) {
+      String symbolLatex = s.latex().contains("#") ? s.latex().replace("#1", "i") : s.latex();
+      symbols.add(new Material.SymbolRow(s.name(), symbolLatex, Unicode.of(symbolLatex),
+          s.domain() == null ? "function" : s.domain().describe(), s.meaning()));
+    }
+    if (d.rewritten() == null) {
+      return new Material.Page(derivation.id(), derivation.title(), derivation.summary(), derivation.file().toString(),
+          verdict(d.status(), d.passes()), derivation.expectFailure(), derivation.correction(), symbols, null, List.of(),
+          List.of(), "", "", d.problem());
+    }
+    String startName = derivation.start().name();
+    String startLatex = latex.print(d.rewritten().start());
+    boolean startIsItsName = startLatex.equals(startName); // KL(P, Q) named D_{KL}(P \| Q)
+    Material.Line start = new Material.Line(startName == null || startIsItsName ? "" : startName,
+        startName == null || startIsItsName ? "" : "=", startLatex, derivation.start().note(), 0);
+    List<Material.Line> lines = new ArrayList<>();
+    List<Material.StepPage> steps = new ArrayList<>();
+    String chainLhs = startIsItsName ? startLatex : start.lhs();
+    Relation chainRelation = Relation.EQUAL;
+    String currentName = startName;
+    for (int i = 0; i < d.rewritten().steps().size(); i++) {
+      RewrittenStep step = d.rewritten().steps().get(i);
+      StepVerdict v = d.verdicts().get(i);
+      Text description = catalogue.rule(step.spec().rule()).map(r -> r.description()).orElse(Text.NONE);
+      String name = step.spec().name();
+      String formula;
+      String resultLatex = "";
+      String relationLatex = "";
+      if (step.applied()) {
+        Relation relation = step.rewrite().relation();
+        resultLatex = latex.print(step.after());
+        String shown = name == null || startsChain(relation) ? resultLatex : "\\underbrace{" + resultLatex + "}_{" + name + "}";
+        if (startsChain(relation)) {
+          chainLhs = name == null ? "" : name;
+          chainRelation = Relation.EQUAL;
+          relationLatex = "=";
+          if (currentName != null && relation instanceof Relation.Monotone) {
+            IExpr named = Trees.substitute(step.after(), Map.of(step.before(), placeholder(currentName)));
+            if (!named.equals(step.after())) {
+              String compact = new Latex(names.with(currentName), ln).print(named);
+              lines.add(new Material.Line(chainLhs, "=", compact, description, step.spec().number()));
+              lines.add(new Material.Line("", "=", resultLatex, Text.NONE, step.spec().number()));
+              chainLhs = chainLhs.isEmpty() ? compact : chainLhs;
+              formula = (name == null ? "" : name + " = ") + compact + " = " + resultLatex;
+              steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names));
+              currentName = name;
+              continue;
+            }
+          }
+          lines.add(new Material.Line(chainLhs, "=", resultLatex, description, step.spec().number()));
+          formula = chainLhs.isEmpty() ? resultLatex : chainLhs + " = " + resultLatex;
+        } else {
+          relationLatex = relationLatex(relation);
+          try {
+            chainRelation = Relation.compose(chainRelation, relation);
+          } catch (Relation.IncompatibleRelations e) {
+            chainRelation = relation;
+          }
+          lines.add(new Material.Line("", relationLatex, shown, description, step.spec().number()));
+          formula = chainLhs.isEmpty() ? relationLatex + " " + resultLatex
+              : chainLhs + " " + relationLatex(chainRelation) + " " + resultLatex;
+        }
+        if (name != null) {
+          currentName = name;
+        }
+      } else {
+        formula = step.spec().expect() == null ? "" : latex.print(step.spec().expect());
+      }
+      steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names));
+    }
+    String relationText = d.rewritten().relation() != null ? d.rewritten().relation().describe()
+        : "the relations do not compose: " + d.problem();
+    String relationLatex = d.rewritten().relation() != null ? relationLatex(d.rewritten().relation()) : "";
+    return new Material.Page(derivation.id(), derivation.title(), derivation.summary(), derivation.file().toString(),
+        verdict(d.status(), d.passes()), derivation.expectFailure(), derivation.correction(), symbols, start, lines, steps,
+        relationLatex, relationText, d.problem());
+  }
+
+  private static boolean startsChain(Relation relation) {
+    return relation instanceof Relation.Monotone || relation instanceof Relation.Mean;
+  }
+
+  /** A symbol standing for a named quantity (P(y \mid x)) inside a formula. */
+  private static ISymbol placeholder(String latexName) {
+    return new Symbol("\u0000" + latexName, Context.DUMMY);
+  }
+
+  static String relationLatex(Relation relation) {
+    if (relation instanceof Relation.Order o) {
+      return switch (o.op()) {
+        case EQ -> "=";
+        case LE -> "\\leq";
+        case GE -> "\\geq";
+        case LT -> "<";
+        case GT -> ">";
+      };
+    }
+    if (relation instanceof Relation.UpToConstant u) {
+      return "\\simeq_{" + String.join(",", new TreeSet<>(u.over())) + "}";
+    }
+    return "=";
+  }
+
+  private Material.StepPage stepPage(RewrittenStep step, StepVerdict v, Text description, String relationLatex,
+      String formula, String resultLatex, LatexNames names) {
+    List<Material.Spot> spots = new ArrayList<>();
+    for (SpotCheck s : v.spots()) {
+      Map<String, String> point = new LinkedHashMap<>();
+      s.point().forEach((k, value) -> point.put(names.nameLatex(k), value));
+      spots.add(new Material.Spot(point, s.left(), s.right(), String.format("%.1e", s.difference())));
+    }
+    String counterexample = v.findings().stream().filter(f -> f.counterexample() != null).findFirst()
+        .map(f -> describe(f.counterexample(), names)).orElse(null);
+    return new Material.StepPage(step.spec().number(), step.spec().rule(), description, step.spec().note(), relationLatex,
+        formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), v.summary(), v.samples(),
+        v.maxError(), v.expect().words(), spots, counterexample, step.applied() ? null : step.failure());
+  }
+
+  static String describe(Counterexample c, LatexNames names) {
+    StringBuilder out = new StringBuilder();
+    c.point().forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(Unicode.of(names.nameLatex(k)))
+        .append(" = ").append(v));
+    if (!c.values().isEmpty()) {
+      out.append(": ").append(String.join(", ", c.values()));
+    }
+    return out.toString();
+  }
+
+  private Material.ClaimPage claim(ClaimResult c, Report report, Map<String, LatexNames> namesById) {
+    String file = c.claim().source() == null || c.claim().source().file() == null ? "" : c.claim().source().file().toString();
+    LatexNames names = report.derivations().stream()
+        .filter(d -> c.claim().source() != null && d.derivation().file().equals(c.claim().source().file()))
+        .map(d -> namesById.get(d.derivation().id())).findFirst().orElse(LatexNames.PLAIN);
+    Latex latex = new Latex(names, ln);
+    String relation = switch (c.claim().relation()) {
+      case "identical" -> "\\equiv";
+      case "<=" -> "\\leq";
+      case ">=" -> "\\geq";
+      case "==" -> "=";
+      default -> c.claim().relation();
+    };
+    String counterexample = c.finding().counterexample() == null ? null : describe(c.finding().counterexample(), names);
+    String reason = c.finding().status().holds() ? c.finding().method() : c.finding().reason();
+    return new Material.ClaimPage(c.claim().id(), c.claim().statement(), file,
+        c.left() == null ? "" : latex.print(c.left()), relation, c.right() == null ? "" : latex.print(c.right()),
+        source(c.claim().left()), source(c.claim().right()), verdict(c.finding().status(), c.passes()),
+        c.claim().expectFailure(), c.claim().correction(), reason, counterexample);
+  }
+
+  private static String source(stepwise.model.Operand o) {
+    return o instanceof stepwise.model.Operand.ResultOf r ? r.derivation() + (r.label() == null ? "" : "#" + r.label()) : "";
+  }
+}

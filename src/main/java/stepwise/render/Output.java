@@ -1,0 +1,135 @@
+package stepwise.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A folder of material being written. Everything goes into a temporary sibling folder that
+ * replaces the target only when all of it is written (commit), so a failure never leaves a
+ * half-written folder behind.
+ */
+public final class Output implements AutoCloseable {
+  private final Path target;
+  private final Path work;
+  private final Map<String, String> svgs = new LinkedHashMap<>();
+  private boolean committed;
+
+  public Output(Path target) throws IOException {
+    this.target = target.toAbsolutePath().normalize();
+    Files.createDirectories(this.target.getParent());
+    this.work = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".tmp-");
+  }
+
+  /** The folder files are written to before commit (for tools that need a real path, like pdflatex). */
+  public Path workFolder() {
+    return work;
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  public Path write(String relative, String text) throws IOException {
+    return write(relative, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Path write(String relative, byte[] data) throws IOException {
+    Path file = work.resolve(relative).normalize();
+    if (!file.startsWith(work)) {
+      throw new IllegalArgumentException("outside the output folder: " + relative);
+    }
+    Files.createDirectories(file.getParent());
+    Files.write(file, data);
+    return file;
+  }
+
+  /**
+   * The formula as an SVG file under img/, written once per distinct formula; returns its path
+   * relative to the output folder (img/3f2a....svg).
+   */
+  public String svg(String latex) throws IOException {
+    String existing = svgs.get(latex);
+    if (existing != null) {
+      return existing;
+    }
+    String name = "img/" + hash(latex) + ".svg";
+    write(name, Formulas.svg(latex));
+    svgs.put(latex, name);
+    return name;
+  }
+
+  static String hash(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Replaces the target folder with what was written. */
+  public void commit() throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+      Files.delete(old);
+      move(target, old);
+    }
+    move(work, target);
+    committed = true;
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!committed) {
+      try {
+        deleteTree(work);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}
