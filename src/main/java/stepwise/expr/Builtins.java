@@ -45,6 +45,7 @@ public final class Builtins {
     fn(S.Conjugate, 1, 1);
     fn(S.D, 2, 2);
     fn(S.Element, 2, 2);
+    fn(S.Piecewise, 1, 2);
     constant(S.Pi);
     constant(S.E);
     constant(S.I);

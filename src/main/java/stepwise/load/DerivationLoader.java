@@ -42,7 +42,7 @@ public final class DerivationLoader {
       "claims", "expect", "correction");
   private static final Set<String> STEP_KEYS = Set.of("rule", "expect", "note", "name", "repeat");
   private static final Set<String> CLAIM_KEYS = Set.of("name", "statement", "left", "relation", "right", "variables",
-      "assume", "expect", "correction");
+      "assume", "expect", "correction", "by");
   private final Catalogue catalogue;
 
   public DerivationLoader(Catalogue catalogue) {
@@ -123,7 +123,6 @@ public final class DerivationLoader {
       return;
     }
     Map<String, YamlNode> entries = node.get().entries("symbols");
-    Map<String, String> lowerCase = new LinkedHashMap<>();
     for (var e : entries.entrySet()) {
       String name = e.getKey();
       Source at = node.get().keySource(name);
@@ -135,8 +134,7 @@ public final class DerivationLoader {
         throw new InputError(at, name + " is a built-in name; choose another symbol name");
       }
       // placeholder so that ranges may mention symbols declared in any order
-      symbols.put(name, new SymbolDecl(UserSymbols.named(name), Domain.COMPLEX, name, Text.NONE, at));
-      lowerCase.put(name, name);
+      symbols.put(name, new SymbolDecl(UserSymbols.named(name), Domain.COMPLEX, null, Text.NONE, at));
     }
     for (var e : entries.entrySet()) {
       symbols.put(e.getKey(), readSymbol(e.getKey(), e.getValue(), reader));
@@ -148,12 +146,12 @@ public final class DerivationLoader {
     if (node.isScalar()) {
       String d = node.scalar("domain");
       if (d.equals(DomainParser.FUNCTION)) {
-        return new SymbolDecl(symbol, null, name, Text.NONE, node.source());
+        return new SymbolDecl(symbol, null, null, Text.NONE, node.source());
       }
-      return new SymbolDecl(symbol, DomainParser.parse(d, node.source(), reader), name, Text.NONE, node.source());
+      return new SymbolDecl(symbol, DomainParser.parse(d, node.source(), reader), null, Text.NONE, node.source());
     }
     node.allowOnly(Set.of("domain", "latex", "meaning", "index", "range"), "symbol " + name);
-    String latex = node.get("latex", name).map(n -> n.scalar("latex")).orElse(name);
+    String latex = node.get("latex", name).map(n -> n.scalar("latex")).orElse(null);
     Text meaning = node.get("meaning", name).map(n -> Texts.read(n, "meaning")).orElse(Text.NONE);
     YamlNode domainNode = node.require("domain", "symbol " + name);
     String domainText = domainNode.scalar("domain");
@@ -251,10 +249,11 @@ public final class DerivationLoader {
       Text statement = node.get("statement", label).map(n -> Texts.read(n, "statement")).orElse(Text.NONE);
       YamlNode relationNode = node.require("relation", label);
       String relation = relationNode.scalar("relation");
-      if (!Claim.RELATIONS.contains(relation)) {
+      if (!Claim.RELATIONS.contains(relation) && !Claim.SHAPES.contains(relation)) {
         throw new InputError(relationNode.source(), "unknown relation '" + relation + "' (known: "
-            + String.join(", ", Claim.RELATIONS) + ")");
+            + String.join(", ", Claim.RELATIONS) + ", " + String.join(", ", Claim.SHAPES) + ")");
       }
+      boolean shape = Claim.SHAPES.contains(relation);
       Domains domains = reader.domains;
       Optional<YamlNode> assume = node.get("assume", label);
       if (assume.isPresent()) {
@@ -265,11 +264,24 @@ public final class DerivationLoader {
         }
       }
       Operand left = operand(node.require("left", label), reader);
-      Operand right = operand(node.require("right", label), reader);
+      Operand right = shape ? null : operand(node.require("right", label), reader);
+      if (shape && node.get("right", label).isPresent()) {
+        throw new InputError(node.keySource("right"), "a '" + relation + "' claim is about one expression: give left: and variables:");
+      }
       List<String> variables = node.get("variables", label).map(n -> n.scalars("variables")).orElse(List.of());
+      if (shape && variables.isEmpty()) {
+        throw new InputError(relationNode.source(), "a '" + relation + "' claim needs variables: (in which it is " + relation + ")");
+      }
+      for (String v : variables) {
+        if (!reader.domains().isDeclared(stepwise.expr.UserSymbols.named(v)) && !domains.isDeclared(stepwise.expr.UserSymbols.named(v))) {
+          throw new InputError(node.keySource("variables"), "variable " + v + " is not declared");
+        }
+      }
+      String by = node.get("by", label).map(n -> n.scalar("by")).orElse(null);
       boolean expectFailure = node.get("expect", label).map(DerivationLoader::expectFails).orElse(false);
       Text correction = node.get("correction", label).map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
-      return new Claim(id, statement, left, relation, right, variables, domains, expectFailure, correction, node.source());
+      return new Claim(id, statement, left, relation, right, variables, domains, expectFailure, correction, by,
+          node.source());
     } catch (InputError e) {
       throw e.inStep(label);
     }
@@ -304,6 +316,16 @@ public final class DerivationLoader {
         return expr;
       } catch (ExprSyntaxError e) {
         throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + " in: " + text);
+      }
+    }
+
+    @Override
+    public IExpr read(String text, Source source, Map<String, ISymbol> locals) {
+      scope.locals(locals);
+      try {
+        return read(text, source);
+      } finally {
+        scope.locals(Map.of());
       }
     }
 

@@ -32,10 +32,16 @@ final class DerivationScope implements Scope {
   private final Map<String, ISymbol> introduced = new LinkedHashMap<>();
   private final Catalogue catalogue;
   private final Map<String, Integer> undeclared = new LinkedHashMap<>();
+  private Map<String, ISymbol> locals = Map.of();
 
   DerivationScope(Map<String, SymbolDecl> declared, Catalogue catalogue) {
     this.declared = declared;
     this.catalogue = catalogue;
+  }
+
+  /** Names local to one parse (a rule parameter's own variable), or none. */
+  void locals(Map<String, ISymbol> names) {
+    this.locals = names;
   }
 
   void introduce(ISymbol symbol) {
@@ -49,6 +55,9 @@ final class DerivationScope implements Scope {
 
   @Override
   public IExpr symbol(String name, int offset) {
+    if (locals.containsKey(name)) {
+      return locals.get(name);
+    }
     SymbolDecl decl = declared.get(name);
     if (decl != null) {
       return decl.symbol();
@@ -145,10 +154,31 @@ final class DerivationScope implements Scope {
       findUnbound(spec.arg3(), bound, unbound);
       return;
     }
+    ISymbol implicit = implicitIndex(ast);
+    if (implicit != null) {
+      bound.push(implicit); // E(P, g(i)): the expectation sums over P's index i
+    }
     findUnbound(ast.head(), bound, unbound);
     for (IExpr arg : Trees.args(ast)) {
       findUnbound(arg, bound, unbound);
     }
+    if (implicit != null) {
+      bound.pop();
+    }
+  }
+
+  /** The index a call to a summing definition binds: that of its support's declared family. */
+  private ISymbol implicitIndex(IAST call) {
+    for (Definition d : catalogue.definitions()) {
+      if (d.support() != null && d.head().equals(call.head()) && d.arity() == call.argSize()) {
+        IExpr supportArg = call.get(d.params().indexOf(d.support()) + 1);
+        if (supportArg instanceof ISymbol s && declared.get(s.getSymbolName()) != null
+            && declared.get(s.getSymbolName()).domain() instanceof Domain.Family f) {
+          return f.index();
+        }
+      }
+    }
+    return null;
   }
 
   List<String> declaredNames() {

@@ -16,7 +16,7 @@ public record Derivation(String id, Path file, Text title, Text summary, Map<Str
     Source source) {
 
   public Derivation {
-    symbols = Map.copyOf(symbols);
+    symbols = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(symbols)); // file order
     steps = List.copyOf(steps);
     claims = List.copyOf(claims);
   }

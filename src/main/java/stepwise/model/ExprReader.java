@@ -6,6 +6,12 @@ import org.matheclipse.core.interfaces.IExpr;
 public interface ExprReader {
   IExpr read(String text, Source source);
 
+  /**
+   * Parses with extra names that are local to a step (the t of a function -Log(t) a rule is
+   * given): each maps to the symbol given.
+   */
+  IExpr read(String text, Source source, java.util.Map<String, org.matheclipse.core.interfaces.ISymbol> locals);
+
   /** The domains of the derivation the expressions belong to. */
   Domains domains();
 

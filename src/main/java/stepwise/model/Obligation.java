@@ -37,6 +37,12 @@ public sealed interface Obligation {
     }
   }
 
+  /**
+   * The statements before and after (inequalities or equations) hold at exactly the same
+   * points of the domains.
+   */
+  record SameTruth(IExpr before, IExpr after, String describe) implements Obligation {}
+
   /** A summation the place of a match sits in: index runs from lo to hi. */
   record Iteration(ISymbol index, IExpr lo, IExpr hi) {}
 }

@@ -97,6 +97,19 @@ public sealed interface Relation {
     }
   }
 
+  /** The statements start and end (inequalities) are equivalent: each holds exactly when the other does. */
+  record Equivalent(String because) implements Relation {
+    @Override
+    public String symbol() {
+      return "⇔";
+    }
+
+    @Override
+    public String describe() {
+      return "equivalent statements" + (because.isEmpty() ? "" : " (" + because + ")");
+    }
+  }
+
   /** end is the average, over count samples indexed by index, of start. */
   record Mean(String count, String index) implements Relation {
     @Override
@@ -125,6 +138,9 @@ public sealed interface Relation {
       boolean weak = a.op.weak() && b.op.weak();
       Op op = a.op.direction() < 0 ? (weak ? Op.LE : Op.LT) : (weak ? Op.GE : Op.GT);
       return new Order(op);
+    }
+    if (first instanceof Equivalent a && then instanceof Equivalent b) {
+      return new Equivalent(a.because.isEmpty() ? b.because : b.because.isEmpty() ? a.because : a.because + "; " + b.because);
     }
     if (first instanceof UpToConstant a && then instanceof UpToConstant b) {
       Set<String> both = new LinkedHashSet<>(a.over);

@@ -1,20 +1,68 @@
 package stepwise.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.expr.ExprPrinter;
+import stepwise.expr.UserSymbols;
 import stepwise.model.Claim;
 import stepwise.model.Relation;
 import stepwise.verify.Finding;
 import stepwise.verify.Status;
 import stepwise.verify.Verifier;
 
-/** Checking a claim: identical (same expression, term for term), =, <=, >=, <, >. */
+/**
+ * Checking a claim: identical (same expression, term for term), =, <=, >=, <, >, or a shape
+ * (convex, concave, increasing, decreasing in given variables). A claim may name a derivation
+ * that proves it; it is still checked at sample points.
+ */
 final class ClaimChecks {
   private ClaimChecks() {}
 
-  static Finding check(Claim c, IExpr left, IExpr right, Verifier verifier) {
+  static Finding check(Claim c, IExpr left, IExpr right, Verifier verifier, DerivationResult proof) {
+    Finding direct = direct(c, left, right, verifier);
+    if (proof == null || direct.status() == Status.REFUTED || direct.status() == Status.PROVED) {
+      return direct;
+    }
+    String why = proves(proof, left, right, c.relation());
+    if (why != null) {
+      return new Finding(direct.what(), direct.status(), direct.method(), direct.samples(), direct.maxError(), null,
+          "derivation " + proof.derivation().id() + " does not prove it: " + why, direct.spots());
+    }
+    return new Finding(direct.what(), Status.PROVED, "by derivation " + proof.derivation().id()
+        + (direct.samples() > 0 ? ", and it holds at " + direct.samples() + " sample points" : ""),
+        direct.samples(), direct.maxError(), null, "", direct.spots());
+  }
+
+  /** Null if the derivation proves left RELATION right; else why not. */
+  private static String proves(DerivationResult proof, IExpr left, IExpr right, String relation) {
+    if (proof.rewritten() == null || !proof.passes() || proof.status() != Status.PROVED || proof.derivation().expectFailure()) {
+      return "it is not proved (" + proof.status().words() + ")";
+    }
+    if (!proof.rewritten().start().equals(left) || right == null || !right.equals(proof.rewritten().end())) {
+      return "it goes from " + ExprPrinter.print(proof.rewritten().start()) + " to "
+          + ExprPrinter.print(proof.rewritten().end()) + ", not from the claim's left to its right";
+    }
+    Relation r = proof.rewritten().relation();
+    boolean implies = r instanceof Relation.Order o && switch (relation) {
+      case "=", "==" -> o.op() == Relation.Op.EQ;
+      case ">=" -> o.op() == Relation.Op.EQ || o.op() == Relation.Op.GE || o.op() == Relation.Op.GT;
+      case "<=" -> o.op() == Relation.Op.EQ || o.op() == Relation.Op.LE || o.op() == Relation.Op.LT;
+      case ">" -> o.op() == Relation.Op.GT;
+      case "<" -> o.op() == Relation.Op.LT;
+      default -> false;
+    };
+    return implies ? null : "it shows '" + (r == null ? "no relation" : r.symbol()) + "', not '" + relation + "'";
+  }
+
+  private static Finding direct(Claim c, IExpr left, IExpr right, Verifier verifier) {
     String what = c.id();
+    if (c.isShape()) {
+      List<ISymbol> variables = new ArrayList<>();
+      c.variables().forEach(v -> variables.add(UserSymbols.named(v)));
+      return verifier.shape(what, left, variables, c.relation(), c.domains());
+    }
     switch (c.relation()) {
       case "identical": {
         if (left.equals(right)) {

@@ -102,6 +102,9 @@ public final class Pipeline {
           out.add(r.derivation());
         }
       }
+      if (c.by() != null) {
+        out.add(c.by());
+      }
     }
     return out;
   }
@@ -203,7 +206,7 @@ public final class Pipeline {
       Finding f = new Finding(c.id(), Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
       return new ClaimResult(c, null, null, f, false);
     }
-    Finding finding = ClaimChecks.check(c, left, right, verifier);
+    Finding finding = ClaimChecks.check(c, left, right, verifier, c.by() == null ? null : results.get(c.by()));
     boolean passes = c.expectFailure() ? finding.status() == Status.REFUTED : finding.status().holds();
     return new ClaimResult(c, left, right, finding, passes);
   }

@@ -161,6 +161,22 @@ public final class Latex {
       out.append("}{");
       write(args.get(1), 0, out);
       out.append('}');
+    } else if (head.equals(S.Piecewise) && args.get(0) instanceof IAST cases && cases.head().equals(S.List)) {
+      out.append("\\begin{cases}");
+      List<IExpr> rows = Trees.args(cases);
+      for (int i = 0; i < rows.size(); i++) {
+        IAST row = (IAST) rows.get(i);
+        out.append(i == 0 ? " " : " \\\\ ");
+        write(row.arg1(), 0, out);
+        out.append(" & \\quad ");
+        write(row.arg2(), 0, out);
+      }
+      if (args.size() == 2) {
+        out.append(" \\\\ ");
+        write(args.get(1), 0, out);
+        out.append(" & \\quad \\text{otherwise}");
+      }
+      out.append(" \\end{cases}");
     } else if (head.equals(S.List)) {
       out.append("\\left\\{");
       list(args, out);

@@ -69,7 +69,8 @@ final class RewriteKind implements RuleKind {
   /** Every rule-local variable used in expr must be bound by the left side. */
   static void requireBound(RuleSpec spec, String field, IExpr expr, Set<ISymbol> bound, Catalogue catalogue) {
     for (ISymbol symbol : Trees.symbols(expr)) {
-      if (UserSymbols.isUser(symbol) && !bound.contains(symbol) && !catalogue.heads().containsValue(symbol)) {
+      if (UserSymbols.isUser(symbol) && !bound.contains(symbol) && !catalogue.heads().containsValue(symbol)
+          && !symbol.equals(Predicates.DISTRIBUTION)) {
         throw spec.error(field, "rule " + spec.name() + ": " + field + " uses " + symbol.getSymbolName()
             + ", which the left side does not bind");
       }

@@ -46,6 +46,9 @@ public final class RuleScope implements Scope {
     if (PREDICATES.containsKey(name)) {
       return PREDICATES.get(name);
     }
+    if (name.equals(Predicates.DISTRIBUTION.getSymbolName())) {
+      return Predicates.DISTRIBUTION;
+    }
     var function = Builtins.function(name);
     if (function.isPresent()) {
       return function.get().symbol();

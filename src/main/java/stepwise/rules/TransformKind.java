@@ -153,6 +153,9 @@ final class TransformKind implements RuleKind {
     }
 
     Rewrite apply(IExpr expr) {
+      if (isOrder(expr)) {
+        return applyToBothSides((org.matheclipse.core.interfaces.IAST) expr);
+      }
       Map<IExpr, IExpr> at = Map.of(variable, expr);
       IExpr after = Trees.tidy(Trees.substitute(function, at));
       List<Obligation> obligations = new ArrayList<>();
@@ -167,6 +170,45 @@ final class TransformKind implements RuleKind {
       String transform = ExprPrinter.print(function);
       Relation relation = new Relation.Monotone(increasing, transform, Set.of());
       return new Rewrite(expr, after, relation, obligations, Domains.NONE, "");
+    }
+
+    private static boolean isOrder(IExpr e) {
+      return e instanceof org.matheclipse.core.interfaces.IAST a && a.argSize() == 2
+          && (a.head().equals(S.Less) || a.head().equals(S.LessEqual) || a.head().equals(S.Greater)
+              || a.head().equals(S.GreaterEqual));
+    }
+
+    /**
+     * A monotone function applied to both sides of an inequality: a < b becomes f(a) < f(b)
+     * when f increases, f(a) > f(b) when it decreases. Both sides must lie where f is defined
+     * and strictly monotone.
+     */
+    private Rewrite applyToBothSides(org.matheclipse.core.interfaces.IAST inequality) {
+      IExpr left = Trees.tidy(Trees.substitute(function, Map.of(variable, inequality.arg1())));
+      IExpr right = Trees.tidy(Trees.substitute(function, Map.of(variable, inequality.arg2())));
+      IExpr head = increasing ? inequality.head() : flipped(inequality.head());
+      IExpr after = Trees.node(head, left, right);
+      List<Obligation> obligations = new ArrayList<>();
+      for (IExpr side : List.of(inequality.arg1(), inequality.arg2())) {
+        for (IExpr condition : where) {
+          obligations.add(new Obligation.Condition(Trees.substitute(condition, Map.of(variable, side)), List.of(),
+              Domains.NONE, ExprPrinter.print(condition) + " for " + ExprPrinter.print(variable) + " = " + ExprPrinter.print(side)));
+        }
+      }
+      IExpr slope = Trees.node(S.D, function, variable);
+      obligations.add(new Obligation.Condition(Trees.node(increasing ? S.Greater : S.Less, slope, F.C0), List.of(), domain,
+          ExprPrinter.print(function) + " is strictly " + (increasing ? "increasing" : "decreasing")));
+      obligations.add(new Obligation.SameTruth(inequality, after, "the new inequality holds exactly when the old one does"));
+      String because = "applying the strictly " + (increasing ? "increasing" : "decreasing") + " " + ExprPrinter.print(function)
+          + (increasing ? "" : ", which reverses the inequality");
+      return new Rewrite(inequality, after, new Relation.Equivalent(because), obligations, Domains.NONE, "");
+    }
+
+    private static IExpr flipped(IExpr head) {
+      if (head.equals(S.Less)) return S.Greater;
+      if (head.equals(S.LessEqual)) return S.GreaterEqual;
+      if (head.equals(S.Greater)) return S.Less;
+      return S.LessEqual;
     }
   }
 }

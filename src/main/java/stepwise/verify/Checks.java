@@ -179,6 +179,33 @@ final class Checks {
     });
   }
 
+  /** Two statements hold at exactly the same points. */
+  NumericResult sameTruth(IExpr before, IExpr after) {
+    return run(List.of(before, after), List.of(), new Probe() {
+      @Override
+      public Outcome fast(Point p) {
+        Boolean a = holdsNumerically(before, p);
+        Boolean b = holdsNumerically(after, p);
+        if (a == null || b == null) {
+          return Outcome.UNDEFINED;
+        }
+        return new Outcome(true, !a.equals(b), 0, String.valueOf(a), String.valueOf(b));
+      }
+
+      @Override
+      public Boolean confirmed(Point p) {
+        Boolean a = holdsPrecisely(before, p);
+        Boolean b = holdsPrecisely(after, p);
+        return a == null || b == null ? null : !a.equals(b);
+      }
+
+      @Override
+      public List<String> describe(Point p) {
+        return List.of("before: " + holdsPrecisely(before, p), "after: " + holdsPrecisely(after, p));
+      }
+    });
+  }
+
   /** d takes the same value whatever the variables in over are (the others held fixed). */
   NumericResult independent(IExpr d, Set<ISymbol> over) {
     Sampler fresh = new Sampler(domains, List.of(d), List.of(), seed + 7);
@@ -587,8 +614,8 @@ final class Checks {
 
   /** A condition at a point in double precision; null if a side is undefined there. */
   static Boolean holdsNumerically(IExpr c, Point p) {
-    if (c.equals(S.True)) {
-      return true;
+    if (c.equals(S.True) || Trees.isHead(c, stepwise.rules.Predicates.DISTRIBUTION)) {
+      return true; // a fact about declarations, decided by the prover, not by values
     }
     if (c.equals(S.False)) {
       return false;
@@ -652,6 +679,9 @@ final class Checks {
 
   /** A condition at 50 digits: FALSE only when it surely fails; null if it cannot tell. */
   static Boolean holdsPrecisely(IExpr c, Point p) {
+    if (Trees.isHead(c, stepwise.rules.Predicates.DISTRIBUTION)) {
+      return true;
+    }
     IAST ast = (IAST) c;
     IExpr head = ast.head();
     if (head.equals(S.And) || head.equals(S.Or)) {

@@ -85,6 +85,9 @@ final class Numeric {
     if (head.equals(S.Sum) || head.equals(S.Product)) {
       return iterate(ast, head.equals(S.Sum));
     }
+    if (head.equals(S.Piecewise)) {
+      return piecewise(ast);
+    }
     if (head instanceof ISymbol family && point.families().containsKey(family)) {
       return member(family, ast);
     }
@@ -159,6 +162,56 @@ final class Numeric {
       }
     }
     return acc;
+  }
+
+  /** Piecewise({{value, condition}, ...}, default): the first case whose condition holds. */
+  private Complex piecewise(IAST ast) {
+    if (!(ast.arg1() instanceof IAST cases) || !cases.head().equals(S.List)) {
+      throw new NotNumeric("malformed Piecewise");
+    }
+    for (IExpr c : Trees.args(cases)) {
+      if (!(c instanceof IAST pair) || pair.argSize() != 2) {
+        throw new NotNumeric("malformed Piecewise case");
+      }
+      if (holds(pair.arg2())) {
+        return eval(pair.arg1());
+      }
+    }
+    return ast.argSize() == 2 ? eval(ast.arg2()) : Complex.NaN;
+  }
+
+  /** A condition inside an expression (Piecewise): relations of real values, And, Or, Not. */
+  private boolean holds(IExpr c) {
+    if (c.equals(S.True)) {
+      return true;
+    }
+    if (!(c instanceof IAST ast)) {
+      return false;
+    }
+    IExpr head = ast.head();
+    if (head.equals(S.And)) {
+      return Trees.args(ast).stream().allMatch(this::holds);
+    }
+    if (head.equals(S.Or)) {
+      return Trees.args(ast).stream().anyMatch(this::holds);
+    }
+    if (head.equals(S.Not)) {
+      return !holds(ast.arg1());
+    }
+    if (ast.argSize() != 2) {
+      throw new NotNumeric("cannot decide " + c);
+    }
+    Complex a = eval(ast.arg1());
+    Complex b = eval(ast.arg2());
+    double tolerance = 1e-12 * Math.max(1, Math.max(a.norm(), b.norm()));
+    double d = a.getReal() - b.getReal();
+    if (head.equals(S.Equal)) return a.subtract(b).norm() <= tolerance;
+    if (head.equals(S.Unequal)) return a.subtract(b).norm() > tolerance;
+    if (head.equals(S.Less)) return d < -tolerance;
+    if (head.equals(S.LessEqual)) return d <= tolerance;
+    if (head.equals(S.Greater)) return d > tolerance;
+    if (head.equals(S.GreaterEqual)) return d >= -tolerance;
+    throw new NotNumeric("cannot decide " + c);
   }
 
   private Complex power(IExpr baseExpr, IExpr exponentExpr) {

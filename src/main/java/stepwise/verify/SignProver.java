@@ -90,6 +90,9 @@ final class SignProver {
     if (head.equals(S.Or)) {
       return Trees.args(ast).stream().anyMatch(a -> holds(a, bounds));
     }
+    if (head.equals(stepwise.rules.Predicates.DISTRIBUTION)) {
+      return isDistribution(ast);
+    }
     if (head.equals(S.Element) && ast.argSize() == 2) {
       if (ast.arg2().equals(S.Reals)) {
         return bounds.of(ast.arg1()) != null;
@@ -127,6 +130,15 @@ final class SignProver {
       return diff != null && diff.isPoint() && diff.lo().signum() == 0;
     }
     return false;
+  }
+
+  /** Distribution(q) or Distribution(q, lo, hi): q is declared a distribution (over lo..hi). */
+  private boolean isDistribution(IAST ast) {
+    if (!(ast.arg1() instanceof ISymbol q) || domains.family(q) == null || !domains.family(q).sumsToOne()) {
+      return false;
+    }
+    Domain.Family f = domains.family(q);
+    return ast.argSize() == 1 || (ast.argSize() == 3 && f.lo().equals(ast.arg2()) && f.hi().equals(ast.arg3()));
   }
 
   private static boolean positive(Interval i) {

@@ -63,6 +63,8 @@ public final class Verifier {
         findings.add(relates(r, domains, r.byRule() && conditionsProved ? step.spec().rule() : null));
       } else if (o instanceof Obligation.IsMean m) {
         findings.add(mean(m, domains));
+      } else if (o instanceof Obligation.SameTruth t) {
+        findings.add(sameTruth(t, domains, conditionsProved));
       }
     }
     StepVerdict.ExpectMatch expect = StepVerdict.ExpectMatch.NONE;
@@ -158,9 +160,10 @@ public final class Verifier {
     } catch (stepwise.model.Call.NotApplicable e) {
       return new Finding(what, Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
     }
-    NumericResult numeric = checks(domains).equal(left, right, within);
+    boolean statements = isStatement(left) && isStatement(right);
+    NumericResult numeric = statements ? checks(domains).sameTruth(left, right) : checks(domains).equal(left, right, within);
     if (numeric.violated()) {
-      return refuted(what, numeric, "the two sides differ");
+      return refuted(what, numeric, statements ? "one holds where the other does not" : "the two sides differ");
     }
     if (a.equals(b)) {
       return proved(what, "identical", numeric);
@@ -178,11 +181,17 @@ public final class Verifier {
     if (byRule != null && !numeric.violated()) {
       return proved(what, "by rule " + byRule + " (its conditions proved)", numeric);
     }
-    NumericResult precise = checks(domains).equalPrecisely(left, right, within, PRECISE_POINTS);
+    NumericResult precise = statements ? numeric : checks(domains).equalPrecisely(left, right, within, PRECISE_POINTS);
     if (precise.violated()) {
       return refuted(what, precise, "the two sides differ (by less than double precision can see)");
     }
     return unproved(what, numeric);
+  }
+
+  private static boolean isStatement(IExpr e) {
+    return Trees.isHead(e, S.Less) || Trees.isHead(e, S.LessEqual) || Trees.isHead(e, S.Greater)
+        || Trees.isHead(e, S.GreaterEqual) || Trees.isHead(e, S.Equal) || Trees.isHead(e, S.Unequal)
+        || Trees.isHead(e, S.And) || Trees.isHead(e, S.Or) || Trees.isHead(e, S.Not);
   }
 
   /** a OP b for an order relation. */
@@ -213,6 +222,124 @@ public final class Verifier {
       return proved(what, "by rule " + byRule + " (its conditions proved)", numeric);
     }
     return unproved(what, numeric);
+  }
+
+  /**
+   * f is convex / concave / increasing / decreasing in the variables. Proved from the sign of
+   * f'' (or f') for one variable; sampled with pairs of points: for convexity, two points and
+   * a weight w where the chord must lie on or above the graph; a counterexample is such a
+   * pair where it lies below.
+   */
+  public Finding shape(String what, IExpr f, List<ISymbol> variables, String kind, Domains domains) {
+    IExpr function;
+    try {
+      function = Definitions.unfoldAll(f, catalogue, domains);
+    } catch (stepwise.model.Call.NotApplicable e) {
+      return new Finding(what, Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
+    }
+    boolean curvature = kind.equals("convex") || kind.equals("concave");
+    if (!curvature && variables.size() != 1) {
+      return new Finding(what, Status.UNKNOWN, "", 0, 0, null, kind + " is checked in one variable", List.of());
+    }
+    Domains extended = domains;
+    Map<ISymbol, ISymbol> first = new java.util.LinkedHashMap<>();
+    Map<ISymbol, ISymbol> second = new java.util.LinkedHashMap<>();
+    for (ISymbol v : variables) {
+      ISymbol a = fresh(v.getSymbolName() + "1", extended);
+      extended = extended.with(a, domains.of(v));
+      ISymbol b = fresh(v.getSymbolName() + "2", extended);
+      extended = extended.with(b, domains.of(v));
+      first.put(v, a);
+      second.put(v, b);
+    }
+    IExpr atFirst = replaceVariables(function, first, null, null, null);
+    IExpr atSecond = replaceVariables(function, second, null, null, null);
+    NumericResult numeric;
+    if (curvature) {
+      ISymbol w = fresh("w", extended);
+      extended = extended.with(w, stepwise.model.Domain.UNIT_OPEN);
+      IExpr middle = replaceVariables(function, first, second, w, null);
+      IExpr chord = Trees.plus(Trees.times(w, atFirst), Trees.times(Trees.plus(F.C1, Trees.negate(w)), atSecond));
+      numeric = checks(extended).order(middle, kind.equals("convex") ? S.LessEqual : S.GreaterEqual, chord, List.of());
+      if (numeric.violated()) {
+        return refuted(what, numeric, "the chord lies " + (kind.equals("convex") ? "below" : "above")
+            + " the graph (left: the function at the weighted point, right: the chord)");
+      }
+    } else {
+      ISymbol v = variables.get(0);
+      IExpr change = Trees.times(Trees.plus(second.get(v), Trees.negate(first.get(v))),
+          Trees.plus(atSecond, Trees.negate(atFirst)));
+      numeric = checks(extended).order(change, kind.equals("increasing") ? S.GreaterEqual : S.LessEqual, F.C0, List.of());
+      if (numeric.violated()) {
+        return refuted(what, numeric, "it goes the other way between these two points");
+      }
+    }
+    if (variables.size() == 1 && domains.family(variables.get(0)) == null) {
+      ISymbol v = variables.get(0);
+      IExpr derivative = curvature ? Trees.node(S.D, Trees.node(S.D, function, v), v) : Trees.node(S.D, function, v);
+      IExpr sign = switch (kind) {
+        case "convex" -> S.GreaterEqual;
+        case "concave" -> S.LessEqual;
+        case "increasing" -> S.Greater;
+        default -> S.Less;
+      };
+      try {
+        Optional<String> proof = new SymbolicProver(catalogue, domains, settings.deadline()).proveSign(derivative, sign);
+        if (proof.isPresent()) {
+          String order = curvature ? "second derivative" : "derivative";
+          return proved(what, "its " + order + " in " + v.getSymbolName() + " is " + switch (kind) {
+            case "convex" -> ">= 0";
+            case "concave" -> "<= 0";
+            case "increasing" -> "> 0";
+            default -> "< 0";
+          } + " (" + proof.get() + ")", numeric);
+        }
+      } catch (Cas.DeadlineExceeded e) {
+        return timeLimit(what, numeric);
+      }
+    }
+    return unproved(what, numeric);
+  }
+
+  private static ISymbol fresh(String name, Domains domains) {
+    String candidate = name;
+    int k = 1;
+    while (domains.isDeclared(UserSymbols.named(candidate))) {
+      candidate = name + "_" + (k++);
+    }
+    return UserSymbols.named(candidate);
+  }
+
+  /**
+   * The function with each variable v replaced by first(v), or (with weight w) by
+   * w*first(v) + (1 - w)*second(v); a family variable Q is replaced in each call Q(i).
+   */
+  private static IExpr replaceVariables(IExpr e, Map<ISymbol, ISymbol> first, Map<ISymbol, ISymbol> second, ISymbol w,
+      Object unused) {
+    if (e instanceof ISymbol s && first.containsKey(s)) {
+      return mix(first.get(s), second == null ? null : second.get(s), w);
+    }
+    if (!(e instanceof org.matheclipse.core.interfaces.IAST ast)) {
+      return e;
+    }
+    if (ast.head() instanceof ISymbol head && first.containsKey(head)) {
+      List<IExpr> args = Trees.args(ast).stream().map(a -> replaceVariables(a, first, second, w, null)).toList();
+      IExpr a = Trees.node(first.get(head), args);
+      return second == null ? a : Trees.plus(Trees.times(w, a),
+          Trees.times(Trees.plus(F.C1, Trees.negate(w)), Trees.node(second.get(head), args)));
+    }
+    var rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(replaceVariables(arg, first, second, w, null));
+    }
+    return Trees.tidy(rebuilt);
+  }
+
+  private static IExpr mix(ISymbol a, ISymbol b, ISymbol w) {
+    if (b == null) {
+      return a;
+    }
+    return Trees.plus(Trees.times(w, a), Trees.times(Trees.plus(F.C1, Trees.negate(w)), b));
   }
 
   private Finding upToConstant(String what, IExpr a, IExpr b, Relation.UpToConstant u, Domains domains) {
@@ -256,6 +383,19 @@ public final class Verifier {
           numeric);
     }
     return unproved(m.describe(), numeric);
+  }
+
+  /** Two statements equivalent by a monotone transform: sampled, and proved by the transform's conditions. */
+  private Finding sameTruth(Obligation.SameTruth t, Domains domains, boolean conditionsProved) {
+    NumericResult numeric = checks(domains).sameTruth(t.before(), t.after());
+    if (numeric.violated()) {
+      return refuted(t.describe(), numeric, "one statement holds where the other does not");
+    }
+    if (conditionsProved) {
+      return proved(t.describe(), "a strictly monotone function keeps (or reverses) the order: its conditions are proved",
+          numeric);
+    }
+    return unproved(t.describe(), numeric);
   }
 
   private Checks checks(Domains domains) {

@@ -79,7 +79,7 @@ class RuleSoundnessTest {
 
   private record Instance(IExpr left, IExpr right, Domains domains) {}
 
-  private enum Role { INDEX, LOW, HIGH, SUMMAND, SCALAR }
+  private enum Role { INDEX, LOW, HIGH, SUMMAND, SCALAR, FAMILY }
 
   /** Each pattern variable becomes a fresh variable (or family member) in the domain its conditions ask for. */
   private static Instance instantiate(PatternRule rule) {
@@ -104,6 +104,14 @@ class RuleSoundnessTest {
         case INDEX -> value = index;
         case LOW -> value = F.C1;
         case HIGH -> value = size;
+        case FAMILY -> {
+          ISymbol family = UserSymbols.named("f" + (++n));
+          boolean distribution = rule.where().stream().anyMatch(c -> Trees.isHead(c, Predicates.DISTRIBUTION)
+              && ((IAST) c).arg1().equals(v));
+          declared.put(family, new Domain.Family(index, F.C1, size, distribution ? Domain.UNIT_OPEN : Domain.REALS,
+              distribution));
+          value = family;
+        }
         case SUMMAND -> {
           ISymbol family = UserSymbols.named("u" + (++n));
           declared.put(family, new Domain.Family(index, F.C1, size, domain == null ? Domain.REALS : domain, false));
@@ -131,6 +139,9 @@ class RuleSoundnessTest {
     }
     if (!(e instanceof IAST ast)) {
       return;
+    }
+    if (ast.head() instanceof IPatternObject head) {
+      roles.put(head.getSymbol(), Role.FAMILY); // q_(i_): a family, called with an index
     }
     if (ast.head().equals(S.Sum) && ast.argSize() == 2 && ast.arg2() instanceof IAST spec && spec.argSize() == 3) {
       Role[] bounds = {Role.INDEX, Role.LOW, Role.HIGH};
