@@ -32,7 +32,7 @@ public final class LatexNames {
   /** Names from a derivation's declarations; families without a template print as x_{i}. */
   public static LatexNames of(Map<String, SymbolDecl> symbols, Catalogue catalogue, stepwise.model.Domains domains) {
     Map<String, String> names = new HashMap<>();
-    symbols.forEach((name, decl) -> names.put(name, decl.latex()));
+    symbols.forEach((name, decl) -> names.put(name, decl.latex() == null ? defaultName(name) : decl.latex()));
     Set<ISymbol> families = new java.util.HashSet<>();
     domains.declared().forEach((s, d) -> {
       if (d instanceof stepwise.model.Domain.Family) {

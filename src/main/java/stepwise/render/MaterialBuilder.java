@@ -72,7 +72,8 @@ public final class MaterialBuilder {
     Latex latex = new Latex(names, ln);
     List<Material.SymbolRow> symbols = new ArrayList<>();
     for (SymbolDecl s : derivation.symbols().values()) {
-      String symbolLatex = s.latex().contains("#") ? s.latex().replace("#1", "i") : s.latex();
+      String given = s.latex() == null ? LatexNames.defaultName(s.name()) : s.latex();
+      String symbolLatex = given.contains("#") ? given.replace("#1", "i") : given;
       symbols.add(new Material.SymbolRow(s.name(), symbolLatex, Unicode.of(symbolLatex),
           s.domain() == null ? "function" : s.domain().describe(), s.meaning()));
     }
@@ -141,12 +142,42 @@ public final class MaterialBuilder {
       }
       steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names));
     }
-    String relationText = d.rewritten().relation() != null ? d.rewritten().relation().describe()
+    String relationText = d.rewritten().relation() != null ? prose(d.rewritten().relation())
         : "the relations do not compose: " + d.problem();
     String relationLatex = d.rewritten().relation() != null ? relationLatex(d.rewritten().relation()) : "";
     return new Material.Page(derivation.id(), derivation.title(), derivation.summary(), derivation.file().toString(),
         verdict(d.status(), d.passes()), derivation.expectFailure(), derivation.correction(), symbols, start, lines, steps,
         relationLatex, relationText, d.problem());
+  }
+
+  /** The start-to-end relation in words for readers (no Symja syntax). */
+  static String prose(Relation relation) {
+    if (relation instanceof Relation.Monotone m) {
+      return "the end is a strictly " + (m.increasing() ? "increasing" : "decreasing") + " function of the start"
+          + (m.over().isEmpty() ? "" : " (for fixed values of everything but " + String.join(", ", new TreeSet<>(m.over())) + ")")
+          + (m.increasing() ? ": both have the same maximizers and minimizers"
+              : ": maximizing the start is minimizing the end");
+    }
+    if (relation instanceof Relation.UpToConstant u) {
+      return "the end equals the start up to a term that does not depend on " + String.join(", ", new TreeSet<>(u.over()))
+          + ": both have the same optimizers in it";
+    }
+    if (relation instanceof Relation.Order o) {
+      return switch (o.op()) {
+        case EQ -> "the end equals the start";
+        case LE -> "the start is at most the end";
+        case GE -> "the start is at least the end";
+        case LT -> "the start is less than the end";
+        case GT -> "the start is greater than the end";
+      };
+    }
+    if (relation instanceof Relation.Equivalent) {
+      return "the end holds exactly when the start holds";
+    }
+    if (relation instanceof Relation.Mean m) {
+      return "the end is the average of the start over " + m.count() + " samples";
+    }
+    return relation.describe();
   }
 
   private static boolean startsChain(Relation relation) {

@@ -7,6 +7,6 @@ public final class Writers {
   private Writers() {}
 
   public static List<MaterialWriter> all() {
-    return List.of(new SlideImages());
+    return List.of(new SlideImages(), new SiteWriter(), new TexWriter(), new MarkdownWriter());
   }
 }

@@ -1,0 +1,250 @@
+package stepwise.render;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import stepwise.model.Text;
+
+/**
+ * Markdown per derivation, md/&lt;id&gt;.md, and md/README.md listing the derivations and the
+ * claims. Formulas are $$ blocks on their own lines between blank lines (GitHub's math, and
+ * KaTeX), the derivation one aligned block; symbols in tables as inline $...$. Text from files
+ * is escaped so that Markdown and GitHub's math leave it as it is.
+ */
+public final class MarkdownWriter implements MaterialWriter {
+  /** The index of the folder (GitHub shows it when the folder is opened). */
+  static final String INDEX = "README.md";
+
+  @Override
+  public void write(Material material, Output out, Text.Language language) throws IOException {
+    for (Material.Page page : material.derivations()) {
+      if (page.start() != null) {
+        out.write("md/" + fileName(page.id()), derivation(material, page, language));
+      }
+    }
+    out.write("md/" + INDEX, index(material, language));
+  }
+
+  /** The Markdown file of a derivation: its id made safe, never the index's name. */
+  static String fileName(String id) {
+    String stem = TexWriter.stem(id);
+    return (stem.equalsIgnoreCase("README") || stem.equalsIgnoreCase("index") ? stem + "-derivation" : stem) + ".md";
+  }
+
+  static String derivation(Material material, Material.Page page, Text.Language language) {
+    TexWriter.Words w = TexWriter.Words.of(language);
+    StringBuilder b = new StringBuilder();
+    String title = page.title().in(language);
+    b.append("# ").append(text(title.isEmpty() ? page.id() : title)).append("\n\n");
+    b.append(w.checked()).append(' ').append(code(page.file())).append("\n\n");
+    if (!page.summary().isEmpty()) {
+      b.append(text(page.summary().in(language))).append("\n\n");
+    }
+    b.append("**").append(w.verdict()).append("**").append(w.colon()).append(badge(page.verdict(), language));
+    if (page.expectFailure() && page.verdict().passes()) {
+      b.append(w.asExpected());
+    }
+    if (!page.relationText().isEmpty()) {
+      b.append(w.period()).append(w.startToEnd()).append(w.colon()).append(text(page.relationText()));
+    }
+    b.append(w.period().strip()).append("\n\n");
+    if (page.expectFailure()) {
+      b.append("**").append(text(w.recordsMistake())).append("**");
+      if (!page.correction().isEmpty()) {
+        b.append(' ').append(w.correction()).append(w.colon()).append(text(page.correction().in(language)));
+      }
+      b.append("\n\n");
+    }
+    if (page.problem() != null && !page.problem().isEmpty()) {
+      b.append(w.problem()).append(w.colon()).append(text(page.problem())).append("\n\n");
+    }
+    if (!page.symbols().isEmpty()) {
+      b.append("## ").append(w.symbols()).append("\n\n");
+      b.append("| ").append(w.symbol()).append(" | ").append(w.name()).append(" | ").append(w.domain()).append(" | ")
+          .append(w.meaning()).append(" |\n|---|---|---|---|\n");
+      for (Material.SymbolRow s : page.symbols()) {
+        String meaning = text(s.meaning().in(language));
+        b.append("| ").append(inlineMath(s.latex())).append(" | ").append(code(s.name())).append(" | ")
+            .append(text(s.domain())).append(" | ").append(meaning.isEmpty() ? "—" : meaning).append(" |\n");
+      }
+      b.append('\n');
+    }
+    b.append("## ").append(w.derivation()).append("\n\n");
+    b.append(display(Aligned.block(page, false, language)));
+    b.append("## ").append(w.steps()).append("\n\n");
+    for (Material.StepPage s : page.steps()) {
+      b.append("### ").append(String.format(w.step(), s.number())).append(w.colon()).append(code(s.rule()))
+          .append(" — ").append(badge(s.verdict(), language)).append("\n\n");
+      if (!s.ruleDescription().isEmpty()) {
+        b.append('*').append(w.rule()).append(w.colon().strip()).append("* ")
+            .append(text(s.ruleDescription().in(language))).append("\n\n");
+      }
+      if (!s.note().isEmpty()) {
+        b.append(text(s.note().in(language))).append("\n\n");
+      }
+      if (!s.formula().isEmpty()) {
+        b.append(display(s.formula()));
+      }
+      if (s.failure() != null) {
+        b.append(w.didNotApply()).append(w.colon()).append(text(s.failure())).append("\n\n");
+      }
+      List<String> facts = new ArrayList<>();
+      if (s.summary() != null && !s.summary().isEmpty() && s.failure() == null) {
+        facts.add(w.method() + w.colon() + text(s.summary()));
+      }
+      if (s.samples() > 0) {
+        facts.add(String.format(Locale.ROOT, w.samples(), s.samples(), TexWriter.maxError(s.maxError())));
+      }
+      if (s.expect() != null && !s.expect().isEmpty() && !s.expect().equals("-")) {
+        facts.add(w.expected() + w.colon() + text(TexWriter.expectWords(s.expect(), language)));
+      }
+      if (!facts.isEmpty()) {
+        b.append(String.join(w.period(), facts)).append(w.period().strip()).append("\n\n");
+      }
+      if (s.counterexample() != null) {
+        b.append("**").append(w.counterexample()).append("**").append(w.colon()).append(text(s.counterexample()))
+            .append("\n\n");
+      }
+    }
+    List<Material.ClaimPage> claims = material.claims().stream().filter(c -> c.file().equals(page.file())).toList();
+    if (!claims.isEmpty()) {
+      b.append("## ").append(w.claims()).append("\n\n");
+      claims.forEach(c -> claim(b, c, language, "###"));
+    }
+    return b.toString().stripTrailing() + "\n";
+  }
+
+  static String index(Material material, Text.Language language) {
+    TexWriter.Words w = TexWriter.Words.of(language);
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append(language == Text.Language.ZH ? "推导" : "Derivations").append("\n\n");
+    b.append(language == Text.Language.ZH ? "由 Stepwise 逐步验证的推导。" : "Derivations checked step by step by Stepwise.")
+        .append("\n\n");
+    for (Material.Page page : material.derivations()) {
+      String title = page.title().in(language);
+      String shown = text(title.isEmpty() ? page.id() : title);
+      b.append("- ");
+      if (page.start() != null) {
+        b.append('[').append(shown).append("](").append(fileName(page.id())).append(')');
+      } else {
+        b.append(shown);
+      }
+      b.append(" — ").append(badge(page.verdict(), language));
+      if (page.expectFailure() && page.verdict().passes()) {
+        b.append(w.asExpected());
+      }
+      b.append(" (").append(code(page.file())).append(")\n");
+    }
+    if (material.derivations().isEmpty()) {
+      b.append(language == Text.Language.ZH ? "（没有推导）" : "(none)").append('\n');
+    }
+    b.append('\n');
+    if (!material.claims().isEmpty()) {
+      b.append("## ").append(w.claims()).append("\n\n");
+      for (Material.ClaimPage c : material.claims()) {
+        claim(b, c, language, "###");
+        if (!c.file().isEmpty()) {
+          b.append(code(c.file())).append("\n\n");
+        }
+      }
+    }
+    return b.toString().stripTrailing() + "\n";
+  }
+
+  private static void claim(StringBuilder b, Material.ClaimPage c, Text.Language language, String heading) {
+    TexWriter.Words w = TexWriter.Words.of(language);
+    b.append(heading).append(' ').append(code(c.id())).append(" — ").append(badge(c.verdict(), language));
+    if (c.expectFailure() && c.verdict().passes()) {
+      b.append(w.asExpected());
+    }
+    b.append("\n\n");
+    if (!c.statement().isEmpty()) {
+      b.append(text(c.statement().in(language))).append("\n\n");
+    }
+    if (!c.leftLatex().isEmpty() && !c.rightLatex().isEmpty()) {
+      b.append(display(c.leftLatex() + " " + c.relationLatex() + " " + c.rightLatex()));
+    }
+    List<String> sources = new ArrayList<>();
+    if (!c.leftSource().isEmpty()) {
+      sources.add(w.left() + w.colon() + String.format(w.resultOf(), link(c.leftSource())));
+    }
+    if (!c.rightSource().isEmpty()) {
+      sources.add(w.right() + w.colon() + String.format(w.resultOf(), link(c.rightSource())));
+    }
+    if (!sources.isEmpty()) {
+      b.append(String.join(w.semicolon(), sources)).append(w.period().strip()).append("\n\n");
+    }
+    if (c.reason() != null && !c.reason().isEmpty()) {
+      b.append(w.method()).append(w.colon()).append(text(c.reason())).append(w.period().strip()).append("\n\n");
+    }
+    if (c.expectFailure()) {
+      b.append("**").append(text(w.claimRecordsMistake())).append("**");
+      if (!c.correction().isEmpty()) {
+        b.append(' ').append(w.correction()).append(w.colon()).append(text(c.correction().in(language)));
+      }
+      b.append("\n\n");
+    }
+    if (c.counterexample() != null) {
+      b.append("**").append(w.counterexample()).append("**").append(w.colon()).append(text(c.counterexample()))
+          .append("\n\n");
+    }
+  }
+
+  /** A link to the derivation a claim's side comes from ("id" or "id#label"). */
+  private static String link(String source) {
+    int hash = source.indexOf('#');
+    String id = hash < 0 ? source : source.substring(0, hash);
+    return "[" + code(source) + "](" + fileName(id) + ")";
+  }
+
+  static String badge(Material.Verdict v, Text.Language language) {
+    String mark = switch (v.key()) {
+      case "proved" -> "✅";
+      case "confirmed" -> "☑️";
+      case "refuted" -> "❌";
+      default -> "❓";
+    };
+    return mark + " **" + text(TexWriter.verdictWords(v, language)) + "**";
+  }
+
+  /** A $$ block on its own lines, blank lines around it; no blank line inside (it would end the block). */
+  static String display(String latex) {
+    String body = latex.strip().replaceAll("\\n\\s*\\n", "\n");
+    return "$$\n" + body + "\n$$\n\n";
+  }
+
+  /** Inline math for a table cell: a bar would end the cell, so | and \| are written \vert and \Vert. */
+  static String inlineMath(String latex) {
+    String body = latex.strip().replace("\\|", "\\Vert ").replace("|", "\\vert ").replaceAll("\\s+", " ");
+    return "$" + body + "$";
+  }
+
+  /** Code (a name, a file): backticks chosen so the text cannot close them; bars escaped for tables. */
+  static String code(String s) {
+    String t = s.replaceAll("\\s+", " ").replace("|", "\\|");
+    String fence = t.contains("`") ? "``" : "`";
+    return fence + (t.startsWith("`") || t.endsWith("`") ? " " + t + " " : t) + fence;
+  }
+
+  /**
+   * Text from files as Markdown: one line, and the characters Markdown or GitHub's math would
+   * act on escaped (emphasis, links, HTML, tables, $ math, headings and lists at the start).
+   */
+  static String text(String s) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < one.length(); i++) {
+      char c = one.charAt(i);
+      if ("\\`*_[]<>|$~&".indexOf(c) >= 0) {
+        out.append('\\');
+      } else if (i == 0 && "#-+=".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    String text = out.toString();
+    // "1. " or "1) " at the start would begin an ordered list
+    return text.replaceFirst("^(\\d+)([.)])", "$1\\\\$2");
+  }
+}
