@@ -110,6 +110,19 @@ public sealed interface Relation {
     }
   }
 
+  /** end is a new quantity computed from start, such as its derivative: no order between them. */
+  record Derived(String how) implements Relation {
+    @Override
+    public String symbol() {
+      return "→";
+    }
+
+    @Override
+    public String describe() {
+      return how;
+    }
+  }
+
   /** end is the average, over count samples indexed by index, of start. */
   record Mean(String count, String index) implements Relation {
     @Override

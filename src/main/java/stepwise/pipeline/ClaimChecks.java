@@ -35,25 +35,46 @@ final class ClaimChecks {
         direct.samples(), direct.maxError(), null, "", direct.spots());
   }
 
-  /** Null if the derivation proves left RELATION right; else why not. */
+  /** Null if the derivation proves left RELATION right (read either way round); else why not. */
   private static String proves(DerivationResult proof, IExpr left, IExpr right, String relation) {
     if (proof.rewritten() == null || !proof.passes() || proof.status() != Status.PROVED || proof.derivation().expectFailure()) {
       return "it is not proved (" + proof.status().words() + ")";
     }
-    if (!proof.rewritten().start().equals(left) || right == null || !right.equals(proof.rewritten().end())) {
-      return "it goes from " + ExprPrinter.print(proof.rewritten().start()) + " to "
-          + ExprPrinter.print(proof.rewritten().end()) + ", not from the claim's left to its right";
-    }
+    IExpr start = proof.rewritten().start();
+    IExpr end = proof.rewritten().end();
     Relation r = proof.rewritten().relation();
-    boolean implies = r instanceof Relation.Order o && switch (relation) {
-      case "=", "==" -> o.op() == Relation.Op.EQ;
-      case ">=" -> o.op() == Relation.Op.EQ || o.op() == Relation.Op.GE || o.op() == Relation.Op.GT;
-      case "<=" -> o.op() == Relation.Op.EQ || o.op() == Relation.Op.LE || o.op() == Relation.Op.LT;
-      case ">" -> o.op() == Relation.Op.GT;
-      case "<" -> o.op() == Relation.Op.LT;
+    if (!(r instanceof Relation.Order o)) {
+      return "it shows '" + (r == null ? "no relation" : r.symbol()) + "', not an order";
+    }
+    if (right != null && start.equals(left) && end.equals(right) && implies(o.op(), relation)) {
+      return null;
+    }
+    if (right != null && start.equals(right) && end.equals(left) && implies(flip(o.op()), relation)) {
+      return null; // start >= end is end <= start
+    }
+    return "it shows " + ExprPrinter.print(start) + " " + r.symbol() + " " + ExprPrinter.print(end)
+        + ", which is not the claim";
+  }
+
+  private static boolean implies(Relation.Op op, String relation) {
+    return switch (relation) {
+      case "=", "==" -> op == Relation.Op.EQ;
+      case ">=" -> op == Relation.Op.EQ || op == Relation.Op.GE || op == Relation.Op.GT;
+      case "<=" -> op == Relation.Op.EQ || op == Relation.Op.LE || op == Relation.Op.LT;
+      case ">" -> op == Relation.Op.GT;
+      case "<" -> op == Relation.Op.LT;
       default -> false;
     };
-    return implies ? null : "it shows '" + (r == null ? "no relation" : r.symbol()) + "', not '" + relation + "'";
+  }
+
+  private static Relation.Op flip(Relation.Op op) {
+    return switch (op) {
+      case LE -> Relation.Op.GE;
+      case GE -> Relation.Op.LE;
+      case LT -> Relation.Op.GT;
+      case GT -> Relation.Op.LT;
+      case EQ -> Relation.Op.EQ;
+    };
   }
 
   private static Finding direct(Claim c, IExpr left, IExpr right, Verifier verifier) {

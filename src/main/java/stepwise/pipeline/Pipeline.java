@@ -73,7 +73,15 @@ public final class Pipeline {
         errors.add(e);
       }
     }
+    Map<String, Derivation> claimNames = new LinkedHashMap<>();
     for (Derivation d : byId.values()) {
+      for (Claim c : d.claims()) {
+        Derivation other = claimNames.putIfAbsent(c.id(), d);
+        if (other != null) {
+          errors.add(new InputError(c.source(), "claim " + c.id() + " is also named in " + other.file()
+              + ": claim names must be unique"));
+        }
+      }
       for (String ref : references(d)) {
         if (!byId.containsKey(ref)) {
           errors.add(new InputError(d.source(), "refers to derivation '" + ref + "', which is not found"));

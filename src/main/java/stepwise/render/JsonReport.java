@@ -146,6 +146,10 @@ public final class JsonReport {
     n.set("statement", text(c.claim().statement()));
     n.put("left", c.left() == null ? null : ExprPrinter.print(c.left()));
     n.put("relation", c.claim().relation());
+    if (c.claim().isShape()) {
+      var variables = n.putArray("variables");
+      c.claim().variables().forEach(variables::add);
+    }
     n.put("right", c.right() == null ? null : ExprPrinter.print(c.right()));
     n.put("expectFailure", c.claim().expectFailure());
     n.put("passes", c.passes());

@@ -166,13 +166,13 @@ public final class Latex {
       List<IExpr> rows = Trees.args(cases);
       for (int i = 0; i < rows.size(); i++) {
         IAST row = (IAST) rows.get(i);
-        out.append(i == 0 ? " " : " \\\\ ");
+        out.append(i == 0 ? " " : " \\\\\n");
         write(row.arg1(), 0, out);
         out.append(" & \\quad ");
         write(row.arg2(), 0, out);
       }
       if (args.size() == 2) {
-        out.append(" \\\\ ");
+        out.append(" \\\\\n");
         write(args.get(1), 0, out);
         out.append(" & \\quad \\text{otherwise}");
       }

@@ -177,11 +177,14 @@ public final class MaterialBuilder {
     if (relation instanceof Relation.Mean m) {
       return "the end is the average of the start over " + m.count() + " samples";
     }
+    if (relation instanceof Relation.Derived d) {
+      return "the end is the " + d.how() + " of the start";
+    }
     return relation.describe();
   }
 
   private static boolean startsChain(Relation relation) {
-    return relation instanceof Relation.Monotone || relation instanceof Relation.Mean;
+    return relation instanceof Relation.Monotone || relation instanceof Relation.Mean || relation instanceof Relation.Derived;
   }
 
   /** A symbol standing for a named quantity (P(y \mid x)) inside a formula. */
@@ -241,12 +244,14 @@ public final class MaterialBuilder {
       case "<=" -> "\\leq";
       case ">=" -> "\\geq";
       case "==" -> "=";
+      case "convex", "concave", "increasing", "decreasing" -> "\\text{ is " + c.claim().relation() + " in }";
       default -> c.claim().relation();
     };
     String counterexample = c.finding().counterexample() == null ? null : describe(c.finding().counterexample(), names);
     String reason = c.finding().status().holds() ? c.finding().method() : c.finding().reason();
     return new Material.ClaimPage(c.claim().id(), c.claim().statement(), file,
-        c.left() == null ? "" : latex.print(c.left()), relation, c.right() == null ? "" : latex.print(c.right()),
+        c.left() == null ? "" : latex.print(c.left()), relation, c.claim().isShape() ? String.join(", ",
+            c.claim().variables().stream().map(names::nameLatex).toList()) : c.right() == null ? "" : latex.print(c.right()),
         source(c.claim().left()), source(c.claim().right()), verdict(c.finding().status(), c.passes()),
         c.claim().expectFailure(), c.claim().correction(), reason, counterexample);
   }

@@ -355,11 +355,12 @@ public final class TexWriter implements MaterialWriter {
         facts.add(w.expected + w.colon + text(expectWords(s.expect(), d.language)));
       }
       if (!facts.isEmpty()) {
-        d.line("{\\small " + String.join(w.period, facts) + w.period.strip() + "}");
+        d.line("{\\small\\raggedright " + String.join(w.period, facts) + w.period.strip() + "\\par}");
         d.line("");
       }
       if (s.counterexample() != null) {
-        d.line("\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + text(s.counterexample()));
+        d.line("{\\raggedright\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + text(s.counterexample())
+            + "\\par}");
         d.line("");
       }
     }
@@ -392,7 +393,7 @@ public final class TexWriter implements MaterialWriter {
       d.line("");
     }
     if (c.reason() != null && !c.reason().isEmpty()) {
-      d.line("{\\small " + w.method + w.colon + text(c.reason()) + w.period.strip() + "}");
+      d.line("{\\small\\raggedright " + w.method + w.colon + text(c.reason()) + w.period.strip() + "\\par}");
       d.line("");
     }
     if (c.expectFailure()) {
@@ -403,7 +404,8 @@ public final class TexWriter implements MaterialWriter {
       d.line("");
     }
     if (c.counterexample() != null) {
-      d.line("\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + text(c.counterexample()));
+      d.line("{\\raggedright\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + text(c.counterexample())
+          + "\\par}");
       d.line("");
     }
   }

@@ -93,8 +93,10 @@ public final class TextReport {
   private static void claim(ClaimResult c, PrintStream out) {
     Finding f = c.finding();
     String left = c.claim().left() instanceof stepwise.model.Operand.ResultOf r ? r.describe() : ExprPrinter.print(c.left());
-    String right = c.claim().right() instanceof stepwise.model.Operand.ResultOf r ? r.describe() : ExprPrinter.print(c.right());
-    out.println("  " + c.claim().id() + ": " + left + "  " + c.claim().relation() + "  " + right);
+    String right = c.claim().right() instanceof stepwise.model.Operand.ResultOf r ? r.describe()
+        : c.right() == null ? "" : ExprPrinter.print(c.right());
+    String in = c.claim().isShape() ? " in " + String.join(", ", c.claim().variables()) : "";
+    out.println("  " + c.claim().id() + ": " + left + "  " + c.claim().relation() + in + (right.isEmpty() ? "" : "  " + right));
     if (c.left() != null && c.claim().relation().equals("identical") && f.status() == Status.PROVED) {
       out.println("      both: " + ExprPrinter.print(c.left()));
     }

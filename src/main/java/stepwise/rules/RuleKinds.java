@@ -15,7 +15,7 @@ public final class RuleKinds {
   static {
     for (RuleKind kind : new RuleKind[] {new RewriteKind(), new TransformKind(), new SubstituteKind(),
         new DropTermsKind(), new DefinitionKinds.Unfold(), new DefinitionKinds.Fold(), new ExpandSumKind(),
-        new AverageKind(), new CasesKind(), new JensenKind()}) {
+        new AverageKind(), new CasesKind(), new JensenKind(), new DerivativeKind()}) {
       KINDS.put(kind.name(), kind);
     }
   }

@@ -427,21 +427,37 @@ final class Checks {
       }
     }
     for (ISymbol f : List.copyOf(best.families().keySet())) {
-      TreeMap<Integer, Point.Value> rounded = roundedFamily(best.families().get(f), domains.family(f) != null
-          && domains.family(f).sumsToOne());
-      if (rounded == null || tries++ >= MAX_SHRINK_TRIES) {
+      stepwise.model.Domain.Family family = domains.family(f);
+      boolean distribution = family != null && family.sumsToOne();
+      if (distribution) {
+        for (TreeMap<Integer, Point.Value> candidate : simplerDistributions(best.families().get(f))) {
+          if (tries++ >= MAX_SHRINK_TRIES) {
+            return best;
+          }
+          Point q = withFamily(best, f, candidate);
+          if (stillFails(q, probe)) {
+            best = q;
+            break;
+          }
+        }
         continue;
       }
-      Map<ISymbol, TreeMap<Integer, Point.Value>> families = new LinkedHashMap<>(best.families());
-      families.put(f, rounded);
-      Point q = new Point(best.scalars(), families);
-      try {
-        Outcome o = probe.fast(q);
-        if (o.defined() && o.violated() && Boolean.TRUE.equals(probe.confirmed(q))) {
-          best = q;
+      for (Integer k : List.copyOf(best.families().get(f).keySet())) {
+        for (String v : new String[] {"0", "1", "2", "-1"}) {
+          if (family != null && family.element() instanceof stepwise.model.Domain.Real r && !r.contains(Double.parseDouble(v))) {
+            continue;
+          }
+          if (tries++ >= MAX_SHRINK_TRIES) {
+            return best;
+          }
+          TreeMap<Integer, Point.Value> candidate = new TreeMap<>(best.families().get(f));
+          candidate.put(k, Point.Value.real(new BigDecimal(v)));
+          Point q = withFamily(best, f, candidate);
+          if (stillFails(q, probe)) {
+            best = q;
+            break;
+          }
         }
-      } catch (Numeric.NotNumeric e) {
-        // keep the unrounded family
       }
     }
     return best;
@@ -494,7 +510,45 @@ final class Checks {
     return out;
   }
 
-  private static TreeMap<Integer, Point.Value> roundedFamily(TreeMap<Integer, Point.Value> members, boolean sumsToOne) {
+  private static Point withFamily(Point p, ISymbol f, TreeMap<Integer, Point.Value> members) {
+    Map<ISymbol, TreeMap<Integer, Point.Value>> families = new LinkedHashMap<>(p.families());
+    families.put(f, members);
+    return new Point(p.scalars(), families);
+  }
+
+  private static boolean stillFails(Point q, Probe probe) {
+    try {
+      Outcome o = probe.fast(q);
+      return o.defined() && o.violated() && Boolean.TRUE.equals(probe.confirmed(q));
+    } catch (Numeric.NotNumeric e) {
+      return false;
+    }
+  }
+
+  /** Rounder distributions: uniform (when 1/m is a finite decimal), then rounded to 1 or 2 decimals. */
+  private static List<TreeMap<Integer, Point.Value>> simplerDistributions(TreeMap<Integer, Point.Value> members) {
+    List<TreeMap<Integer, Point.Value>> out = new ArrayList<>();
+    try {
+      BigDecimal share = BigDecimal.ONE.divide(BigDecimal.valueOf(members.size()));
+      TreeMap<Integer, Point.Value> uniform = new TreeMap<>();
+      for (Integer k : members.keySet()) {
+        uniform.put(k, Point.Value.real(share));
+      }
+      out.add(uniform);
+    } catch (ArithmeticException e) {
+      // 1/m has no finite decimal: no uniform candidate
+    }
+    for (int scale = 1; scale <= 2; scale++) {
+      TreeMap<Integer, Point.Value> rounded = roundedFamily(members, true, scale);
+      if (rounded != null) {
+        out.add(rounded);
+      }
+    }
+    return out;
+  }
+
+  private static TreeMap<Integer, Point.Value> roundedFamily(TreeMap<Integer, Point.Value> members, boolean sumsToOne,
+      int scale) {
     TreeMap<Integer, Point.Value> out = new TreeMap<>();
     BigDecimal rest = BigDecimal.ONE;
     Integer last = members.lastKey();
@@ -502,7 +556,7 @@ final class Checks {
       if (!e.getValue().isReal()) {
         return null;
       }
-      BigDecimal r = e.getValue().re().setScale(2, RoundingMode.HALF_EVEN);
+      BigDecimal r = e.getValue().re().setScale(scale, RoundingMode.HALF_EVEN);
       if (sumsToOne && e.getKey().equals(last)) {
         r = rest;
       }

@@ -88,7 +88,9 @@ final class Sampler {
           }
         }
       }
-      for (IExpr eq : domains.equalities()) {
+      List<IExpr> constraints = new ArrayList<>(domains.equalities());
+      constraints.addAll(domains.conditions());
+      for (IExpr eq : constraints) {
         Set<ISymbol> vars = userSymbols(eq);
         if (vars.stream().anyMatch(free::contains) && free.addAll(vars)) {
           grew = true;
@@ -260,7 +262,15 @@ final class Sampler {
     }
     Point point = new Point(all, members);
     for (IExpr condition : domains.conditions()) {
-      Boolean ok = Checks.holdsNumerically(condition, point);
+      if (!all.keySet().containsAll(userSymbols(condition))) {
+        continue; // about variables this check does not use
+      }
+      Boolean ok;
+      try {
+        ok = Checks.holdsNumerically(condition, point);
+      } catch (Numeric.NotNumeric e) {
+        ok = null;
+      }
       if (ok == null || !ok) {
         return null;
       }

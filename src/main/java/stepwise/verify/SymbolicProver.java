@@ -116,6 +116,15 @@ final class SymbolicProver {
     return Trees.tidy(derivatives(constrained));
   }
 
+  /** What sampling evaluates: definitions unfolded and derivatives taken (by Symja, on a copy). */
+  IExpr numericForm(IExpr e) {
+    IExpr unfolded = Definitions.unfoldAll(e, catalogue, domains);
+    if (!Trees.contains(unfolded, x -> x.equals(S.D))) {
+      return unfolded;
+    }
+    return Cas.withDeadline(deadline, () -> Trees.tidy(derivatives(unfolded)));
+  }
+
   private static IExpr exactNumbers(IExpr e) {
     if (e instanceof INum num) {
       BigDecimal v = new BigDecimal(Double.toString(num.doubleValue())).stripTrailingZeros();

@@ -154,11 +154,14 @@ public final class Verifier {
   public Finding equal(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within, String byRule) {
     IExpr left;
     IExpr right;
+    SymbolicProver preparer = new SymbolicProver(catalogue, domains, settings.deadline());
     try {
-      left = Definitions.unfoldAll(a, catalogue, domains);
-      right = Definitions.unfoldAll(b, catalogue, domains);
+      left = preparer.numericForm(a);
+      right = preparer.numericForm(b);
     } catch (stepwise.model.Call.NotApplicable e) {
       return new Finding(what, Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
+    } catch (Cas.DeadlineExceeded e) {
+      return timeLimit(what, new NumericResult(0, 0, 0, null, null, List.of(), false));
     }
     boolean statements = isStatement(left) && isStatement(right);
     NumericResult numeric = statements ? checks(domains).sameTruth(left, right) : checks(domains).equal(left, right, within);

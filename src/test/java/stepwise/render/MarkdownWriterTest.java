@@ -67,7 +67,8 @@ class MarkdownWriterTest {
           assertTrue(text.contains("$$\n" + step.formula() + "\n$$\n"), step.formula());
         }
       }
-      assertTrue(index.contains("](" + page.id() + ".md) — ✅ **proved**"), index);
+      assertTrue(index.contains("](" + page.id() + ".md) — " + (page.expectFailure() ? "❌ **refuted** (as expected)"
+          : "✅ **proved**")), index);
     }
     for (Material.ClaimPage claim : material.claims()) {
       assertTrue(index.contains("### `" + claim.id() + "` — "), index);
