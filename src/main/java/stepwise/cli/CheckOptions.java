@@ -13,11 +13,11 @@ import stepwise.verify.Settings;
 final class CheckOptions {
   @Option(names = "--samples", paramLabel = "N", description = "sample points per numeric check (default ${DEFAULT-VALUE}, at least 100)",
       defaultValue = "200")
-  int samples;
+  int samples = 200;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline of each symbolic check (default ${DEFAULT-VALUE})",
       defaultValue = "5")
-  double timeout;
+  double timeout = 5;
 
   @Option(names = "--rules", paramLabel = "FILE", description = "an extra rule catalogue file (YAML, same format as the built-in one)")
   List<Path> rules = new ArrayList<>();

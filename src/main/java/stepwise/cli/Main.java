@@ -54,10 +54,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     return cli.execute(args);
   }
 
+  @picocli.CommandLine.Mixin
+  CheckOptions options = new CheckOptions();
+
   /** The main job: check everything in derivations/ and render it into out/. */
   @Override
   public Integer call() {
-    return Job.run(java.util.List.of(), new CheckOptions(), false,
+    return Job.run(java.util.List.of(), options, false,
         new Job.Render(java.nio.file.Path.of("out"), stepwise.model.Text.Language.EN, false));
   }
 }

@@ -1,5 +1,7 @@
 package stepwise.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import stepwise.model.Text;
 
 /**
@@ -12,8 +14,17 @@ public final class Aligned {
 
   public static String block(Material.Page page, boolean notes, Text.Language language) {
     StringBuilder b = new StringBuilder("\\begin{aligned}\n");
-    appendLine(b, page.start(), false, language);
-    for (Material.Line line : page.lines()) {
+    List<Material.Line> lines = new ArrayList<>(page.lines());
+    Material.Line start = page.start();
+    if (start.relation().isEmpty() && !lines.isEmpty() && lines.get(0).lhs().isEmpty()) {
+      // a start that is a single expression opens the chain, calc style: D &= ... \\ &= ...
+      Material.Line first = lines.remove(0);
+      start = new Material.Line(start.rhs(), first.relation(), first.rhs(), first.note(), first.step());
+      appendLine(b, start, notes, language);
+    } else {
+      appendLine(b, start, false, language);
+    }
+    for (Material.Line line : lines) {
       b.append(" \\\\\n");
       appendLine(b, line, notes, language);
     }

@@ -16,6 +16,18 @@ class CommandsTest {
   Path dir;
 
   @Test
+  void theMainJobWithNoArgumentsChecksAndRendersEverything() throws Exception {
+    Cli cli = Cli.run();
+    assertEquals(0, cli.exit(), cli.out() + cli.err());
+    assertTrue(cli.out().contains("ALL PASS"), cli.out());
+    assertTrue(cli.out().contains("Teaching material written to out"), cli.out());
+    for (String file : new String[] {"out/index.html", "out/derivations/bce-from-kl.html", "out/tex/bce-from-kl.tex",
+        "out/md/bce-from-kl.md", "out/png/bce-from-likelihood/step-03.png"}) {
+      assertTrue(java.nio.file.Files.isRegularFile(Path.of(file)), file);
+    }
+  }
+
+  @Test
   void checkPrintsAStepTableAndTheClaimAndExitsZero() {
     Cli cli = Cli.run("check");
     assertEquals(0, cli.exit(), cli.err());
