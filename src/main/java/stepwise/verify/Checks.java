@@ -134,8 +134,7 @@ final class Checks {
         if (!d.isReal()) {
           return null;
         }
-        double signed = sign * d.evalf();
-        return signed < 0;
+        return sign * Precise.sign(d) < 0;
       }
 
       @Override
@@ -585,12 +584,12 @@ final class Checks {
     Point none = new Point(Map.of(), Map.of());
     IExpr d1 = Precise.at(Trees.plus(x1, Trees.negate(y1)), none, Precise.DIGITS);
     IExpr d2 = Precise.at(Trees.plus(x2, Trees.negate(y2)), none, Precise.CONFIRM_DIGITS);
-    if (d1 == null || d2 == null) {
-      return null;
+    if (d1 == null || d2 == null || d2.isZero()) {
+      return d1 == null || d2 == null ? null : false;
     }
-    double m = Precise.magnitude(d2);
-    IExpr drift = Precise.at(Trees.plus(d2, Trees.negate(d1)), none, Precise.CONFIRM_DIGITS);
-    return m > 0 && drift != null && Precise.magnitude(drift) <= 1e-6 * m;
+    IExpr ratio = Precise.at(Trees.times(Trees.node(S.Abs, Trees.plus(d2, Trees.negate(d1))),
+        Trees.power(Trees.node(S.Abs, d2), org.matheclipse.core.expression.F.CN1)), none, Precise.CONFIRM_DIGITS);
+    return ratio != null && ratio.isReal() && Precise.compare(ratio, 1e-6) <= 0;
   }
 
   private static Complex value(IExpr e, Point p) {
@@ -778,7 +777,7 @@ final class Checks {
     if (!d.isReal()) {
       return false;
     }
-    double sign = Math.signum(d.evalf());
+    int sign = Precise.sign(d);
     if (head.equals(S.Greater) || head.equals(S.GreaterEqual)) return sign > 0;
     if (head.equals(S.Less) || head.equals(S.LessEqual)) return sign < 0;
     return null;

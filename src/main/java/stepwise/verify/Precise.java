@@ -64,15 +64,28 @@ final class Precise {
   static IExpr surelyNonZero(IExpr expr, Point p) {
     IExpr low = at(expr, p, DIGITS);
     IExpr high = at(expr, p, CONFIRM_DIGITS);
-    if (low == null || high == null) {
+    if (low == null || high == null || high.isZero()) {
       return null;
     }
-    double m = magnitude(high);
-    if (!(m > 0)) {
+    // |high - low| / |high| in arbitrary precision: doubles would turn 1e-835 into 0
+    IExpr ratio = Cas.evaluate(Trees.node(S.N, Trees.times(Trees.node(S.Abs, Trees.plus(high, Trees.negate(low))),
+        Trees.power(Trees.node(S.Abs, high), F.CN1)), F.ZZ(CONFIRM_DIGITS)));
+    if (!ratio.isReal()) {
       return null;
     }
-    IExpr drift = Cas.evaluate(Trees.node(S.N, Trees.plus(high, Trees.negate(low)), F.ZZ(CONFIRM_DIGITS)));
-    return magnitude(drift) <= 1e-6 * m ? high : null;
+    return compare(ratio, 1e-6) <= 0 ? high : null;
+  }
+
+  /** Sign of a real number computed exactly (never through a double, which may underflow). */
+  static int sign(IExpr real) {
+    IExpr s = Cas.evaluate(Trees.node(S.Sign, real));
+    return s.isOne() ? 1 : s.isMinusOne() ? -1 : 0;
+  }
+
+  /** Compares a real Symja number with a (moderate) double, in arbitrary precision. */
+  static int compare(IExpr real, double bound) {
+    IExpr d = Cas.evaluate(Trees.node(S.N, Trees.plus(real, Trees.negate(F.num(bound))), F.ZZ(CONFIRM_DIGITS)));
+    return sign(d);
   }
 
   /** Whether a and b surely differ at p (their difference is surely not zero); null if unknown. */
