@@ -82,6 +82,23 @@ public final class Builtins {
     return Optional.empty();
   }
 
+  /**
+   * The built-in a call name(...) with this many arguments stands for, if name is an allowed
+   * function; a wrong number of arguments is a syntax error at offset.
+   */
+  public static Optional<IExpr> call(String name, int arity, int offset) {
+    Optional<Function> function = function(name);
+    if (function.isEmpty()) {
+      return Optional.empty();
+    }
+    Function f = function.get();
+    if (arity < f.minArgs() || arity > f.maxArgs()) {
+      throw new ExprSyntaxError(name + " takes " + (f.minArgs() == f.maxArgs() ? "" + f.minArgs()
+          : f.minArgs() + " to " + f.maxArgs()) + " arguments, got " + arity, offset);
+    }
+    return Optional.of(f.symbol());
+  }
+
   /** The constant by this exact name (Pi, E, I, Infinity, True, ...). */
   public static Optional<IExpr> constant(String name) {
     return Optional.ofNullable(CONSTANTS.get(name));

@@ -1,5 +1,6 @@
 package stepwise.expr;
 
+import java.util.Optional;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
@@ -15,14 +16,9 @@ public class OpenScope implements Scope {
 
   @Override
   public IExpr head(String name, int arity, int offset) {
-    var function = Builtins.function(name);
-    if (function.isPresent()) {
-      var f = function.get();
-      if (arity < f.minArgs() || arity > f.maxArgs()) {
-        throw new ExprSyntaxError(name + " takes " + (f.minArgs() == f.maxArgs() ? "" + f.minArgs()
-            : f.minArgs() + " to " + f.maxArgs()) + " arguments, got " + arity, offset);
-      }
-      return f.symbol();
+    Optional<IExpr> builtIn = Builtins.call(name, arity, offset);
+    if (builtIn.isPresent()) {
+      return builtIn.get();
     }
     return userFunction(name, offset);
   }

@@ -97,14 +97,9 @@ final class DerivationScope implements Scope {
         return d.head();
       }
     }
-    var function = Builtins.function(name);
-    if (function.isPresent()) {
-      var f = function.get();
-      if (arity < f.minArgs() || arity > f.maxArgs()) {
-        throw new ExprSyntaxError(name + " takes " + (f.minArgs() == f.maxArgs() ? "" + f.minArgs()
-            : f.minArgs() + " to " + f.maxArgs()) + " arguments, got " + arity, offset);
-      }
-      return f.symbol();
+    Optional<IExpr> builtIn = Builtins.call(name, arity, offset);
+    if (builtIn.isPresent()) {
+      return builtIn.get();
     }
     for (Definition d : catalogue.definitions()) {
       if (d.head().getSymbolName().equals(name)) {

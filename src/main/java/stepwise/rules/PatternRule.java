@@ -26,10 +26,7 @@ import stepwise.model.Text;
  * domain conditions (proved by the verifier). It applies at every place it matches, or at the
  * places a step picks with at: [..].
  */
-public final class PatternRule implements Rule {
-  private final String name;
-  private final String family;
-  private final Text description;
+public final class PatternRule extends SimpleRule {
   private final IExpr lhs;
   private final IExpr rhs;
   private final List<IExpr> when;
@@ -38,34 +35,12 @@ public final class PatternRule implements Rule {
 
   public PatternRule(String name, String family, Text description, IExpr lhs, IExpr rhs,
       List<IExpr> when, List<IExpr> where, Relation relation) {
-    this.name = name;
-    this.family = family;
-    this.description = description;
+    super(name, family, "rewrite", description);
     this.lhs = lhs;
     this.rhs = rhs;
     this.when = List.copyOf(when);
     this.where = List.copyOf(where);
     this.relation = relation;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String family() {
-    return family;
-  }
-
-  @Override
-  public String kind() {
-    return "rewrite";
-  }
-
-  @Override
-  public Text description() {
-    return description;
   }
 
   public IExpr lhs() {
@@ -100,19 +75,9 @@ public final class PatternRule implements Rule {
 
   @Override
   public Call prepare(Params params, ExprReader reader) {
-    params.allowOnly(name, Set.of("at"));
+    params.allowOnly(name(), Set.of("at"));
     List<Integer> at = Places.at(params);
-    return new Call() {
-      @Override
-      public String ruleName() {
-        return name;
-      }
-
-      @Override
-      public Rewrite apply(IExpr expr, Domains domains) {
-        return PatternRule.this.apply(expr, at);
-      }
-    };
+    return call((expr, domains) -> apply(expr, at));
   }
 
   /** The first matching of lhs against expr that passes the structural conditions. */
@@ -128,10 +93,10 @@ public final class PatternRule implements Rule {
   Rewrite apply(IExpr expr, List<Integer> at) {
     List<Places.Place<Bindings>> places = Places.find(expr, this::match);
     if (places.isEmpty()) {
-      throw new Call.NotApplicable("rule " + name + " does not apply: " + ExprPrinter.print(lhs)
+      throw new Call.NotApplicable("rule " + name() + " does not apply: " + ExprPrinter.print(lhs)
           + " matches nowhere in " + ExprPrinter.print(expr));
     }
-    List<Places.Place<Bindings>> chosen = Places.choose(places, at, name);
+    List<Places.Place<Bindings>> chosen = Places.choose(places, at, name());
     Map<List<Integer>, IExpr> replacements = new LinkedHashMap<>();
     List<Obligation> obligations = new ArrayList<>();
     boolean atRoot = false;

@@ -14,10 +14,14 @@ abstract class SimpleRule implements Rule {
   private final Text description;
 
   SimpleRule(RuleSpec spec, String kind) {
-    this.name = spec.name();
-    this.family = spec.family();
+    this(spec.name(), spec.family(), kind, spec.description());
+  }
+
+  SimpleRule(String name, String family, String kind, Text description) {
+    this.name = name;
+    this.family = family;
     this.kind = kind;
-    this.description = spec.description();
+    this.description = description;
   }
 
   @Override

@@ -67,10 +67,7 @@ final class TransformKind implements RuleKind {
         monotone.equals("increasing"));
   }
 
-  static final class TransformRule implements Rule {
-    private final String name;
-    private final String family;
-    private final Text description;
+  static final class TransformRule extends SimpleRule {
     private final IExpr function;
     private final ISymbol variable;
     private final List<IExpr> where;
@@ -79,34 +76,12 @@ final class TransformKind implements RuleKind {
 
     TransformRule(String name, String family, Text description, IExpr function, ISymbol variable,
         List<IExpr> where, Domains domain, boolean increasing) {
-      this.name = name;
-      this.family = family;
-      this.description = description;
+      super(name, family, "transform", description);
       this.function = function;
       this.variable = variable;
       this.where = where;
       this.domain = domain;
       this.increasing = increasing;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String family() {
-      return family;
-    }
-
-    @Override
-    public String kind() {
-      return "transform";
-    }
-
-    @Override
-    public Text description() {
-      return description;
     }
 
     @Override
@@ -138,18 +113,8 @@ final class TransformKind implements RuleKind {
 
     @Override
     public Call prepare(Params params, ExprReader reader) {
-      params.allowOnly(name, Set.of());
-      return new Call() {
-        @Override
-        public String ruleName() {
-          return name;
-        }
-
-        @Override
-        public Rewrite apply(IExpr expr, Domains domains) {
-          return TransformRule.this.apply(expr);
-        }
-      };
+      params.allowOnly(name(), Set.of());
+      return call((expr, domains) -> apply(expr));
     }
 
     Rewrite apply(IExpr expr) {

@@ -667,30 +667,13 @@ final class Checks {
 
   /** A condition at a point in double precision; null if a side is undefined there. */
   static Boolean holdsNumerically(IExpr c, Point p) {
-    if (c.equals(S.True) || Trees.isHead(c, stepwise.rules.Predicates.DISTRIBUTION)) {
-      return true; // a fact about declarations, decided by the prover, not by values
-    }
-    if (c.equals(S.False)) {
-      return false;
-    }
-    IAST ast = (IAST) c;
+    return Logic.evaluate(c, atom -> atomNumerically(atom, p));
+  }
+
+  private static Boolean atomNumerically(IAST ast, Point p) {
     IExpr head = ast.head();
-    if (head.equals(S.And) || head.equals(S.Or)) {
-      boolean and = head.equals(S.And);
-      boolean unknown = false;
-      for (IExpr arg : Trees.args(ast)) {
-        Boolean v = holdsNumerically(arg, p);
-        if (v == null) {
-          unknown = true;
-        } else if (v != and) {
-          return v;
-        }
-      }
-      return unknown ? null : and;
-    }
-    if (head.equals(S.Not)) {
-      Boolean v = holdsNumerically(ast.arg1(), p);
-      return v == null ? null : !v;
+    if (head.equals(stepwise.rules.Predicates.DISTRIBUTION)) {
+      return true; // a fact about declarations, decided by the prover, not by values
     }
     Numeric numeric = new Numeric(p);
     Complex x = numeric.eval(ast.arg1());
@@ -732,27 +715,13 @@ final class Checks {
 
   /** A condition at 50 digits: FALSE only when it surely fails; null if it cannot tell. */
   static Boolean holdsPrecisely(IExpr c, Point p) {
-    if (Trees.isHead(c, stepwise.rules.Predicates.DISTRIBUTION)) {
-      return true;
-    }
-    IAST ast = (IAST) c;
+    return Logic.evaluate(c, atom -> atomPrecisely(atom, p));
+  }
+
+  private static Boolean atomPrecisely(IAST ast, Point p) {
     IExpr head = ast.head();
-    if (head.equals(S.And) || head.equals(S.Or)) {
-      boolean and = head.equals(S.And);
-      boolean unknown = false;
-      for (IExpr arg : Trees.args(ast)) {
-        Boolean v = holdsPrecisely(arg, p);
-        if (v == null) {
-          unknown = true;
-        } else if (v != and) {
-          return v;
-        }
-      }
-      return unknown ? null : and;
-    }
-    if (head.equals(S.Not)) {
-      Boolean v = holdsPrecisely(ast.arg1(), p);
-      return v == null ? null : !v;
+    if (head.equals(stepwise.rules.Predicates.DISTRIBUTION)) {
+      return true;
     }
     if (head.equals(S.Element)) {
       IExpr part = ast.arg2().equals(S.Reals) ? Trees.node(S.Im, ast.arg1())

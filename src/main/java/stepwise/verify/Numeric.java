@@ -182,22 +182,16 @@ final class Numeric {
 
   /** A condition inside an expression (Piecewise): relations of real values, And, Or, Not. */
   private boolean holds(IExpr c) {
-    if (c.equals(S.True)) {
-      return true;
+    Boolean v = Logic.evaluate(c, this::atom);
+    if (v == null) {
+      throw new NotNumeric("cannot decide " + c);
     }
-    if (!(c instanceof IAST ast)) {
-      return false;
-    }
+    return v;
+  }
+
+  private Boolean atom(IAST ast) {
     IExpr head = ast.head();
-    if (head.equals(S.And)) {
-      return Trees.args(ast).stream().allMatch(this::holds);
-    }
-    if (head.equals(S.Or)) {
-      return Trees.args(ast).stream().anyMatch(this::holds);
-    }
-    if (head.equals(S.Not)) {
-      return !holds(ast.arg1());
-    }
+    IExpr c = ast;
     if (ast.argSize() != 2) {
       throw new NotNumeric("cannot decide " + c);
     }

@@ -77,19 +77,12 @@ final class SignProver {
   }
 
   private boolean holds(IExpr c, Bounds bounds) {
-    if (c.equals(S.True)) {
-      return true;
-    }
-    if (!(c instanceof IAST ast)) {
-      return false;
-    }
+    return Boolean.TRUE.equals(Logic.evaluate(c, atom -> atom(atom, bounds)));
+  }
+
+  /** An atomic condition: true if proved, false if not shown. */
+  private boolean atom(IAST ast, Bounds bounds) {
     IExpr head = ast.head();
-    if (head.equals(S.And)) {
-      return Trees.args(ast).stream().allMatch(a -> holds(a, bounds));
-    }
-    if (head.equals(S.Or)) {
-      return Trees.args(ast).stream().anyMatch(a -> holds(a, bounds));
-    }
     if (head.equals(stepwise.rules.Predicates.DISTRIBUTION)) {
       return isDistribution(ast);
     }

@@ -255,13 +255,13 @@ public final class Verifier {
       first.put(v, a);
       second.put(v, b);
     }
-    IExpr atFirst = replaceVariables(function, first, null, null, null);
-    IExpr atSecond = replaceVariables(function, second, null, null, null);
+    IExpr atFirst = replaceVariables(function, first, null, null);
+    IExpr atSecond = replaceVariables(function, second, null, null);
     NumericResult numeric;
     if (curvature) {
       ISymbol w = fresh("w", extended);
       extended = extended.with(w, stepwise.model.Domain.UNIT_OPEN);
-      IExpr middle = replaceVariables(function, first, second, w, null);
+      IExpr middle = replaceVariables(function, first, second, w);
       IExpr chord = Trees.plus(Trees.times(w, atFirst), Trees.times(Trees.plus(F.C1, Trees.negate(w)), atSecond));
       numeric = checks(extended).order(middle, kind.equals("convex") ? S.LessEqual : S.GreaterEqual, chord, List.of());
       if (numeric.violated()) {
@@ -317,8 +317,7 @@ public final class Verifier {
    * The function with each variable v replaced by first(v), or (with weight w) by
    * w*first(v) + (1 - w)*second(v); a family variable Q is replaced in each call Q(i).
    */
-  private static IExpr replaceVariables(IExpr e, Map<ISymbol, ISymbol> first, Map<ISymbol, ISymbol> second, ISymbol w,
-      Object unused) {
+  private static IExpr replaceVariables(IExpr e, Map<ISymbol, ISymbol> first, Map<ISymbol, ISymbol> second, ISymbol w) {
     if (e instanceof ISymbol s && first.containsKey(s)) {
       return mix(first.get(s), second == null ? null : second.get(s), w);
     }
@@ -326,14 +325,14 @@ public final class Verifier {
       return e;
     }
     if (ast.head() instanceof ISymbol head && first.containsKey(head)) {
-      List<IExpr> args = Trees.args(ast).stream().map(a -> replaceVariables(a, first, second, w, null)).toList();
+      List<IExpr> args = Trees.args(ast).stream().map(a -> replaceVariables(a, first, second, w)).toList();
       IExpr a = Trees.node(first.get(head), args);
       return second == null ? a : Trees.plus(Trees.times(w, a),
           Trees.times(Trees.plus(F.C1, Trees.negate(w)), Trees.node(second.get(head), args)));
     }
     var rebuilt = F.ast(ast.head(), ast.argSize());
     for (IExpr arg : Trees.args(ast)) {
-      rebuilt.append(replaceVariables(arg, first, second, w, null));
+      rebuilt.append(replaceVariables(arg, first, second, w));
     }
     return Trees.tidy(rebuilt);
   }
