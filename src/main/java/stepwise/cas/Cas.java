@@ -13,6 +13,7 @@ import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.exception.TimeoutException;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.parser.client.ParserConfig;
 import stepwise.expr.Trees;
 
 /**
@@ -81,6 +82,27 @@ public final class Cas {
       return engine.evaluate(Trees.deepCopy(expr));
     } catch (TimeoutException e) {
       throw new DeadlineExceeded();
+    }
+  }
+
+  /**
+   * Evaluates a deep copy numerically with the given number of digits. Symja's N first
+   * evaluates its argument symbolically, and inexact numbers met there are computed at
+   * Symja's largest precision (32768 digits: seconds for a single Log); here the precision is
+   * set before anything is evaluated.
+   */
+  public static IExpr numeric(IExpr expr, int digits) {
+    EvalEngine engine = engine();
+    boolean oldMode = engine.isNumericMode();
+    long oldPrecision = engine.getNumericPrecision();
+    int oldFigures = engine.getSignificantFigures();
+    try {
+      engine.setNumericMode(true, Math.max(digits, ParserConfig.MACHINE_PRECISION), digits);
+      return engine.evalWithoutNumericReset(Trees.deepCopy(expr));
+    } catch (TimeoutException e) {
+      throw new DeadlineExceeded();
+    } finally {
+      engine.setNumericMode(oldMode, oldPrecision, oldFigures);
     }
   }
 

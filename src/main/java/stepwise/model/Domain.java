@@ -32,7 +32,11 @@ public sealed interface Domain {
     }
 
     public boolean contains(double x) {
-      if (integer && x != Math.rint(x)) {
+      return contains(new BigDecimal(x));
+    }
+
+    public boolean contains(BigDecimal x) {
+      if (integer && x.stripTrailingZeros().scale() > 0) {
         return false;
       }
       return lower.admitsAbove(x) && upper.admitsBelow(x);
@@ -84,19 +88,19 @@ public sealed interface Domain {
       return new Bound(value, false);
     }
 
-    boolean admitsAbove(double x) {
+    boolean admitsAbove(BigDecimal x) {
       if (value == null) {
         return true;
       }
-      int c = BigDecimal.valueOf(x).compareTo(value);
+      int c = x.compareTo(value);
       return open ? c > 0 : c >= 0;
     }
 
-    boolean admitsBelow(double x) {
+    boolean admitsBelow(BigDecimal x) {
       if (value == null) {
         return true;
       }
-      int c = BigDecimal.valueOf(x).compareTo(value);
+      int c = x.compareTo(value);
       return open ? c < 0 : c <= 0;
     }
   }

@@ -38,16 +38,56 @@ final class Checks {
     this.seed = seed;
   }
 
-  /** How one point went: null values mean "undefined there". */
-  private record Outcome(boolean defined, boolean violated, double error, String left, String right) {
-    static final Outcome UNDEFINED = new Outcome(false, false, 0, null, null);
+  private static double size(Complex x, Complex y) {
+    return Math.max(x.norm(), y.norm());
+  }
+
+  /**
+   * How one point went: null values mean "undefined there"; error is |left - right| (or how
+   * far an inequality fails), size the larger of |left| and |right|.
+   */
+  private record Outcome(boolean defined, boolean violated, double error, double size, String left, String right) {
+    static final Outcome UNDEFINED = new Outcome(false, false, 0, 0, null, null);
+
+    Outcome(boolean defined, boolean violated, double error, String left, String right) {
+      this(defined, violated, error, 0, left, right);
+    }
+
+    /**
+     * The error counted for a passing point: absolute while the values are at most 1 in size,
+     * relative beyond (doubles round 1e18 to within 128, which says nothing about the step).
+     */
+    double scaledError() {
+      return error / Math.max(1, size);
+    }
+  }
+
+  /** The high-precision re-check of a failure seen in doubles. */
+  private enum Recheck {
+    /** The failure is real: a counterexample. */
+    REAL,
+    /** It was rounding: the point passes. */
+    ROUNDING,
+    /** Too close to call: neither a counterexample nor a pass. */
+    UNSURE,
+    /** The values there are beyond high-precision arithmetic: the point is skipped. */
+    BEYOND;
+
+    static Recheck ofDifference(Precise.Zero z) {
+      return switch (z) {
+        case NONZERO -> REAL;
+        case ZERO -> ROUNDING;
+        case UNSURE -> UNSURE;
+        case BEYOND -> BEYOND;
+      };
+    }
   }
 
   private interface Probe {
     Outcome fast(Point p);
 
-    /** True if the failure at p holds at 50 digits; false if it was rounding; null if unknown. */
-    Boolean confirmed(Point p);
+    /** Whether the failure seen in doubles at p holds in high precision. */
+    Recheck confirmed(Point p);
 
     /** Both sides at p, at 50 digits, for the report. */
     List<String> describe(Point p);
@@ -63,12 +103,12 @@ final class Checks {
           return Outcome.UNDEFINED;
         }
         double error = x.subtract(y).norm();
-        return new Outcome(true, differs(error, x, y), error, show(x), show(y));
+        return new Outcome(true, differs(error, x, y), error, size(x, y), show(x), show(y));
       }
 
       @Override
-      public Boolean confirmed(Point p) {
-        return Precise.differ(a, b, p);
+      public Recheck confirmed(Point p) {
+        return Recheck.ofDifference(Precise.difference(a, b, p));
       }
 
       @Override
@@ -89,13 +129,14 @@ final class Checks {
         if (Precise.at(a, p) == null || Precise.at(b, p) == null) {
           return Outcome.UNDEFINED;
         }
-        Boolean differ = Precise.differ(a, b, p);
-        return new Outcome(differ != null, Boolean.TRUE.equals(differ), 0, null, null);
+        Precise.Zero z = Precise.difference(a, b, p);
+        boolean told = z == Precise.Zero.ZERO || z == Precise.Zero.NONZERO;
+        return new Outcome(told, z == Precise.Zero.NONZERO, 0, null, null);
       }
 
       @Override
-      public Boolean confirmed(Point p) {
-        return Boolean.TRUE;
+      public Recheck confirmed(Point p) {
+        return Recheck.REAL;
       }
 
       @Override
@@ -120,21 +161,24 @@ final class Checks {
         double d = sign * (x.getReal() - y.getReal());
         double scale = Math.max(Math.abs(x.getReal()), Math.abs(y.getReal()));
         boolean violated = strict ? d <= TOLERANCE * scale : d < -TOLERANCE * scale;
-        return new Outcome(true, violated, Math.max(0, -d), show(x), show(y));
+        return new Outcome(true, violated, Math.max(0, -d), size(x, y), show(x), show(y));
       }
 
       @Override
-      public Boolean confirmed(Point p) {
+      public Recheck confirmed(Point p) {
         IExpr difference = Trees.plus(a, Trees.negate(b));
-        IExpr d = Precise.surelyNonZero(difference, p);
-        if (d == null) {
-          // zero up to rounding: a = b there, which breaks only a strict inequality
-          return strict && Precise.at(difference, p) != null ? Boolean.TRUE : strict ? null : Boolean.FALSE;
+        Precise.Test t = Precise.zeroTest(difference, p);
+        if (t.verdict() == Precise.Zero.ZERO) {
+          // equal: only a strict inequality fails, and only if the sides are exactly equal there
+          return !strict ? Recheck.ROUNDING : Precise.exactlyZero(difference, p) ? Recheck.REAL : Recheck.UNSURE;
         }
-        if (!d.isReal()) {
-          return null;
+        if (t.verdict() != Precise.Zero.NONZERO) {
+          return Recheck.ofDifference(t.verdict());
         }
-        return sign * Precise.sign(d) < 0;
+        if (!t.value().isReal()) {
+          return Recheck.UNSURE;
+        }
+        return sign * Precise.sign(t.value()) < 0 ? Recheck.REAL : Recheck.ROUNDING;
       }
 
       @Override
@@ -163,8 +207,9 @@ final class Checks {
       }
 
       @Override
-      public Boolean confirmed(Point p) {
-        return holdsPrecisely(condition, p) == Boolean.FALSE;
+      public Recheck confirmed(Point p) {
+        Boolean holds = holdsPrecisely(condition, p);
+        return holds == null ? Recheck.UNSURE : holds ? Recheck.ROUNDING : Recheck.REAL;
       }
 
       @Override
@@ -192,10 +237,10 @@ final class Checks {
       }
 
       @Override
-      public Boolean confirmed(Point p) {
+      public Recheck confirmed(Point p) {
         Boolean a = holdsPrecisely(before, p);
         Boolean b = holdsPrecisely(after, p);
-        return a == null || b == null ? null : !a.equals(b);
+        return a == null || b == null ? Recheck.UNSURE : a.equals(b) ? Recheck.ROUNDING : Recheck.REAL;
       }
 
       @Override
@@ -207,25 +252,41 @@ final class Checks {
 
   /** d takes the same value whatever the variables in over are (the others held fixed). */
   NumericResult independent(IExpr d, Set<ISymbol> over) {
-    Sampler fresh = new Sampler(domains, List.of(d), List.of(), seed + 7);
-    return run(List.of(d), List.of(), new Probe() {
+    Sampler main;
+    Sampler fresh;
+    try {
+      main = new Sampler(domains, List.of(d), List.of(), seed, over);
+      fresh = new Sampler(domains, List.of(d), List.of(), seed + 7, over);
+    } catch (Sampler.Unsampleable e) {
+      return new NumericResult(0, 0, 0, null, e.getMessage(), List.of(), false);
+    }
+    return run(main, new Probe() {
       private final Map<Point, Point> partners = new LinkedHashMap<>();
 
+      /** The same point with the variables in over drawn again; constrained partners follow. */
       private Point partner(Point p) {
         return partners.computeIfAbsent(p, q -> {
-          Point other = fresh.next();
-          Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(q.scalars());
-          Map<ISymbol, TreeMap<Integer, Point.Value>> families = new LinkedHashMap<>(q.families());
-          for (ISymbol v : over) {
-            if (other.scalars().containsKey(v)) {
-              scalars.put(v, other.scalars().get(v));
+          for (int attempt = 0; attempt < 20; attempt++) {
+            Point other = fresh.next();
+            Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>();
+            q.scalars().forEach((k, v) -> {
+              if (!main.isSolved(k)) {
+                scalars.put(k, over.contains(k) && other.scalars().containsKey(k) ? other.scalars().get(k) : v);
+              }
+            });
+            Map<ISymbol, TreeMap<Integer, Point.Value>> families = new LinkedHashMap<>(q.families());
+            for (ISymbol v : over) {
+              if (other.families().containsKey(v) && q.families().containsKey(v)
+                  && other.families().get(v).keySet().equals(q.families().get(v).keySet())) {
+                families.put(v, other.families().get(v));
+              }
             }
-            if (other.families().containsKey(v) && q.families().containsKey(v)
-                && other.families().get(v).keySet().equals(q.families().get(v).keySet())) {
-              families.put(v, other.families().get(v));
+            Point completed = main.complete(scalars, families);
+            if (completed != null) {
+              return completed;
             }
           }
-          return new Point(scalars, families);
+          return q;
         });
       }
 
@@ -237,14 +298,13 @@ final class Checks {
           return Outcome.UNDEFINED;
         }
         double error = x.subtract(y).norm();
-        return new Outcome(true, differs(error, x, y), error, show(x), show(y));
+        return new Outcome(true, differs(error, x, y), error, size(x, y), show(x), show(y));
       }
 
       @Override
-      public Boolean confirmed(Point p) {
+      public Recheck confirmed(Point p) {
         Point q = partner(p);
-        return stable(Precise.at(d, p, Precise.DIGITS), Precise.at(d, q, Precise.DIGITS),
-            Precise.at(d, p, Precise.CONFIRM_DIGITS), Precise.at(d, q, Precise.CONFIRM_DIGITS));
+        return differs(digits -> difference(Precise.at(d, p, digits), Precise.at(d, q, digits), digits));
       }
 
       @Override
@@ -302,13 +362,12 @@ final class Checks {
           return Outcome.UNDEFINED;
         }
         double error = x.subtract(y).norm();
-        return new Outcome(true, differs(error, x, y), error, show(x), show(y));
+        return new Outcome(true, differs(error, x, y), error, size(x, y), show(x), show(y));
       }
 
       @Override
-      public Boolean confirmed(Point p) {
-        return stable(averageAt(p, Precise.DIGITS), Precise.at(m.mean(), p, Precise.DIGITS),
-            averageAt(p, Precise.CONFIRM_DIGITS), Precise.at(m.mean(), p, Precise.CONFIRM_DIGITS));
+      public Recheck confirmed(Point p) {
+        return differs(digits -> difference(averageAt(p, digits), Precise.at(m.mean(), p, digits), digits));
       }
 
       private IExpr averageAt(Point p, int digits) {
@@ -339,6 +398,10 @@ final class Checks {
     } catch (Sampler.Unsampleable e) {
       return new NumericResult(0, 0, 0, null, e.getMessage(), List.of(), false);
     }
+    return run(sampler, probe);
+  }
+
+  private NumericResult run(Sampler sampler, Probe probe) {
     int points = 0;
     int undefined = 0;
     int unconfirmed = 0;
@@ -366,20 +429,24 @@ final class Checks {
         continue;
       }
       if (o.violated()) {
-        Boolean really = probe.confirmed(p);
-        if (Boolean.TRUE.equals(really)) {
+        Recheck really = probe.confirmed(p);
+        if (really == Recheck.BEYOND) {
+          undefined++;
+          continue;
+        }
+        if (really == Recheck.REAL) {
           Point simple = shrink(sampler, p, probe);
           return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
               new Counterexample(show(simple), probe.describe(simple)), null, shown, sampler.isEmpty());
         }
-        if (really == null) {
+        if (really == Recheck.UNSURE) {
           unconfirmed++;
         }
         // a rounding artefact: the point passes at 50 digits
       }
       points++;
       if (Double.isFinite(o.error())) {
-        maxError = Math.max(maxError, o.violated() ? 0 : o.error());
+        maxError = Math.max(maxError, o.violated() ? 0 : o.scaledError());
       }
       if (shown.size() < SHOWN && o.left() != null) {
         shown.add(new SpotCheck(show(p), o.left(), o.right(), o.error()));
@@ -419,7 +486,7 @@ final class Checks {
         } catch (Numeric.NotNumeric e) {
           continue;
         }
-        if (o.defined() && o.violated() && Boolean.TRUE.equals(probe.confirmed(q))) {
+        if (o.defined() && o.violated() && probe.confirmed(q) == Recheck.REAL) {
           best = q;
           break;
         }
@@ -491,7 +558,7 @@ final class Checks {
       for (String s : new String[] {"0", "1", "-1", "2", "-2", "0.5", "-0.5", "0.25", "0.75", "3", "10", "0.1", "0.9"}) {
         BigDecimal c = new BigDecimal(s);
         if (c.compareTo(v.re()) != 0 && Math.abs(c.doubleValue() - x) <= Math.max(1, Math.abs(x)) * 2) {
-          out.add(Point.Value.real(c));
+          out.add(v.like(c, BigDecimal.ZERO));
         }
       }
     } else {
@@ -501,7 +568,7 @@ final class Checks {
     }
     for (int digits = 1; digits <= 3; digits++) {
       MathContext mc = new MathContext(digits, RoundingMode.HALF_EVEN);
-      Point.Value r = new Point.Value(v.re().round(mc), v.im().round(mc));
+      Point.Value r = v.like(v.re().round(mc), v.im().round(mc));
       if (!r.equals(v)) {
         out.add(r);
       }
@@ -518,7 +585,7 @@ final class Checks {
   private static boolean stillFails(Point q, Probe probe) {
     try {
       Outcome o = probe.fast(q);
-      return o.defined() && o.violated() && Boolean.TRUE.equals(probe.confirmed(q));
+      return o.defined() && o.violated() && probe.confirmed(q) == Recheck.REAL;
     } catch (Numeric.NotNumeric e) {
       return false;
     }
@@ -573,23 +640,17 @@ final class Checks {
     return error > TOLERANCE * Math.max(x.norm(), y.norm());
   }
 
-  /**
-   * Two values computed at 50 digits (x1, y1) and at 70 digits (x2, y2): they surely differ if
-   * their difference is the same at both precisions (to 6 digits) and not zero.
-   */
-  private static Boolean stable(IExpr x1, IExpr y1, IExpr x2, IExpr y2) {
-    if (x1 == null || y1 == null || x2 == null || y2 == null) {
+  /** x - y read at the given precision, or null if either is missing. */
+  private static Precise.Reading difference(IExpr x, IExpr y, int digits) {
+    if (x == null || y == null) {
       return null;
     }
-    Point none = new Point(Map.of(), Map.of());
-    IExpr d1 = Precise.at(Trees.plus(x1, Trees.negate(y1)), none, Precise.DIGITS);
-    IExpr d2 = Precise.at(Trees.plus(x2, Trees.negate(y2)), none, Precise.CONFIRM_DIGITS);
-    if (d1 == null || d2 == null || d2.isZero()) {
-      return d1 == null || d2 == null ? null : false;
-    }
-    IExpr ratio = Precise.at(Trees.times(Trees.node(S.Abs, Trees.plus(d2, Trees.negate(d1))),
-        Trees.power(Trees.node(S.Abs, d2), org.matheclipse.core.expression.F.CN1)), none, Precise.CONFIRM_DIGITS);
-    return ratio != null && ratio.isReal() && Precise.compare(ratio, 1e-6) <= 0;
+    return Precise.reading(Trees.plus(x, Trees.negate(y)), new Point(Map.of(), Map.of()), digits);
+  }
+
+  /** REAL if the quantity is surely not zero, ROUNDING if it is zero. */
+  private static Recheck differs(java.util.function.IntFunction<Precise.Reading> atDigits) {
+    return Recheck.ofDifference(Precise.zeroTest(atDigits).verdict());
   }
 
   private static Complex value(IExpr e, Point p) {
@@ -729,24 +790,33 @@ final class Checks {
       if (part == null || Precise.at(part, p) == null) {
         return null;
       }
-      return Precise.surelyNonZero(part, p) == null;
+      Precise.Zero z = Precise.zeroTest(part, p).verdict();
+      return z == Precise.Zero.UNSURE || z == Precise.Zero.BEYOND ? null : z == Precise.Zero.ZERO;
     }
     IExpr difference = Trees.plus(ast.arg1(), Trees.negate(ast.arg2()));
     if (Precise.at(difference, p) == null) {
       return null;
     }
-    IExpr d = Precise.surelyNonZero(difference, p);
-    if (head.equals(S.Equal)) return d == null;
-    if (head.equals(S.Unequal)) return d != null;
-    if (d == null) {
-      // equal up to rounding: only a non-strict order holds
+    Precise.Test t = Precise.zeroTest(difference, p);
+    if (t.verdict() == Precise.Zero.UNSURE || t.verdict() == Precise.Zero.BEYOND) {
+      return null; // too close to call
+    }
+    boolean zero = t.verdict() == Precise.Zero.ZERO;
+    // "zero" only means zero to 240 digits: a strict claim fails there only if it is exactly zero
+    boolean strict = head.equals(S.Unequal) || head.equals(S.Greater) || head.equals(S.Less);
+    if (zero && strict && !Precise.exactlyZero(difference, p)) {
+      return null;
+    }
+    if (head.equals(S.Equal)) return zero;
+    if (head.equals(S.Unequal)) return !zero;
+    if (zero) {
       return head.equals(S.GreaterEqual) || head.equals(S.LessEqual) ? Boolean.TRUE
           : head.equals(S.Greater) || head.equals(S.Less) ? Boolean.FALSE : null;
     }
-    if (!d.isReal()) {
+    if (!t.value().isReal()) {
       return false;
     }
-    int sign = Precise.sign(d);
+    int sign = Precise.sign(t.value());
     if (head.equals(S.Greater) || head.equals(S.GreaterEqual)) return sign > 0;
     if (head.equals(S.Less) || head.equals(S.LessEqual)) return sign < 0;
     return null;

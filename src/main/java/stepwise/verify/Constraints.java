@@ -43,11 +43,13 @@ final class Constraints {
   }
 
   /** Solutions for as many of the equalities as can be solved, each for a different variable. */
-  static Map<ISymbol, IExpr> solveAll(List<IExpr> equalities) {
+  static Map<ISymbol, IExpr> solveAll(List<IExpr> equalities, Set<ISymbol> keep) {
     Map<ISymbol, IExpr> out = new LinkedHashMap<>();
     for (IExpr eq : equalities) {
       IExpr substituted = Trees.substitute(eq, out);
-      solve(substituted, v -> !out.containsKey(v)).ifPresent(s -> out.put(s.variable(), s.value()));
+      solve(substituted, v -> !out.containsKey(v) && !keep.contains(v))
+          .or(() -> solve(substituted, v -> !out.containsKey(v)))
+          .ifPresent(s -> out.put(s.variable(), s.value()));
     }
     return out;
   }

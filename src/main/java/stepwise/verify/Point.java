@@ -20,10 +20,44 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
     families = new LinkedHashMap<>(families);
   }
 
-  /** An exact complex value re + im*I with finite decimal parts. */
-  record Value(BigDecimal re, BigDecimal im) {
+  /**
+   * An exact complex value re + im*I with finite decimal parts. integer: the variable ranges
+   * over integers (a size, an index, a finite set of integers), so its value stays an exact
+   * integer in high-precision re-checks; other values enter them as high-precision decimals.
+   */
+  record Value(BigDecimal re, BigDecimal im, boolean integer) {
+    Value(BigDecimal re, BigDecimal im) {
+      this(re, im, false);
+    }
+
     static Value real(BigDecimal re) {
       return new Value(re, BigDecimal.ZERO);
+    }
+
+    static Value integer(BigDecimal re) {
+      return new Value(re, BigDecimal.ZERO, true);
+    }
+
+    /** A value of the same kind (integer or not) as this one. */
+    Value like(BigDecimal newRe, BigDecimal newIm) {
+      return new Value(newRe, newIm, integer && newIm.signum() == 0 && newRe.stripTrailingZeros().scale() <= 0);
+    }
+
+    /**
+     * The value for Symja at the given precision: an exact integer for integer variables, else
+     * an inexact decimal. Exact rationals would let Symja simplify before evaluating, and it
+     * merges roots unsoundly: (-2)^(1/3)*(-3)^(1/3) becomes 6^(1/3).
+     */
+    IExpr numeric(int digits) {
+      if (integer) {
+        return exact();
+      }
+      long precision = digits + 20L;
+      org.apfloat.Apfloat r = new org.apfloat.Apfloat(re, precision);
+      if (im.signum() == 0) {
+        return org.matheclipse.core.expression.ApfloatNum.valueOf(r);
+      }
+      return F.complexNum(r, new org.apfloat.Apfloat(im, precision));
     }
 
     static Value real(double re) {

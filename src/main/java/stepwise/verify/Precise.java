@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
+import org.hipparchus.complex.Complex;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
@@ -18,62 +20,172 @@ import stepwise.model.Obligation;
 import stepwise.rules.Places;
 
 /**
- * Re-checks at 50 significant digits, with Symja and the point's exact values, what the fast
- * double evaluation suggested. A counterexample is only ever reported after this agrees.
+ * Re-checks with Symja in high precision what the fast double evaluation suggested. A
+ * difference counts only if it is the same (to 6 digits) at two precisions: rounding noise
+ * shrinks when digits are added, a real difference does not. If 50 against 70 digits cannot
+ * tell, 100 against 130 and then 200 against 240 are tried. Nothing is compared through
+ * doubles, which underflow (1e-835 is not 0).
  */
 final class Precise {
   static final int DIGITS = 50;
-  /** A second, higher precision: a true difference stays, rounding noise shrinks. */
-  static final int CONFIRM_DIGITS = 70;
+  private static final int[][] LADDER = {{50, 70}, {100, 130}, {200, 240}};
   private static final Duration DEADLINE = Duration.ofSeconds(5);
   private static final int MAX_TERMS = 20_000;
+  // Measured with precision set first (Cas.numeric): exp and powers up to e^(10^12) take
+  // under 0.2 s; Gamma takes 0.2 s at 10^5, 3 s at 10^7 and minutes at 10^9, uninterruptibly.
+  private static final double MAX_LOG_SIZE = 1e12;
+  private static final double MAX_GAMMA_ARGUMENT = 1e5;
+  /** A value counts only if it stands this many digits above the rounding of the largest part. */
+  private static final int GUARD_DIGITS = 10;
 
   private Precise() {}
 
-  /** The value of expr at the point, as a Symja number with 50 digits, or null. */
+  /** Whether a quantity is zero, surely not zero, or cannot be told at the precisions tried. */
+  enum Zero {
+    ZERO, NONZERO, UNSURE,
+    /** Values there are too large for 240-digit arithmetic to see the difference (or at all). */
+    BEYOND
+  }
+
+  /** The outcome of a zero test, with the value at the highest precision when it is not zero. */
+  record Test(Zero verdict, IExpr value) {}
+
+  /** The value of expr at the point, with 50 digits, or null. */
   static IExpr at(IExpr expr, Point p) {
     return at(expr, p, DIGITS);
   }
 
-  /** The value of expr at the point with the given number of digits, or null. */
+  /**
+   * The value of expr at the point with the given number of digits, or null when it cannot be
+   * computed or these digits cannot tell it from rounding noise (see {@link Reading}).
+   */
   static IExpr at(IExpr expr, Point p, int digits) {
+    Reading r = reading(expr, p, digits);
+    return r == null || r.beyond() || !r.trusted() ? null : r.value();
+  }
+
+  /**
+   * A value computed with a number of digits, and log10 of the largest intermediate value
+   * (-Infinity if none is known). Fixed-precision arithmetic loses what lies below the rounding
+   * of the largest part: sin(z)^2 + cos(z)^2 with sin(z) near 1e150 comes out as 0 even with
+   * 240 digits. Such a value is noise; a noise value is trusted (as nearly 0) only while the
+   * rounding itself is tiny.
+   */
+  record Reading(IExpr value, int digits, double largest) {
+    /** Some part is too large to compute at all (value is null). */
+    boolean beyond() {
+      return largest == Double.POSITIVE_INFINITY;
+    }
+
+    boolean noise() {
+      return value.isZero() || log10Abs(value) < largest - digits + GUARD_DIGITS;
+    }
+
+    boolean trusted() {
+      return !noise() || largest <= digits / 2.0;
+    }
+  }
+
+  /** The reading of expr at the point, or null if it cannot be computed. */
+  static Reading reading(IExpr expr, Point p, int digits) {
     Map<IExpr, IExpr> values = new HashMap<>();
-    p.scalars().forEach((s, v) -> values.put(s, v.exact()));
+    p.scalars().forEach((s, v) -> values.put(s, v.numeric(digits)));
     IExpr e = Trees.substitute(expr, values);
     int[] budget = {MAX_TERMS};
     e = expand(e, budget);
     if (e == null) {
       return null;
     }
-    e = members(e, p.families());
+    e = members(e, p.families(), digits);
+    double largest = largestIntermediate(e, true, new Numeric(new Point(Map.of(), Map.of())));
+    if (largest == Double.POSITIVE_INFINITY) {
+      return new Reading(null, digits, largest);
+    }
     IExpr numeric = e;
+    IExpr result;
     try {
-      IExpr result = Cas.withDeadline(DEADLINE, () -> Cas.evaluate(Trees.node(S.N, numeric, F.ZZ(digits))));
-      return result.isNumber() ? result : null;
+      result = Cas.withDeadline(DEADLINE, () -> Cas.numeric(numeric, digits));
     } catch (RuntimeException ex) {
       return null;
     }
+    return result.isNumber() ? new Reading(result, digits, largest) : null;
+  }
+
+  /** log10 |x| of a Symja number, computed without going through a double that may underflow. */
+  private static double log10Abs(IExpr x) {
+    IExpr l = Cas.numeric(Trees.node(S.Log, F.C10, Trees.node(S.Abs, x)), 20);
+    return l.isReal() ? l.evalf() : Double.NaN;
+  }
+
+  /** Whether expr is zero at p. */
+  static Test zeroTest(IExpr expr, Point p) {
+    return zeroTest(digits -> reading(expr, p, digits));
   }
 
   /**
-   * The exact value of expr at p, if it is surely not zero: computed at 50 and at 70 digits,
-   * the two agree to 6 digits and are not 0. Rounding noise (a true zero computed as 1e-52)
-   * shrinks by ~20 orders between the two and is reported as zero (null also means "cannot
-   * tell").
+   * The zero test for a quantity read at a given number of digits (null: cannot compute). It
+   * is zero if it is noise at every rung and the rounding at the last one is tiny; not zero if
+   * two precisions of a rung agree to 6 digits on a value above the noise.
    */
+  static Test zeroTest(IntFunction<Reading> atDigits) {
+    boolean allNoise = true;
+    Reading last = null;
+    for (int[] rung : LADDER) {
+      Reading low = atDigits.apply(rung[0]);
+      Reading high = atDigits.apply(rung[1]);
+      if (low == null || high == null) {
+        return new Test(Zero.UNSURE, null);
+      }
+      if (low.beyond() || high.beyond()) {
+        return new Test(Zero.BEYOND, null);
+      }
+      last = high;
+      if (low.noise() && high.noise()) {
+        continue; // zero at this precision: try the next, in case a difference hides below
+      }
+      allNoise = false;
+      if (!high.noise() && relativeDrift(low.value(), high.value())) {
+        return new Test(Zero.NONZERO, high.value());
+      }
+    }
+    return new Test(!allNoise ? Zero.UNSURE : last.trusted() ? Zero.ZERO : Zero.BEYOND, null);
+  }
+
+  /** |high - low| / |high| <= 1e-6, computed in high precision. */
+  private static boolean relativeDrift(IExpr low, IExpr high) {
+    IExpr ratio = Cas.numeric(Trees.times(Trees.node(S.Abs, Trees.plus(high, Trees.negate(low))),
+        Trees.power(Trees.node(S.Abs, high), F.CN1)), LADDER[LADDER.length - 1][1]);
+    return ratio.isReal() && compare(ratio, 1e-6) <= 0;
+  }
+
+  /** The value of expr at p if it is surely not zero, else null. */
   static IExpr surelyNonZero(IExpr expr, Point p) {
-    IExpr low = at(expr, p, DIGITS);
-    IExpr high = at(expr, p, CONFIRM_DIGITS);
-    if (low == null || high == null || high.isZero()) {
-      return null;
+    Test t = zeroTest(expr, p);
+    return t.verdict() == Zero.NONZERO ? t.value() : null;
+  }
+
+  /**
+   * Whether expr is exactly 0 at p: evaluated with the point's exact decimals, and zero at
+   * every precision of the ladder too. Exact evaluation alone is not trusted, since Symja merges
+   * roots of negative rationals unsoundly; 240 digits alone cannot tell 0 from 1e-300.
+   */
+  static boolean exactlyZero(IExpr expr, Point p) {
+    if (zeroTest(expr, p).verdict() != Zero.ZERO) {
+      return false;
     }
-    // |high - low| / |high| in arbitrary precision: doubles would turn 1e-835 into 0
-    IExpr ratio = Cas.evaluate(Trees.node(S.N, Trees.times(Trees.node(S.Abs, Trees.plus(high, Trees.negate(low))),
-        Trees.power(Trees.node(S.Abs, high), F.CN1)), F.ZZ(CONFIRM_DIGITS)));
-    if (!ratio.isReal()) {
-      return null;
+    Map<IExpr, IExpr> values = new HashMap<>();
+    p.scalars().forEach((s, v) -> values.put(s, v.exact()));
+    IExpr e = members(Trees.substitute(expr, values), p.families(), Point.Value::exact);
+    try {
+      return Cas.withDeadline(DEADLINE, () -> Cas.evaluate(e)).isZero();
+    } catch (RuntimeException ex) {
+      return false;
     }
-    return compare(ratio, 1e-6) <= 0 ? high : null;
+  }
+
+  /** Whether a - b is zero at p. */
+  static Zero difference(IExpr a, IExpr b, Point p) {
+    return zeroTest(Trees.plus(a, Trees.negate(b)), p).verdict();
   }
 
   /** Sign of a real number computed exactly (never through a double, which may underflow). */
@@ -84,24 +196,64 @@ final class Precise {
 
   /** Compares a real Symja number with a (moderate) double, in arbitrary precision. */
   static int compare(IExpr real, double bound) {
-    IExpr d = Cas.evaluate(Trees.node(S.N, Trees.plus(real, Trees.negate(F.num(bound))), F.ZZ(CONFIRM_DIGITS)));
+    IExpr d = Cas.numeric(Trees.plus(real, Trees.negate(F.num(bound))), LADDER[0][1]);
     return sign(d);
   }
 
-  /** Whether a and b surely differ at p (their difference is surely not zero); null if unknown. */
-  static Boolean differ(IExpr a, IExpr b, Point p) {
-    IExpr low = at(Trees.plus(a, Trees.negate(b)), p, DIGITS);
-    if (low == null) {
-      return null;
+  /**
+   * log10 of the largest |value| among expr and the addends of every sum inside it, at the
+   * point, in doubles (-Infinity if all are 0): absolute rounding comes from sums, while
+   * products and functions only carry relative error (so Exp(-1/x^2) is not noise because
+   * 1/x^2 is large); +Infinity when a power there exceeds about e^(10^12) or a gamma's argument
+   * exceeds 10^5: apfloat's work on such values runs for minutes and cannot be stopped. Parts that cannot be
+   * evaluated in doubles (the body of a sum) are skipped.
+   */
+  private static double largestIntermediate(IExpr e, boolean counted, Numeric doubles) {
+    double largest = Double.NEGATIVE_INFINITY;
+    if (!(e instanceof IAST ast)) {
+      return counted ? magnitude(e, doubles) : largest;
     }
-    return surelyNonZero(Trees.plus(a, Trees.negate(b)), p) != null;
+    try {
+      if (ast.head().equals(S.Power) && ast.argSize() == 2) {
+        Complex exponent = doubles.eval(ast.arg2());
+        Complex base = doubles.eval(ast.arg1());
+        double logSize = base.isZero() ? 0 : exponent.multiply(base.log()).getReal();
+        if (!(Math.abs(logSize) <= MAX_LOG_SIZE) && !exponent.isNaN() && !base.isNaN()) {
+          return Double.POSITIVE_INFINITY;
+        }
+      } else if ((ast.head().equals(S.Gamma) || ast.head().equals(S.Factorial)) && ast.argSize() == 1) {
+        Complex x = doubles.eval(ast.arg1());
+        if (!(x.norm() <= MAX_GAMMA_ARGUMENT) && !x.isNaN()) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+    } catch (Numeric.NotNumeric | ArithmeticException ex) {
+      // not evaluable in doubles here: the deadline still applies
+    }
+    if (counted) {
+      largest = Math.max(largest, magnitude(e, doubles));
+    }
+    if (Places.iterationOf(e) != null) {
+      return largest; // the body holds the index, which has no value here
+    }
+    boolean addends = ast.head().equals(S.Plus);
+    for (IExpr arg : Trees.args(ast)) {
+      largest = Math.max(largest, largestIntermediate(arg, addends, doubles));
+    }
+    return largest;
   }
 
-  static double magnitude(IExpr number) {
+  /** log10 |e| at the point in doubles; -Infinity for 0 or what cannot be evaluated. */
+  private static double magnitude(IExpr e, Numeric doubles) {
     try {
-      return Cas.evaluate(Trees.node(S.Abs, number)).evalf();
-    } catch (RuntimeException e) {
-      return Double.NaN;
+      Complex v = doubles.eval(e);
+      if (v.isNaN()) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double n = v.norm();
+      return n == 0 ? Double.NEGATIVE_INFINITY : Double.isInfinite(n) ? Double.POSITIVE_INFINITY : Math.log10(n);
+    } catch (Numeric.NotNumeric | ArithmeticException ex) {
+      return Double.NEGATIVE_INFINITY;
     }
   }
 
@@ -143,17 +295,22 @@ final class Precise {
     return rebuilt;
   }
 
-  private static IExpr members(IExpr e, Map<ISymbol, TreeMap<Integer, Point.Value>> families) {
+  private static IExpr members(IExpr e, Map<ISymbol, TreeMap<Integer, Point.Value>> families, int digits) {
+    return members(e, families, v -> v.numeric(digits));
+  }
+
+  private static IExpr members(IExpr e, Map<ISymbol, TreeMap<Integer, Point.Value>> families,
+      java.util.function.Function<Point.Value, IExpr> value) {
     if (!(e instanceof IAST ast)) {
       return e;
     }
     if (ast.head() instanceof ISymbol head && families.containsKey(head) && ast.argSize() == 1 && ast.arg1().isInteger()) {
       Point.Value v = families.get(head).get(ast.arg1().toIntDefault());
-      return v == null ? S.Indeterminate : v.exact();
+      return v == null ? S.Indeterminate : value.apply(v);
     }
     IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
     for (IExpr arg : Trees.args(ast)) {
-      rebuilt.append(members(arg, families));
+      rebuilt.append(members(arg, families, value));
     }
     return rebuilt;
   }

@@ -38,6 +38,8 @@ final class Sampler {
   private static final MathContext DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
   private static final MathContext EXACT = new MathContext(60, RoundingMode.HALF_EVEN);
   private static final int MAX_ATTEMPTS_PER_POINT = 50;
+  /** Share of real samples taken from the special values (0, bounds, tiny, huge). */
+  private static final double SPECIAL_SHARE = 0.2;
 
   private final Domains domains;
   private final SplittableRandom random;
@@ -46,6 +48,7 @@ final class Sampler {
   private final List<ISymbol> families = new ArrayList<>();
   private final List<Obligation.Iteration> within;
   private final Map<ISymbol, Linear> solved = new LinkedHashMap<>();
+  private final Set<ISymbol> keepFree;
 
   /** Thrown when the domain cannot be sampled (an unsolvable constraint, too many rejections). */
   static final class Unsampleable extends RuntimeException {
@@ -56,10 +59,23 @@ final class Sampler {
     }
   }
 
-  /** v = constant + sum of coefficient * variable, with exact coefficients. */
-  private record Linear(BigDecimal constant, Map<ISymbol, BigDecimal> coefficients) {}
+  /**
+   * A solved variable: v = constant + sum of coefficient * variable with exact coefficients, or
+   * (when the solution is not of that form) v = expression, evaluated in high precision.
+   */
+  private record Linear(BigDecimal constant, Map<ISymbol, BigDecimal> coefficients, IExpr expression) {}
 
   Sampler(Domains domains, Collection<IExpr> expressions, List<Obligation.Iteration> within, long seed) {
+    this(domains, expressions, within, seed, Set.of());
+  }
+
+  /**
+   * keepFree: variables an equality constraint should not be solved for when another choice
+   * exists (to vary Q while the constraint moves its partner, solve for the partner).
+   */
+  Sampler(Domains domains, Collection<IExpr> expressions, List<Obligation.Iteration> within, long seed,
+      Set<ISymbol> keepFree) {
+    this.keepFree = keepFree;
     this.domains = domains;
     this.within = within;
     this.random = new SplittableRandom(seed);
@@ -153,29 +169,31 @@ final class Sampler {
 
   /** Picks a variable the equality is linear in and solves for it, keeping exact coefficients. */
   private void solve(IExpr equality) {
-    var solution = Constraints.solve(equality, v -> !solved.containsKey(v) && scalars.contains(v));
-    if (solution.isPresent()) {
-      IExpr value = solution.get().value();
-      Map<ISymbol, BigDecimal> coefficients = new LinkedHashMap<>();
-      Map<IExpr, IExpr> zero = new LinkedHashMap<>();
-      boolean linear = true;
-      for (ISymbol x : userSymbols(value)) {
-        IExpr c = Cas.evaluate(Trees.node(S.D, value, x));
-        if (!c.isNumber() || !c.isReal()) {
-          linear = false;
-          break;
-        }
-        coefficients.put(x, decimal(c));
-        zero.put(x, org.matheclipse.core.expression.F.C0);
-      }
-      IExpr constant = Cas.evaluate(Trees.substitute(value, zero));
-      if (linear && constant.isNumber()) {
-        solved.put(solution.get().variable(), new Linear(decimal(constant), coefficients));
-        return;
-      }
+    var solution = Constraints.solve(equality, v -> !solved.containsKey(v) && scalars.contains(v) && !keepFree.contains(v))
+        .or(() -> Constraints.solve(equality, v -> !solved.containsKey(v) && scalars.contains(v)));
+    if (solution.isEmpty()) {
+      throw new Unsampleable("cannot sample the constraint " + ExprPrinter.print(equality)
+          + " (it must be linear in one of its variables, with a numeric coefficient)");
     }
-    throw new Unsampleable("cannot sample the constraint " + ExprPrinter.print(equality)
-        + " (it must be linear in one of its variables, with a numeric coefficient)");
+    IExpr value = solution.get().value();
+    Map<ISymbol, BigDecimal> coefficients = new LinkedHashMap<>();
+    Map<IExpr, IExpr> zero = new LinkedHashMap<>();
+    boolean linear = true;
+    for (ISymbol x : userSymbols(value)) {
+      IExpr c = Cas.evaluate(Trees.node(S.D, value, x));
+      if (!c.isNumber() || !c.isReal()) {
+        linear = false;
+        break;
+      }
+      coefficients.put(x, decimal(c));
+      zero.put(x, org.matheclipse.core.expression.F.C0);
+    }
+    IExpr constant = linear ? Cas.evaluate(Trees.substitute(value, zero)) : null;
+    if (linear && constant.isNumber()) {
+      solved.put(solution.get().variable(), new Linear(decimal(constant), coefficients, null));
+    } else {
+      solved.put(solution.get().variable(), new Linear(null, Map.of(), value));
+    }
   }
 
   private static BigDecimal decimal(IExpr number) {
@@ -235,7 +253,7 @@ final class Sampler {
       if (lo == null || hi == null || hi < lo) {
         return null;
       }
-      values.put(it.index(), Point.Value.real(new BigDecimal(lo + random.nextInt(hi - lo + 1))));
+      values.put(it.index(), Point.Value.integer(new BigDecimal(lo + random.nextInt(hi - lo + 1))));
     }
     return complete(values, members);
   }
@@ -244,15 +262,29 @@ final class Sampler {
   Point complete(Map<ISymbol, Point.Value> values, Map<ISymbol, TreeMap<Integer, Point.Value>> members) {
     Map<ISymbol, Point.Value> all = new LinkedHashMap<>(values);
     for (var e : solved.entrySet()) {
-      BigDecimal re = e.getValue().constant();
+      BigDecimal re;
       BigDecimal im = BigDecimal.ZERO;
-      for (var c : e.getValue().coefficients().entrySet()) {
-        Point.Value x = all.get(c.getKey());
-        if (x == null) {
+      Linear solution = e.getValue();
+      if (solution.expression() != null) {
+        IExpr v = Precise.at(solution.expression(), new Point(all, members), 60);
+        if (v == null || !v.isReal()) {
           return null;
         }
-        re = re.add(c.getValue().multiply(x.re(), EXACT), EXACT);
-        im = im.add(c.getValue().multiply(x.im(), EXACT), EXACT);
+        try {
+          re = new BigDecimal(v.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
+        } catch (NumberFormatException ex) {
+          return null;
+        }
+      } else {
+        re = solution.constant();
+        for (var c : solution.coefficients().entrySet()) {
+          Point.Value x = all.get(c.getKey());
+          if (x == null) {
+            return null;
+          }
+          re = re.add(c.getValue().multiply(x.re(), EXACT), EXACT);
+          im = im.add(c.getValue().multiply(x.im(), EXACT), EXACT);
+        }
       }
       Domain domain = domains.of(e.getKey());
       if ((im.signum() != 0 && domain instanceof Domain.Real) || (im.signum() == 0 && !inDomain(re.doubleValue(), domain))) {
@@ -312,6 +344,13 @@ final class Sampler {
     if (m < 1) {
       return new TreeMap<>();
     }
+    if (random.nextDouble() < 0.1 && uniformShare(m) != null) {
+      TreeMap<Integer, Point.Value> uniform = new TreeMap<>();
+      for (int k = lo; k <= hi; k++) {
+        uniform.put(k, Point.Value.real(uniformShare(m)));
+      }
+      return uniform;
+    }
     double[] w = new double[m];
     double total = 0;
     for (int k = 0; k < m; k++) {
@@ -335,10 +374,20 @@ final class Sampler {
     return out;
   }
 
+  /** 1/m as a finite decimal, or null (1/3 has none). */
+  private static BigDecimal uniformShare(int m) {
+    try {
+      return BigDecimal.ONE.divide(BigDecimal.valueOf(m));
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
   private TreeMap<Integer, Point.Value> vector(int lo, int hi, Domain element) {
     TreeMap<Integer, Point.Value> out = new TreeMap<>();
+    Point.Value same = random.nextDouble() < 0.15 ? sample(null, element) : null; // all members equal
     for (int k = lo; k <= hi; k++) {
-      out.put(k, sample(null, element));
+      out.put(k, same != null ? same : sample(null, element));
     }
     return out;
   }
@@ -346,10 +395,11 @@ final class Sampler {
   private Point.Value sample(ISymbol s, Domain d) {
     if (d instanceof Domain.Finite f) {
       IExpr v = f.values().get(random.nextInt(f.values().size()));
-      return Point.Value.real(decimal(v));
+      boolean integers = f.values().stream().allMatch(IExpr::isInteger);
+      return integers ? Point.Value.integer(decimal(v)) : Point.Value.real(decimal(v));
     }
     if (d instanceof Domain.Real r) {
-      return Point.Value.real(r.integer() ? integer(r, s != null && sizes.contains(s)) : real(r));
+      return r.integer() ? Point.Value.integer(integer(r, s != null && sizes.contains(s))) : Point.Value.real(real(r));
     }
     return complex();
   }
@@ -381,6 +431,12 @@ final class Sampler {
   }
 
   private BigDecimal real(Domain.Real r) {
+    if (random.nextDouble() < SPECIAL_SHARE) {
+      List<BigDecimal> special = specialValues(r);
+      if (!special.isEmpty()) {
+        return special.get(random.nextInt(special.size()));
+      }
+    }
     for (int tries = 0; tries < 100; tries++) {
       double x = rawReal(r);
       BigDecimal v = new BigDecimal(x).round(DIGITS);
@@ -390,6 +446,35 @@ final class Sampler {
       }
     }
     throw new Unsampleable("cannot draw a value in " + r.describe());
+  }
+
+  /**
+   * Values where identities and inequalities tend to break: 0, +-1, +-2, +-1/2, tiny and huge
+   * magnitudes, and points just inside each finite bound; only those inside the domain.
+   */
+  private static List<BigDecimal> specialValues(Domain.Real r) {
+    List<BigDecimal> candidates = new ArrayList<>();
+    for (String v : new String[] {"0", "1", "-1", "2", "-2", "0.5", "-0.5", "1e-3", "-1e-3", "1e-6", "-1e-6", "1e-9",
+        "-1e-9", "1e3", "-1e3", "1e6", "-1e6"}) {
+      candidates.add(new BigDecimal(v));
+    }
+    for (Domain.Bound b : List.of(r.lower(), r.upper())) {
+      if (b.value() != null) {
+        BigDecimal scale = b.value().abs().max(BigDecimal.ONE);
+        for (String eps : new String[] {"0", "1e-9", "1e-6", "1e-3"}) {
+          BigDecimal e = scale.multiply(new BigDecimal(eps));
+          candidates.add(b.value().add(e));
+          candidates.add(b.value().subtract(e));
+        }
+      }
+    }
+    List<BigDecimal> inside = new ArrayList<>();
+    for (BigDecimal c : candidates) {
+      if (r.contains(c) && !inside.contains(c)) {
+        inside.add(c);
+      }
+    }
+    return inside;
   }
 
   private double rawReal(Domain.Real r) {
@@ -442,9 +527,13 @@ final class Sampler {
     } else if (u < 0.82) {
       re = 0.1 + 5 * random.nextDouble();
       im = 0;
-    } else if (u < 0.9) {
+    } else if (u < 0.88) {
       re = 0;
       im = (random.nextBoolean() ? 1 : -1) * (0.1 + 5 * random.nextDouble());
+    } else if (u < 0.92) {
+      double scale = random.nextBoolean() ? 1e-6 : 1e3; // tiny and huge
+      re = scale * (-1 + 2 * random.nextDouble());
+      im = scale * (-1 + 2 * random.nextDouble());
     } else {
       double angle = 2 * Math.PI * random.nextDouble();
       re = Math.cos(angle);

@@ -54,7 +54,7 @@ final class SymbolicProver {
   /** The method that showed d does not depend on the variables in over. */
   Optional<String> proveIndependent(IExpr d, Set<ISymbol> over) {
     return Cas.withDeadline(deadline, () -> {
-      IExpr prepared = prepare(d);
+      IExpr prepared = prepare(d, over);
       if (!Trees.mentions(prepared, over)) {
         return Optional.of("the difference does not contain " + names(over));
       }
@@ -109,10 +109,15 @@ final class SymbolicProver {
    * equality constraints (c = 1 - a - b for a + b + c == 1) replaced by their values.
    */
   IExpr prepare(IExpr d) {
+    return prepare(d, Set.of());
+  }
+
+  /** As prepare(d); constraints are solved for variables outside keep where possible. */
+  IExpr prepare(IExpr d, Set<ISymbol> keep) {
     IExpr unfolded = Definitions.unfoldAll(d, catalogue, domains);
     IExpr exact = exactNumbers(unfolded);
     IExpr constrained = domains.equalities().isEmpty() ? exact
-        : Trees.substitute(exact, Constraints.solveAll(domains.equalities()));
+        : Trees.substitute(exact, Constraints.solveAll(domains.equalities(), keep));
     return Trees.tidy(derivatives(constrained));
   }
 
