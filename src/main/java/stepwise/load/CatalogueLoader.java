@@ -68,6 +68,7 @@ public final class CatalogueLoader {
     for (String family : index.require("families", "catalogue.yaml").scalars("families")) {
       files.add(YamlNode.parse(Path.of(RESOURCES + family + ".yaml"), resource(family + ".yaml")));
     }
+    int builtInFiles = files.size();
     for (Path extra : extraFiles) {
       try {
         files.add(YamlNode.parse(extra, Files.readString(extra, StandardCharsets.UTF_8)));
@@ -82,11 +83,13 @@ public final class CatalogueLoader {
         readDefinition(d, catalogue);
       }
     }
-    for (YamlNode file : files) {
+    for (int i = 0; i < files.size(); i++) {
+      YamlNode file = files.get(i);
+      boolean vetted = i < builtInFiles;
       String family = file.get("family", "a rule file").map(n -> n.scalar("family"))
           .orElse(file.file().getFileName().toString().replaceFirst("\\.ya?ml$", ""));
       for (YamlNode r : file.get("rules", "a rule file").map(n -> n.items("rules")).orElse(List.of())) {
-        readRule(r, family, catalogue);
+        readRule(r, family, vetted, catalogue);
       }
     }
     return catalogue;
@@ -161,7 +164,7 @@ public final class CatalogueLoader {
     }
   }
 
-  private static void readRule(YamlNode node, String family, Catalogue catalogue) {
+  private static void readRule(YamlNode node, String family, boolean vetted, Catalogue catalogue) {
     YamlNode nameNode = node.require("name", "a rule");
     String name = nameNode.scalar("name");
     checkName(name, nameNode);
@@ -176,9 +179,9 @@ public final class CatalogueLoader {
       throw new InputError(node.source(), "rule " + name + " needs a description (en, and zh if you can)");
     }
     RuleScope scope = new RuleScope(catalogue.heads());
-    Rule rule = kind.build(new YamlRuleSpec(node, name, family, description, scope), catalogue);
+    Rule rule = kind.build(new YamlRuleSpec(node, name, family, description, scope, vetted), catalogue);
     try {
-      catalogue.add(rule);
+      catalogue.add(rule, vetted || kind.soundWhateverItsFields());
     } catch (IllegalArgumentException e) {
       throw new InputError(nameNode.source(), e.getMessage());
     }
@@ -192,7 +195,8 @@ public final class CatalogueLoader {
     }
   }
 
-  private record YamlRuleSpec(YamlNode node, String name, String family, Text description, RuleScope scope)
+  private record YamlRuleSpec(YamlNode node, String name, String family, Text description, RuleScope scope,
+      boolean vetted)
       implements RuleSpec {
     private Map<String, YamlNode> fields() {
       return node.entries("rule " + name);

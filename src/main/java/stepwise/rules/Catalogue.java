@@ -18,11 +18,24 @@ public final class Catalogue {
   private final Map<String, Definition> definitions = new LinkedHashMap<>();
   private final Map<String, ISymbol> heads = new LinkedHashMap<>();
   private final List<PatternRule> normalizers = new ArrayList<>();
+  private final java.util.Set<String> vetted = new java.util.HashSet<>();
 
-  public void add(Rule rule) {
+  /** Adds a rule; vetted when it ships with Stepwise (tested one by one) or its kind checks what it claims. */
+  public void add(Rule rule, boolean vetted) {
     if (rules.putIfAbsent(rule.name(), rule) != null) {
       throw new IllegalArgumentException("two rules are named " + rule.name());
     }
+    if (vetted) {
+      this.vetted.add(rule.name());
+    }
+  }
+
+  /**
+   * Whether a step by this rule may rest on the rule once its conditions hold. A rule from a
+   * user's file is not trusted: every step by it is checked as if no rule had made it.
+   */
+  public boolean vetted(String ruleName) {
+    return vetted.contains(ruleName);
   }
 
   public void addNormalizer(PatternRule rule) {

@@ -15,6 +15,9 @@ public interface RuleSpec {
 
   Text description();
 
+  /** Whether the rule ships with Stepwise (tested for soundness on its own) rather than a user's file. */
+  boolean vetted();
+
   Set<String> keys();
 
   Optional<String> text(String key);
