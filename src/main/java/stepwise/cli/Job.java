@@ -28,9 +28,12 @@ final class Job {
   static int run(List<Path> inputs, CheckOptions options, boolean json, Render render) {
     Pipeline pipeline;
     List<Derivation> derivations;
+    stepwise.rules.Catalogue catalogue;
+    List<Path> files;
     try {
-      pipeline = new Pipeline(options.catalogue(), options.settings());
-      List<Path> files = Inputs.files(inputs.isEmpty() ? List.of(Path.of("derivations")) : inputs);
+      catalogue = options.catalogue(); // once: definitions' symbols must be the same everywhere
+      pipeline = new Pipeline(catalogue, options.settings());
+      files = Inputs.files(inputs.isEmpty() ? List.of(Path.of("derivations")) : inputs);
       derivations = pipeline.load(files);
     } catch (InputErrors e) {
       e.errors().forEach(error -> Main.ERR.println("error: " + error.describe()));
@@ -39,6 +42,14 @@ final class Job {
       Main.ERR.println("error: " + e.describe());
       return 2;
     }
+    if (render != null) {
+      try {
+        Output.checkTarget(render.folder(), derivations.stream().map(Derivation::file).toList());
+      } catch (IllegalArgumentException | IOException e) {
+        Main.ERR.println("error: " + e.getMessage());
+        return 2;
+      }
+    }
     Report report = pipeline.check(derivations);
     if (json) {
       Main.OUT.println(JsonReport.of(report));
@@ -46,12 +57,16 @@ final class Job {
       TextReport.print(report, Main.OUT);
     }
     if (render != null) {
-      Material material = new MaterialBuilder(options.catalogue(), render.ln()).build(report);
-      try (Output out = new Output(render.folder())) {
+      Material material = new MaterialBuilder(catalogue, render.ln()).build(report);
+      List<Path> loaded = derivations.stream().map(Derivation::file).toList();
+      try (Output out = new Output(render.folder(), loaded)) {
         for (MaterialWriter writer : Writers.all()) {
           writer.write(material, out, render.language());
         }
         out.commit();
+      } catch (IllegalArgumentException e) {
+        Main.ERR.println("error: " + e.getMessage());
+        return 2;
       } catch (IOException | RuntimeException e) {
         Main.ERR.println("error: rendering into " + render.folder() + " failed, nothing was written: " + e.getMessage());
         return 2;

@@ -27,10 +27,54 @@ public final class Output implements AutoCloseable {
   private final Map<String, String> svgs = new LinkedHashMap<>();
   private boolean committed;
 
-  public Output(Path target) throws IOException {
+  /** The file that marks a folder as written by Stepwise (so replacing it loses nothing). */
+  public static final String MARKER = ".stepwise-output";
+
+  /** What Stepwise writes at the top of an output folder (versions before the marker wrote these). */
+  private static final java.util.Set<String> LAYOUT =
+      java.util.Set.of("index.html", "style.css", "claims", "derivations", "img", "md", "png", "tex");
+
+  /**
+   * A new output replacing target when committed. Refused (IllegalArgumentException) when that
+   * would lose something: target is a file, a folder that holds one of the inputs, or a
+   * non-empty folder Stepwise did not write.
+   */
+  public Output(Path target, java.util.Collection<Path> inputs) throws IOException {
     this.target = target.toAbsolutePath().normalize();
+    refuseToLoseData(this.target, inputs);
     Files.createDirectories(this.target.getParent());
     this.work = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".tmp-");
+    write(MARKER, "This folder was written by stepwise render; it is replaced whole on every run.\n");
+  }
+
+  /** An output with no inputs to protect (tests, tools). */
+  public Output(Path target) throws IOException {
+    this(target, java.util.List.of());
+  }
+
+  /** Throws IllegalArgumentException if replacing target could lose something (see the constructor). */
+  public static void checkTarget(Path target, java.util.Collection<Path> inputs) throws IOException {
+    refuseToLoseData(target.toAbsolutePath().normalize(), inputs);
+  }
+
+  private static void refuseToLoseData(Path target, java.util.Collection<Path> inputs) throws IOException {
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new IllegalArgumentException(target + " is a file, not a folder: choose another --out");
+    }
+    for (Path input : inputs) {
+      if (input.toAbsolutePath().normalize().startsWith(target)) {
+        throw new IllegalArgumentException("--out " + target + " holds the input " + input
+            + ": rendering would replace it; choose another folder");
+      }
+    }
+    if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER))) {
+      try (var entries = Files.list(target)) {
+        if (entries.anyMatch(entry -> !LAYOUT.contains(entry.getFileName().toString()))) {
+          throw new IllegalArgumentException(target + " holds files Stepwise did not write (and no " + MARKER
+              + "): choose a new or empty folder, so nothing of yours is replaced");
+        }
+      }
+    }
   }
 
   /** The folder files are written to before commit (for tools that need a real path, like pdflatex). */
