@@ -51,7 +51,30 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       e.printStackTrace(ERR);
       return 70;
     });
-    return cli.execute(args);
+    return cli.execute(optionsAfterCommand(args, cli.getSubcommands().keySet()));
+  }
+
+  /**
+   * stepwise --timeout 3 check ... means check --timeout 3 ...: options written before the
+   * command are moved after it, so they reach the command instead of being dropped.
+   */
+  static String[] optionsAfterCommand(String[] args, java.util.Set<String> commands) {
+    int command = -1;
+    for (int i = 0; i < args.length && command < 0; i++) {
+      if (commands.contains(args[i])) {
+        command = i;
+      } else if (!args[i].startsWith("-") && (i == 0 || !args[i - 1].startsWith("--"))) {
+        return args; // a positional argument first: not an option prefix
+      }
+    }
+    if (command <= 0) {
+      return args;
+    }
+    String[] out = new String[args.length];
+    out[0] = args[command];
+    System.arraycopy(args, 0, out, 1, command);
+    System.arraycopy(args, command + 1, out, command + 1, args.length - command - 1);
+    return out;
   }
 
   @picocli.CommandLine.Mixin
