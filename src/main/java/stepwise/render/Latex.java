@@ -145,6 +145,10 @@ public final class Latex {
       bigOperator(ast, out);
     } else if (head.equals(S.Log)) {
       log(ast, out);
+    } else if ((head.equals(S.Max) || head.equals(S.Min)) && args.size() >= 2) {
+      out.append(FUNCTIONS.get(head)).append('(');
+      list(args, out);
+      out.append(')');
     } else if (FUNCTIONS.containsKey(head) && args.size() == 1) {
       out.append(FUNCTIONS.get(head));
       argument(args.get(0), out);
@@ -242,7 +246,8 @@ public final class Latex {
     }
   }
 
-  private void product(List<IExpr> factors, StringBuilder out) {
+  private void product(List<IExpr> authorFactors, StringBuilder out) {
+    List<IExpr> factors = numbersFirst(authorFactors);
     List<IExpr> numerator = new ArrayList<>();
     List<IExpr> denominator = new ArrayList<>();
     boolean negative = false;
@@ -261,16 +266,15 @@ public final class Latex {
       out.append('-');
     }
     if (!denominator.isEmpty()) {
-      boolean bigNumerator = numerator.stream().anyMatch(f -> Trees.isHead(f, S.Sum) || Trees.isHead(f, S.Product)
-          || Trees.isHead(f, S.Plus)) && numerator.size() >= 1;
+      boolean bigNumerator = numerator.stream().anyMatch(f -> Trees.isHead(f, S.Sum) || Trees.isHead(f, S.Product));
       out.append("\\frac{");
       if (numerator.isEmpty() || bigNumerator) {
         out.append('1');
       } else {
-        juxtapose(numerator, out);
+        fracPart(numerator, out);
       }
       out.append("}{");
-      juxtapose(denominator, out);
+      fracPart(denominator, out);
       out.append('}');
       if (bigNumerator) {
         out.append(' '); // \frac{1}{N} \sum_{k=1}^{N} ..., as authors write an average
@@ -279,6 +283,23 @@ public final class Latex {
       return;
     }
     juxtapose(numerator, out);
+  }
+
+  /** The numerator or denominator of \frac, which is its own group: \frac{a + b}{c + d}. */
+  private void fracPart(List<IExpr> factors, StringBuilder out) {
+    if (factors.size() == 1) {
+      write(factors.get(0), 0, out);
+    } else {
+      juxtapose(factors, out);
+    }
+  }
+
+  /** Numeric factors lead, as authors write them: 2 x, not x \cdot 2 (otherwise the author's order). */
+  private static List<IExpr> numbersFirst(List<IExpr> factors) {
+    List<IExpr> out = new ArrayList<>();
+    factors.stream().filter(f -> f instanceof INumber).forEach(out::add);
+    factors.stream().filter(f -> !(f instanceof INumber)).forEach(out::add);
+    return out;
   }
 
   /** Factors side by side; \cdot only where two numbers would run together. */
@@ -326,6 +347,13 @@ public final class Latex {
     }
     if (base.equals(S.E)) {
       out.append("e^{");
+      write(exponent, 0, out);
+      out.append('}');
+      return;
+    }
+    if (base instanceof INumber n && !(n instanceof IInteger i && !i.isNegative())) {
+      parenthesized(base, out); // \left(\frac{1}{3}\right)^{n}, (-2)^{n}
+      out.append("^{");
       write(exponent, 0, out);
       out.append('}');
       return;
