@@ -107,4 +107,45 @@ class CommandsTest {
       assertTrue(cli.out().contains(rule), rule);
     }
   }
+
+  @Test
+  void renderNeverReplacesWhatItDidNotWrite() throws Exception {
+    Path derivation = Path.of("derivations/bce-from-likelihood.yaml");
+    Path file = DerivationFiles.write(dir, "notes.txt", "mine");
+    Cli onFile = Cli.run("render", derivation.toString(), "--out", file.toString());
+    assertEquals(2, onFile.exit(), onFile.err());
+    assertTrue(onFile.err().contains("is a file"), onFile.err());
+    assertEquals("mine", java.nio.file.Files.readString(file));
+
+    Path mine = dir.resolve("mine");
+    java.nio.file.Files.createDirectories(mine);
+    java.nio.file.Files.writeString(mine.resolve("thesis.tex"), "mine");
+    Cli onFolder = Cli.run("render", derivation.toString(), "--out", mine.toString());
+    assertEquals(2, onFolder.exit(), onFolder.err());
+    assertTrue(onFolder.err().contains("Stepwise did not write"), onFolder.err());
+    assertEquals("mine", java.nio.file.Files.readString(mine.resolve("thesis.tex")));
+
+    java.nio.file.Files.createDirectories(dir.resolve("inputs"));
+    Path input = DerivationFiles.write(dir.resolve("inputs"), "copy.yaml",
+        java.nio.file.Files.readString(derivation));
+    Cli onInput = Cli.run("render", input.toString(), "--out", dir.resolve("inputs").toString());
+    assertEquals(2, onInput.exit(), onInput.err());
+    assertTrue(onInput.err().contains("holds the input"), onInput.err());
+    assertTrue(java.nio.file.Files.isRegularFile(input), "the input is still there");
+
+    Path fresh = dir.resolve("site");
+    assertEquals(0, Cli.run("render", derivation.toString(), "--out", fresh.toString()).exit());
+    assertTrue(java.nio.file.Files.isRegularFile(fresh.resolve(".stepwise-output")), "the marker");
+    Cli again = Cli.run("render", derivation.toString(), "--out", fresh.toString());
+    assertEquals(0, again.exit(), "a folder Stepwise wrote is replaced: " + again.err());
+  }
+
+  @Test
+  void optionsBeforeTheCommandReachIt() {
+    Cli before = Cli.run("--samples", "150", "check", "--json", "derivations/bce-from-likelihood.yaml");
+    assertEquals(0, before.exit(), before.err());
+    assertTrue(before.out().contains("\"samples\" : 150") || before.out().contains("\"samples\":150"), before.out());
+    Cli unknown = Cli.run("--no-such-option", "check");
+    assertEquals(2, unknown.exit(), "an unknown option is an error, wherever it is: " + unknown.out());
+  }
 }
