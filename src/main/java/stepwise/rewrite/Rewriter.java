@@ -34,6 +34,9 @@ public final class Rewriter {
       }
       try {
         Rewrite rewrite = apply(step, current, domains);
+        if (rewrite.computed() != null && step.expect() != null) {
+          rewrite = rewrite.inAuthorForm(step.expect()); // checked against the computed form by the verifier
+        }
         domains = domains.merge(rewrite.introduced());
         steps.add(new RewrittenStep(step, current, rewrite, null, domains, true));
         if (relationError == null) {
@@ -59,6 +62,7 @@ public final class Rewriter {
       return first;
     }
     List<Obligation> obligations = new ArrayList<>(first.obligations());
+    List<String> given = new ArrayList<>(first.given());
     Relation relation = first.relation();
     Rewrite last = first;
     int times = 1;
@@ -70,6 +74,7 @@ public final class Rewriter {
         break;
       }
       obligations.addAll(next.obligations());
+      given.addAll(next.given());
       relation = Relation.compose(relation, next.relation());
       last = next;
     }
@@ -77,7 +82,7 @@ public final class Rewriter {
       throw new Call.NotApplicable("rule " + step.rule() + " still applies after " + MAX_REPEAT + " repetitions");
     }
     return new Rewrite(expr, last.after(), relation, obligations, first.introduced().merge(last.introduced()),
-        "applied " + times + " time" + (times == 1 ? "" : "s"));
+        "applied " + times + " time" + (times == 1 ? "" : "s"), given);
   }
 
   private static Rewrite checked(Rewrite rewrite) {

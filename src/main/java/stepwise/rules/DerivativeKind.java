@@ -78,7 +78,7 @@ final class DerivativeKind implements RuleKind {
             + " in " + variable.getSymbolName();
         List<Obligation> obligations = List.of(new Obligation.Relates(Trees.node(S.D, expr, spec), Relation.EQUAL, derivative,
             false, "the result is the " + how));
-        return new Rewrite(expr, derivative, new Relation.Derived(how), obligations, Domains.NONE, how);
+        return Rewrite.computed(expr, derivative, new Relation.Derived(how), obligations, how);
       }
     };
   }
