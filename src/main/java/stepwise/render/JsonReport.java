@@ -61,6 +61,8 @@ public final class JsonReport {
     if (d.rewritten().end() != null) {
       n.put("end", ExprPrinter.print(d.rewritten().end()));
     }
+    var given = n.putArray("given");
+    d.rewritten().given().forEach(given::add);
     ArrayNode steps = n.putArray("steps");
     for (int i = 0; i < d.rewritten().steps().size(); i++) {
       steps.add(step(d.rewritten().steps().get(i), d.verdicts().get(i)));

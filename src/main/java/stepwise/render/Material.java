@@ -49,8 +49,9 @@ public record Material(List<Page> derivations, List<ClaimPage> claims, boolean p
    * checks (a few sample points with both sides' values).
    */
   public record StepPage(int number, String rule, Text ruleDescription, Text note, String relationLatex,
-      String formula, String resultLatex, String name, Verdict verdict, String summary, int samples, double maxError,
-      String expect, List<Spot> spots, String counterexample, String failure) {
+      Text relationWords, String formula, String resultLatex, String name, Verdict verdict, String summary, int samples,
+      double maxError, String expect, List<Spot> spots, Text spotLeft, Text spotRight, String counterexample,
+      String failure) {
     public StepPage {
       spots = List.copyOf(spots);
     }

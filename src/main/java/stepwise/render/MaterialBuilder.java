@@ -108,7 +108,7 @@ public final class MaterialBuilder {
           chainLhs = name == null ? "" : name;
           chainRelation = Relation.EQUAL;
           relationLatex = "=";
-          if (currentName != null && relation instanceof Relation.Monotone) {
+          if (currentName != null && name != null && relation instanceof Relation.Monotone) {
             IExpr named = Trees.substitute(step.after(), Map.of(step.before(), placeholder(currentName)));
             if (!named.equals(step.after())) {
               String compact = new Latex(names.with(currentName), ln).print(named);
@@ -121,10 +121,17 @@ public final class MaterialBuilder {
               continue;
             }
           }
-          lines.add(new Material.Line(chainLhs, "=", resultLatex, description, step.spec().number()));
-          formula = chainLhs.isEmpty() ? resultLatex : chainLhs + " = " + resultLatex;
+          if (chainLhs.isEmpty()) {
+            // a new quantity with no name: an arrow, never "=" (the result does not equal the previous line)
+            relationLatex = "\\xrightarrow{\\text{" + step.spec().rule() + "}}";
+            lines.add(new Material.Line("", relationLatex, resultLatex, description, step.spec().number()));
+            formula = relationLatex + " " + resultLatex;
+          } else {
+            lines.add(new Material.Line(chainLhs, "=", resultLatex, description, step.spec().number()));
+            formula = chainLhs + " = " + resultLatex;
+          }
         } else {
-          relationLatex = relationLatex(relation);
+          relationLatex = relationLatex(relation, names);
           try {
             chainRelation = Relation.compose(chainRelation, relation);
           } catch (Relation.IncompatibleRelations e) {
@@ -132,7 +139,7 @@ public final class MaterialBuilder {
           }
           lines.add(new Material.Line("", relationLatex, shown, description, step.spec().number()));
           formula = chainLhs.isEmpty() ? relationLatex + " " + resultLatex
-              : chainLhs + " " + relationLatex(chainRelation) + " " + resultLatex;
+              : chainLhs + " " + relationLatex(chainRelation, names) + " " + resultLatex;
         }
         if (name != null) {
           currentName = name;
@@ -143,8 +150,9 @@ public final class MaterialBuilder {
       steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names));
     }
     String relationText = d.rewritten().relation() != null ? prose(d.rewritten().relation())
+        + (d.rewritten().given().isEmpty() ? "" : ", given " + String.join(", ", d.rewritten().given()))
         : "the relations do not compose: " + d.problem();
-    String relationLatex = d.rewritten().relation() != null ? relationLatex(d.rewritten().relation()) : "";
+    String relationLatex = d.rewritten().relation() != null ? relationLatex(d.rewritten().relation(), names) : "";
     return new Material.Page(derivation.id(), derivation.title(), derivation.summary(), derivation.file().toString(),
         verdict(d.status(), d.passes()), derivation.expectFailure(), derivation.correction(), symbols, start, lines, steps,
         relationLatex, relationText, d.problem());
@@ -192,7 +200,7 @@ public final class MaterialBuilder {
     return new Symbol("\u0000" + latexName, Context.DUMMY);
   }
 
-  static String relationLatex(Relation relation) {
+  static String relationLatex(Relation relation, LatexNames names) {
     if (relation instanceof Relation.Order o) {
       return switch (o.op()) {
         case EQ -> "=";
@@ -203,9 +211,49 @@ public final class MaterialBuilder {
       };
     }
     if (relation instanceof Relation.UpToConstant u) {
-      return "\\simeq_{" + String.join(",", new TreeSet<>(u.over())) + "}";
+      return "\\simeq_{" + String.join(",", new TreeSet<>(u.over()).stream().map(names::nameLatex).toList()) + "}";
     }
     return "=";
+  }
+
+  /** The relation of a step to the previous line, in words. */
+  static Text relationWords(RewrittenStep step) {
+    if (!step.applied()) {
+      return Text.NONE;
+    }
+    Relation r = step.rewrite().relation();
+    String given = step.rewrite().given().isEmpty() ? "" : " given " + String.join(", ", step.rewrite().given());
+    String givenZh = step.rewrite().given().isEmpty() ? "" : "（代入 " + String.join("，", step.rewrite().given()) + "）";
+    if (r instanceof Relation.Monotone m) {
+      return new Text("a strictly " + (m.increasing() ? "increasing" : "decreasing") + " function of the previous line: "
+          + (m.increasing() ? "both have the same maximizers" : "maximizing the previous line is minimizing this one"),
+          "上一行的严格" + (m.increasing() ? "递增" : "递减") + "函数：" + (m.increasing() ? "二者的最大值点相同" : "最大化上一行等价于最小化这一行"));
+    }
+    if (r instanceof Relation.Derived d) {
+      return new Text("the " + d.how() + " of the previous line (a new quantity, not equal to it)",
+          "上一行的导数（一个新的量，与上一行不相等）");
+    }
+    if (r instanceof Relation.Mean m) {
+      return new Text("the average of the previous line over " + m.count() + " samples", "上一行在 " + m.count() + " 个样本上的平均值");
+    }
+    if (r instanceof Relation.Equivalent) {
+      return new Text("holds exactly when the previous line holds", "与上一行同时成立");
+    }
+    if (r instanceof Relation.UpToConstant u) {
+      String over = String.join(", ", new TreeSet<>(u.over()));
+      return new Text("equal to the previous line up to a term that does not depend on " + over,
+          "与上一行只差一个与 " + over + " 无关的项");
+    }
+    if (r instanceof Relation.Order o) {
+      return switch (o.op()) {
+        case EQ -> new Text("equal to the previous line" + given, "与上一行相等" + givenZh);
+        case LE -> new Text("the previous line is at most this one", "上一行小于或等于这一行");
+        case GE -> new Text("the previous line is at least this one", "上一行大于或等于这一行");
+        case LT -> new Text("the previous line is less than this one", "上一行小于这一行");
+        case GT -> new Text("the previous line is greater than this one", "上一行大于这一行");
+      };
+    }
+    return Text.en(r.describe());
   }
 
   private Material.StepPage stepPage(RewrittenStep step, StepVerdict v, Text description, String relationLatex,
@@ -218,9 +266,13 @@ public final class MaterialBuilder {
     }
     String counterexample = v.findings().stream().filter(f -> f.counterexample() != null).findFirst()
         .map(f -> describe(f.counterexample(), names)).orElse(null);
+    boolean derived = step.applied() && step.rewrite().relation() instanceof Relation.Derived;
+    Text left = derived ? new Text("the derivative of the previous line", "上一行的导数") : new Text("previous line", "上一行");
+    Text right = new Text("this line", "这一行");
     return new Material.StepPage(step.spec().number(), step.spec().rule(), description, step.spec().note(), relationLatex,
-        formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), v.summary(), v.samples(),
-        v.maxError(), v.expect().words(), spots, counterexample, step.applied() ? null : step.failure());
+        relationWords(step), formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), v.summary(),
+        v.samples(), v.maxError(), v.expect().words(), spots, left, right, counterexample,
+        step.applied() ? null : step.failure());
   }
 
   static String describe(Counterexample c, LatexNames names) {

@@ -314,13 +314,11 @@ public final class SiteWriter implements MaterialWriter {
       if (s.name() != null && !s.name().isEmpty() && !definesNewQuantity(s)) {
         h.raw("<dt>Names the result " + zhLabel("结果记为") + "</dt><dd>" + h.img(s.name()) + "</dd>\n");
       }
-      if (definesNewQuantity(s)) {
-        h.raw("<dt>Relation " + zhLabel("关系") + "</dt><dd>defines the new quantity " + h.img(s.name())
-            + " from the previous line, as the rule says " + zh("按规则由上一行定义新的量")
+      if (!s.relationWords().isEmpty()) {
+        String symbol = s.relationLatex().isEmpty() || definesNewQuantity(s) ? "" : h.img(s.relationLatex()) + " ";
+        String defines = definesNewQuantity(s) ? h.img(s.name()) + " is " : "";
+        h.raw("<dt>Relation " + zhLabel("关系") + "</dt><dd>" + symbol + defines + h.inline(s.relationWords(), names)
             + "</dd>\n");
-      } else if (!s.relationLatex().isEmpty()) {
-        h.raw("<dt>Relation " + zhLabel("关系") + "</dt><dd>" + h.img(s.relationLatex()) + " "
-            + relationWordsHtml(s.relationLatex(), true) + "</dd>\n");
       }
       h.raw("<dt>Verdict " + zhLabel("判定") + "</dt><dd>" + badges(s.verdict(), false, false)
           + (s.summary() == null || s.summary().isBlank() ? "" : " " + h.prose(s.summary(), names)) + "</dd>\n");
@@ -365,7 +363,8 @@ public final class SiteWriter implements MaterialWriter {
       for (String v : vars) {
         h.raw("<th>" + h.img(v) + "</th>");
       }
-      h.raw("<th>previous line " + zhLabel("上一行") + "</th><th>this line " + zhLabel("这一行")
+      h.raw("<th>" + escape(s.spotLeft().en()) + " " + zhLabel(s.spotLeft().zh()) + "</th><th>" + escape(s.spotRight().en())
+          + " " + zhLabel(s.spotRight().zh())
           + "</th><th>difference " + zhLabel("差") + "</th></tr></thead>\n<tbody>\n");
       for (Material.Spot spot : shown) {
         h.raw("<tr>");

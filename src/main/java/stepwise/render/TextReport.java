@@ -66,7 +66,8 @@ public final class TextReport {
     }
     String relation = d.rewritten().relation() != null ? d.rewritten().relation().describe()
         : "relations do not compose: " + d.problem();
-    out.println("  start to end: " + relation);
+    out.println("  start to end: " + relation
+        + (d.rewritten().given().isEmpty() ? "" : ", given " + String.join(", ", d.rewritten().given())));
     out.println("  => " + (d.passes() ? "PASS" : "FAIL") + " (" + d.status().words()
         + (derivation.expectFailure() ? ", as a recorded mistake" : "") + ")");
     out.println();

@@ -16,6 +16,11 @@ public record Rewritten(Derivation derivation, IExpr start, List<RewrittenStep> 
     steps = List.copyOf(steps);
   }
 
+  /** What the derivation assumes beyond its domains: the substitutions of its steps (n = 2, ...). */
+  public List<String> given() {
+    return steps.stream().filter(RewrittenStep::applied).flatMap(s -> s.rewrite().given().stream()).toList();
+  }
+
   /** The expression after the step with the given name (or number), or null. */
   public IExpr resultOf(String label) {
     for (RewrittenStep s : steps) {

@@ -98,9 +98,10 @@ final class SubstituteKind implements RuleKind {
         });
         obligations.add(new Obligation.Relates(Trees.tidy(Trees.substitute(expr, map)), Relation.EQUAL, after, true,
             "the result is the expression with the map applied"));
-        String detail = "with " + String.join(", ", map.entrySet().stream()
-            .map(e -> ExprPrinter.print(e.getKey()) + " = " + ExprPrinter.print(e.getValue())).toList());
-        return new Rewrite(expr, after, Relation.EQUAL, obligations, new Domains(fixed, List.of(), List.of()), detail);
+        List<String> given = map.entrySet().stream()
+            .map(e -> ExprPrinter.print(e.getKey()) + " = " + ExprPrinter.print(e.getValue())).toList();
+        return new Rewrite(expr, after, Relation.EQUAL, obligations, new Domains(fixed, List.of(), List.of()),
+            "with " + String.join(", ", given), given);
       }
     };
   }

@@ -181,7 +181,10 @@ class SiteWriterTest {
     assertTrue(likelihood.contains("alt=\"\\hat{y}\""), "the spot-check headers and symbols are formulas");
     assertTrue(likelihood.contains("class=\"badge b-proved\""), "a proved badge");
     assertTrue(likelihood.contains("spot-table"), "a spot-check table");
-    assertTrue(likelihood.contains("0.252779"), "a sample point's value");
+    Matcher point = Pattern.compile("class=\"num point\">(0\\.\\d+)<").matcher(likelihood);
+    assertTrue(point.find(), "a sample point's value of yhat");
+    double yhat = Double.parseDouble(point.group(1));
+    assertTrue(yhat > 0 && yhat < 1, "the sample point lies in the domain of yhat: " + yhat);
     assertTrue(likelihood.contains("\\begin{aligned}"), "the whole derivation as one aligned formula");
     assertTrue(likelihood.contains("data-loaded") || likelihood.contains("imagesChecked")
         || likelihood.contains("data-images-checked"), "the image check script");
@@ -212,9 +215,10 @@ class SiteWriterTest {
     Material.Verdict proved = new Material.Verdict("proved", "proved", true);
     Material.Line start = new Material.Line("", "", "x", new Text("start <b>here</b>", ""), 0);
     Material.StepPage step = new Material.StepPage(1, "negate", new Text("rule & <i>more</i>", "规则"),
-        new Text("a note with <script>alert(1)</script>", "注释 \"引号\""), "=", "= x", "x", null, proved,
-        "summary <x>", 200, 0.0, "matches in form",
-        List.of(new Material.Spot(Map.of("x", "1 < 2"), "<1>", "<1>", "0.0e+00")), null, null);
+        new Text("a note with <script>alert(1)</script>", "注释 \"引号\""), "=", new Text("equals <eq>", ""), "= x", "x",
+        null, proved, "summary <x>", 200, 0.0, "matches in form",
+        List.of(new Material.Spot(Map.of("x", "1 < 2"), "<1>", "<1>", "0.0e+00")), new Text("left <l>", ""),
+        new Text("right <r>", ""), null, null);
     Material.Page page = new Material.Page("evil", new Text("Title <em>& more</em>", "标题 <b>"),
         new Text("summary \"quoted\" & 'single'", ""), "derivations/evil.yaml", proved, false, Text.NONE,
         List.of(new Material.SymbolRow("x", "x", "x", "real", new Text("<u>x</u>", ""))), start,
