@@ -25,7 +25,7 @@ final class ClaimChecks {
     if (proof == null || direct.status() == Status.REFUTED || direct.status() == Status.PROVED) {
       return direct;
     }
-    String why = proves(proof, left, right, c.relation());
+    String why = proves(proof, left, right, c.relation(), (a, b) -> verifier.sameByDefinition(a, b, c.domains()));
     if (why != null) {
       return new Finding(direct.what(), direct.status(), direct.method(), direct.samples(), direct.maxError(), null,
           "derivation " + proof.derivation().id() + " does not prove it: " + why, direct.spots());
@@ -36,9 +36,13 @@ final class ClaimChecks {
   }
 
   /** Null if the derivation proves left RELATION right (read either way round); else why not. */
-  private static String proves(DerivationResult proof, IExpr left, IExpr right, String relation) {
+  private static String proves(DerivationResult proof, IExpr left, IExpr right, String relation,
+      java.util.function.BiPredicate<IExpr, IExpr> same) {
     if (proof.rewritten() == null || !proof.passes() || proof.status() != Status.PROVED || proof.derivation().expectFailure()) {
       return "it is not proved (" + proof.status().words() + ")";
+    }
+    if (!proof.rewritten().given().isEmpty()) {
+      return "it assumes " + String.join(", ", proof.rewritten().given()) + ", so it proves only that case";
     }
     IExpr start = proof.rewritten().start();
     IExpr end = proof.rewritten().end();
@@ -46,10 +50,10 @@ final class ClaimChecks {
     if (!(r instanceof Relation.Order o)) {
       return "it shows '" + (r == null ? "no relation" : r.symbol()) + "', not an order";
     }
-    if (right != null && start.equals(left) && end.equals(right) && implies(o.op(), relation)) {
+    if (right != null && same.test(start, left) && same.test(end, right) && implies(o.op(), relation)) {
       return null;
     }
-    if (right != null && start.equals(right) && end.equals(left) && implies(flip(o.op()), relation)) {
+    if (right != null && same.test(start, right) && same.test(end, left) && implies(flip(o.op()), relation)) {
       return null; // start >= end is end <= start
     }
     return "it shows " + ExprPrinter.print(start) + " " + r.symbol() + " " + ExprPrinter.print(end)

@@ -60,7 +60,7 @@ public final class Verifier {
     boolean conditionsProved = conditions.stream().allMatch(f -> f.status() == Status.PROVED);
     for (Obligation o : step.rewrite().obligations()) {
       if (o instanceof Obligation.Relates r) {
-        findings.add(relates(r, domains, r.byRule() && conditionsProved ? step.spec().rule() : null));
+        findings.add(relates(r, domains, r.byRule() && conditionsProved && catalogue.vetted(step.spec().rule()) ? step.spec().rule() : null));
       } else if (o instanceof Obligation.IsMean m) {
         findings.add(mean(m, domains));
       } else if (o instanceof Obligation.SameTruth t) {
@@ -69,7 +69,7 @@ public final class Verifier {
     }
     StepVerdict.ExpectMatch expect = StepVerdict.ExpectMatch.NONE;
     if (step.spec().expect() != null) {
-      IExpr computed = step.rewrite().after();
+      IExpr computed = step.rewrite().produced();
       if (computed.equals(step.spec().expect())) {
         expect = StepVerdict.ExpectMatch.FORM;
       } else {
@@ -269,12 +269,13 @@ public final class Verifier {
             + " the graph (left: the function at the weighted point, right: the chord)");
       }
     } else {
+      // strictly: the slope between two distinct points has the sign (undefined, so skipped, if they coincide)
       ISymbol v = variables.get(0);
-      IExpr change = Trees.times(Trees.plus(second.get(v), Trees.negate(first.get(v))),
-          Trees.plus(atSecond, Trees.negate(atFirst)));
-      numeric = checks(extended).order(change, kind.equals("increasing") ? S.GreaterEqual : S.LessEqual, F.C0, List.of());
+      IExpr slope = Trees.times(Trees.plus(atSecond, Trees.negate(atFirst)),
+          Trees.power(Trees.plus(second.get(v), Trees.negate(first.get(v))), F.CN1));
+      numeric = checks(extended).order(slope, kind.equals("increasing") ? S.Greater : S.Less, F.C0, List.of());
       if (numeric.violated()) {
-        return refuted(what, numeric, "it goes the other way between these two points");
+        return refuted(what, numeric, "it stays level or goes the other way between these two points");
       }
     }
     if (variables.size() == 1 && domains.family(variables.get(0)) == null) {
@@ -302,6 +303,18 @@ public final class Verifier {
       }
     }
     return unproved(what, numeric);
+  }
+
+  /** Whether a and b are the same expression once named definitions (H, KL, ...) are unfolded. */
+  public boolean sameByDefinition(IExpr a, IExpr b, Domains domains) {
+    if (a.equals(b)) {
+      return true;
+    }
+    try {
+      return Definitions.unfoldAll(a, catalogue, domains).equals(Definitions.unfoldAll(b, catalogue, domains));
+    } catch (stepwise.model.Call.NotApplicable e) {
+      return false;
+    }
   }
 
   private static ISymbol fresh(String name, Domains domains) {
