@@ -130,7 +130,10 @@ final class Numeric {
 
   private static int integer(Complex c, String what) {
     double re = c.getReal();
-    if (c.isNaN() || Math.abs(c.getImaginary()) > 1e-9 || Math.abs(re - Math.rint(re)) > 1e-9 || Math.abs(re) > 1e9) {
+    if (Math.abs(re) > 1e9 && Math.abs(c.getImaginary()) <= 1e-9) {
+      throw new NotNumeric(what + " is too large to sample (" + String.format("%.3g", re) + ")");
+    }
+    if (c.isNaN() || Math.abs(c.getImaginary()) > 1e-9 || Math.abs(re - Math.rint(re)) > 1e-9) {
       throw new NotNumeric(what + " is not an integer here");
     }
     return (int) Math.rint(re);

@@ -13,6 +13,7 @@ import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IInteger;
 import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.cas.Cas;
 import stepwise.expr.Trees;
@@ -263,13 +264,21 @@ final class Precise {
       return e;
     }
     Obligation.Iteration it = Places.iterationOf(e);
-    if (it != null && it.lo().isInteger() && it.hi().isInteger()) {
-      int lo = it.lo().toIntDefault();
-      int hi = it.hi().toIntDefault();
-      budget[0] -= Math.max(0, hi - lo + 1);
-      if (budget[0] < 0) {
+    if (it != null) {
+      // never left to Symja, whose Sum over 10^12 terms cannot be stopped
+      IInteger l = integerBound(it.lo());
+      IInteger h = integerBound(it.hi());
+      if (l == null || h == null) {
         return null;
       }
+      java.math.BigInteger count = h.toBigNumerator().subtract(l.toBigNumerator()).add(java.math.BigInteger.ONE)
+          .max(java.math.BigInteger.ZERO);
+      if (count.compareTo(java.math.BigInteger.valueOf(budget[0])) > 0) {
+        return null;
+      }
+      budget[0] -= count.intValueExact();
+      int lo = l.toIntDefault();
+      int hi = h.toIntDefault();
       List<IExpr> terms = new ArrayList<>();
       for (int k = lo; k <= hi; k++) {
         IExpr term = expand(Trees.substitute(ast.arg1(), Map.of(it.index(), F.ZZ(k))), budget);
@@ -293,6 +302,22 @@ final class Precise {
       rebuilt.append(x);
     }
     return rebuilt;
+  }
+
+  /** A bound as an integer within int range (10^6 is 1000000), else null; huge ones are not computed exactly. */
+  private static IInteger integerBound(IExpr bound) {
+    if (bound instanceof IInteger i) {
+      return i.toIntDefault(Integer.MIN_VALUE) == Integer.MIN_VALUE ? null : i;
+    }
+    if (Trees.contains(bound, x -> x instanceof ISymbol s && stepwise.expr.UserSymbols.isUser(s))) {
+      return null;
+    }
+    IExpr approx = Cas.numeric(bound, 30);
+    if (!approx.isReal() || Math.abs(approx.evalf()) > Integer.MAX_VALUE - 1) {
+      return null;
+    }
+    IExpr exact = Cas.evaluate(bound);
+    return exact instanceof IInteger i ? i : null;
   }
 
   private static IExpr members(IExpr e, Map<ISymbol, TreeMap<Integer, Point.Value>> families, int digits) {

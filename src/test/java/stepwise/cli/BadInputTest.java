@@ -112,4 +112,14 @@ class BadInputTest {
     assertTrue(took.toSeconds() < 30, "took " + took);
     assertTrue(cli.exit() == 0 || cli.exit() == 3, cli.out() + cli.err());
   }
+
+  @Test
+  void aSumOfATrillionTermsIsUnknownWithinSeconds() {
+    long start = System.nanoTime();
+    Cli cli = Cli.run("equiv", "--timeout", "2", "Sum(Sin(k), {k, 1, 10^12})", "0");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.toSeconds() < 10, "took " + took);
+    assertEquals(3, cli.exit(), cli.out() + cli.err());
+    assertTrue(cli.out().contains("too large to sample"), cli.out());
+  }
 }
