@@ -34,25 +34,26 @@ public final class MarkdownWriter implements MaterialWriter {
 
   static String derivation(Material material, Material.Page page, Text.Language language) {
     TexWriter.Words w = TexWriter.Words.of(language);
+    ProseNames names = ProseNames.from(ProseNames.of(page));
     StringBuilder b = new StringBuilder();
     String title = page.title().in(language);
-    b.append("# ").append(text(title.isEmpty() ? page.id() : title)).append("\n\n");
+    b.append("# ").append(text(names.apply(title.isEmpty() ? page.id() : title))).append("\n\n");
     b.append(w.checked()).append(' ').append(code(page.file())).append("\n\n");
     if (!page.summary().isEmpty()) {
-      b.append(text(page.summary().in(language))).append("\n\n");
+      b.append(text(names.apply(page.summary().in(language)))).append("\n\n");
     }
     b.append("**").append(w.verdict()).append("**").append(w.colon()).append(badge(page.verdict(), language));
     if (page.expectFailure() && page.verdict().passes()) {
       b.append(w.asExpected());
     }
     if (!page.relationText().isEmpty()) {
-      b.append(w.period()).append(w.startToEnd()).append(w.colon()).append(text(page.relationText()));
+      b.append(w.period()).append(w.startToEnd()).append(w.colon()).append(text(names.apply(page.relationText())));
     }
     b.append(w.period().strip()).append("\n\n");
     if (page.expectFailure()) {
       b.append("**").append(text(w.recordsMistake())).append("**");
       if (!page.correction().isEmpty()) {
-        b.append(' ').append(w.correction()).append(w.colon()).append(text(page.correction().in(language)));
+        b.append(' ').append(w.correction()).append(w.colon()).append(text(names.apply(page.correction().in(language))));
       }
       b.append("\n\n");
     }
@@ -81,7 +82,7 @@ public final class MarkdownWriter implements MaterialWriter {
             .append(text(s.ruleDescription().in(language))).append("\n\n");
       }
       if (!s.note().isEmpty()) {
-        b.append(text(s.note().in(language))).append("\n\n");
+        b.append(text(names.apply(s.note().in(language)))).append("\n\n");
       }
       if (!s.formula().isEmpty()) {
         b.append(display(s.formula()));
@@ -103,7 +104,7 @@ public final class MarkdownWriter implements MaterialWriter {
         b.append(String.join(w.period(), facts)).append(w.period().strip()).append("\n\n");
       }
       if (s.counterexample() != null) {
-        b.append("**").append(w.counterexample()).append("**").append(w.colon()).append(text(s.counterexample()))
+        b.append("**").append(w.counterexample()).append("**").append(w.colon()).append(text(names.apply(s.counterexample())))
             .append("\n\n");
       }
     }

@@ -75,7 +75,7 @@ public final class SiteWriter implements MaterialWriter {
       for (Material.Page p : material.derivations()) {
         pageFiles.put(p.id(), "derivations/" + unique(slug(p.id()), used) + ".html");
         pagesById.put(p.id(), p);
-        allNames.putAll(proseNames(p));
+        allNames.putAll(ProseNames.of(p));
       }
       used.clear();
       for (Material.ClaimPage c : material.claims()) {
@@ -589,22 +589,10 @@ public final class SiteWriter implements MaterialWriter {
           : "<span class=\"fail\">✗ fails</span> " + zh("未通过");
     }
 
-    /** Symbol names whose Unicode form reads better in prose: yhat -> ŷ (not P -> P(x_i)). */
-    private static Map<String, String> proseNames(Material.Page p) {
-      Map<String, String> out = new LinkedHashMap<>();
-      for (Material.SymbolRow s : p.symbols()) {
-        if (s.name().length() > 1 && !s.unicode().isEmpty() && !s.unicode().equals(s.name())
-            && !s.unicode().contains("(") && s.name().matches("[A-Za-z][A-Za-z0-9]*")) {
-          out.put(s.name(), s.unicode());
-        }
-      }
-      return out;
-    }
-
     /** One HTML page being written. */
     private final class Html {
       /** Unicode renderings of a page's symbol names for prose. */
-      record Names(Pattern pattern, Map<String, String> map) {}
+      record Names(ProseNames prose) {}
 
       private final StringBuilder b = new StringBuilder(16_384);
       private final String root;
@@ -618,18 +606,9 @@ public final class SiteWriter implements MaterialWriter {
       Names names(Material.Page page) {
         Map<String, String> map = new LinkedHashMap<>(fallbackNames);
         if (page != null) {
-          map.putAll(proseNames(page));
+          map.putAll(ProseNames.of(page));
         }
-        if (map.isEmpty()) {
-          return new Names(null, map);
-        }
-        List<String> keys = new ArrayList<>(map.keySet());
-        keys.sort((x, y) -> y.length() - x.length());
-        StringBuilder alt = new StringBuilder();
-        for (String k : keys) {
-          alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(k));
-        }
-        return new Names(Pattern.compile("(?<![A-Za-z0-9\\\\])(" + alt + ")(?![A-Za-z0-9])"), map);
+        return new Names(ProseNames.from(map));
       }
 
       /** Prose from a file, escaped, with symbol names such as yhat written as ŷ. */
@@ -637,16 +616,7 @@ public final class SiteWriter implements MaterialWriter {
         if (text == null) {
           return "";
         }
-        String s = text;
-        if (names != null && names.pattern() != null) {
-          Matcher m = names.pattern().matcher(s);
-          StringBuilder out = new StringBuilder();
-          while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(names.map().get(m.group(1))));
-          }
-          m.appendTail(out);
-          s = out.toString();
-        }
+        String s = names == null ? text : names.prose().apply(text);
         return escape(Normalizer.normalize(s, Normalizer.Form.NFC));
       }
 

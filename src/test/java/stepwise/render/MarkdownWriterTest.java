@@ -78,6 +78,9 @@ class MarkdownWriterTest {
     assertTrue(road.contains("200 sample points, largest error 0.0e+00"), road);
     assertTrue(road.contains("| $\\hat{y}$ | `yhat` | (0, 1) | the model's prediction (a sigmoid output) |"), road);
     assertTrue(road.contains("We want P(y\\|x) large."), "a bar in text is escaped");
+    String convexity = Files.readString(md.resolve("convexity.md"));
+    assertTrue(convexity.contains("convex in the prediction ŷ"), "symbol names in prose read as in the formulas");
+    assertFalse(convexity.contains("prediction yhat"), convexity);
 
     String zh = Files.readString(write(material, Text.Language.ZH).resolve("bce-from-likelihood.md"));
     assertTrue(zh.startsWith("# 从伯努利似然推导二元交叉熵\n"), zh.substring(0, 40));
