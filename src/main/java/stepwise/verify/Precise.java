@@ -159,12 +159,6 @@ final class Precise {
     return ratio.isReal() && compare(ratio, 1e-6) <= 0;
   }
 
-  /** The value of expr at p if it is surely not zero, else null. */
-  static IExpr surelyNonZero(IExpr expr, Point p) {
-    Test t = zeroTest(expr, p);
-    return t.verdict() == Zero.NONZERO ? t.value() : null;
-  }
-
   /**
    * Whether expr is exactly 0 at p: evaluated with the point's exact decimals, and zero at
    * every precision of the ladder too. Exact evaluation alone is not trusted, since Symja merges
