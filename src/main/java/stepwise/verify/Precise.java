@@ -160,14 +160,11 @@ final class Precise {
   }
 
   /**
-   * Whether expr is exactly 0 at p: evaluated with the point's exact decimals, and zero at
-   * every precision of the ladder too. Exact evaluation alone is not trusted, since Symja merges
-   * roots of negative rationals unsoundly; 240 digits alone cannot tell 0 from 1e-300.
+   * Whether expr, already found zero on the whole ladder by {@link #zeroTest}, is exactly 0 at p
+   * when evaluated with the point's exact decimals. Neither test is trusted alone: Symja merges
+   * roots of negative rationals unsoundly, and 240 digits cannot tell 0 from 1e-300.
    */
   static boolean exactlyZero(IExpr expr, Point p) {
-    if (zeroTest(expr, p).verdict() != Zero.ZERO) {
-      return false;
-    }
     Map<IExpr, IExpr> values = new HashMap<>();
     p.scalars().forEach((s, v) -> values.put(s, v.exact()));
     IExpr e = members(Trees.substitute(expr, values), p.families(), Point.Value::exact);
