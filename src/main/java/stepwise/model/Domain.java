@@ -23,12 +23,18 @@ public sealed interface Domain {
     @Override
     public String describe() {
       if (integer) {
-        String lo = lower.value == null ? "-inf" : lower.value.toPlainString();
-        String hi = upper.value == null ? "inf" : upper.value.toPlainString();
+        String lo = lower.value == null ? "-inf" : show(lower.value);
+        String hi = upper.value == null ? "inf" : show(upper.value);
         return "integers in [" + lo + ", " + hi + (upper.value == null ? ")" : "]");
       }
-      return (lower.open ? "(" : "[") + (lower.value == null ? "-inf" : lower.value.toPlainString()) + ", "
-          + (upper.value == null ? "inf" : upper.value.toPlainString()) + (upper.open ? ")" : "]");
+      return (lower.open ? "(" : "[") + (lower.value == null ? "-inf" : show(lower.value)) + ", "
+          + (upper.value == null ? "inf" : show(upper.value)) + (upper.open ? ")" : "]");
+    }
+
+    /** A bound for messages: plain when short, else 12 significant digits (1E+300, not 301 digits). */
+    private static String show(BigDecimal v) {
+      String plain = v.toPlainString();
+      return plain.length() <= 20 ? plain : v.round(new java.math.MathContext(12)).stripTrailingZeros().toString();
     }
 
     public boolean contains(double x) {

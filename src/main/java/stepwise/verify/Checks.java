@@ -31,11 +31,18 @@ final class Checks {
   private final Domains domains;
   private final int wanted;
   private final long seed;
+  /** Time for the high-precision re-checks of one check (the --timeout of a symbolic check). */
+  private final java.time.Duration recheckBudget;
 
   Checks(Domains domains, int wanted, long seed) {
+    this(domains, wanted, seed, Settings.DEFAULT.deadline());
+  }
+
+  Checks(Domains domains, int wanted, long seed, java.time.Duration recheckBudget) {
     this.domains = domains;
     this.wanted = wanted;
     this.seed = seed;
+    this.recheckBudget = recheckBudget;
   }
 
   private static double size(Complex x, Complex y) {
@@ -97,13 +104,18 @@ final class Checks {
     return run(List.of(a, b), within, new Probe() {
       @Override
       public Outcome fast(Point p) {
-        Complex x = value(a, p);
-        Complex y = value(b, p);
+        Numeric left = new Numeric(p);
+        Numeric right = new Numeric(p);
+        Complex x = finite(left.eval(a));
+        Complex y = finite(right.eval(b));
         if (x == null || y == null) {
           return Outcome.UNDEFINED;
         }
         double error = x.subtract(y).norm();
-        return new Outcome(true, differs(error, x, y), error, size(x, y), show(x), show(y));
+        // a sum that cancels (binomial terms of 10^20 adding to 0) rounds like its largest term
+        double scale = Math.max(left.largestAddend(), right.largestAddend());
+        double size = Math.max(scale, size(x, y));
+        return new Outcome(true, error > TOLERANCE * size, error, size, show(x), show(y));
       }
 
       @Override
@@ -113,9 +125,25 @@ final class Checks {
 
       @Override
       public List<String> describe(Point p) {
-        return List.of("left = " + precise(a, p), "right = " + precise(b, p));
+        return sidesAndDifference(a, b, p);
       }
     });
+  }
+
+  /**
+   * Both sides at 50 digits, and their difference when the shown digits cannot tell them apart
+   * (1 against 1 + e^-10000 differ by -1.135...E-4343).
+   */
+  private static List<String> sidesAndDifference(IExpr a, IExpr b, Point p) {
+    String left = precise(a, p);
+    String right = precise(b, p);
+    if (!left.equals(right)) {
+      return List.of("left = " + left, "right = " + right);
+    }
+    Precise.Test t = Precise.zeroTest(Trees.plus(a, Trees.negate(b)), p);
+    String difference = t.verdict() == Precise.Zero.NONZERO ? t.value().isReal() ? decimal(t.value()) : complexText(t.value())
+        : "below " + Precise.DIGITS + " digits";
+    return List.of("left = " + left, "right = " + right, "left - right = " + difference);
   }
 
   /**
@@ -123,7 +151,7 @@ final class Checks {
    * double precision (x^2 vs x^2 + 10^-30) before a numerical "equal" is reported.
    */
   NumericResult equalPrecisely(IExpr a, IExpr b, List<Obligation.Iteration> within, int points) {
-    return new Checks(domains, points, seed + 11).run(List.of(a, b), within, new Probe() {
+    return new Checks(domains, points, seed + 11, recheckBudget).run(List.of(a, b), within, new Probe() {
       @Override
       public Outcome fast(Point p) {
         if (Precise.at(a, p) == null || Precise.at(b, p) == null) {
@@ -141,7 +169,7 @@ final class Checks {
 
       @Override
       public List<String> describe(Point p) {
-        return List.of("left = " + precise(a, p), "right = " + precise(b, p));
+        return sidesAndDifference(a, b, p);
       }
     });
   }
@@ -160,7 +188,9 @@ final class Checks {
         }
         double d = sign * (x.getReal() - y.getReal());
         double scale = Math.max(Math.abs(x.getReal()), Math.abs(y.getReal()));
-        boolean violated = strict ? d <= TOLERANCE * scale : d < -TOLERANCE * scale;
+        // a tie in doubles is re-read in high precision for non-strict relations too:
+        // e^x >= 1 + x + 10^-30 fails at x = 0 by less than doubles can see
+        boolean violated = d <= TOLERANCE * scale;
         return new Outcome(true, violated, Math.max(0, -d), size(x, y), show(x), show(y));
       }
 
@@ -170,7 +200,7 @@ final class Checks {
         Precise.Test t = Precise.zeroTest(difference, p);
         if (t.verdict() == Precise.Zero.ZERO) {
           // equal: only a strict inequality fails, and only if the sides are exactly equal there
-          return !strict ? Recheck.ROUNDING : Precise.exactlyZero(difference, p) ? Recheck.REAL : Recheck.UNSURE;
+          return !strict ? Recheck.ROUNDING : t.exact() ? Recheck.REAL : Recheck.UNSURE;
         }
         if (t.verdict() != Precise.Zero.NONZERO) {
           return Recheck.ofDifference(t.verdict());
@@ -183,7 +213,7 @@ final class Checks {
 
       @Override
       public List<String> describe(Point p) {
-        return List.of("left = " + precise(a, p), "right = " + precise(b, p));
+        return sidesAndDifference(a, b, p);
       }
     });
   }
@@ -409,6 +439,8 @@ final class Checks {
     List<SpotCheck> shown = new ArrayList<>();
     String problem = null;
     int rounds = sampler.isEmpty() ? 1 : wanted;
+    int stopped = 0;
+    long start = System.nanoTime();
     for (int i = 0; i < rounds * 3 && points < rounds; i++) {
       Point p;
       try {
@@ -429,13 +461,17 @@ final class Checks {
         continue;
       }
       if (o.violated()) {
-        Recheck really = probe.confirmed(p);
+        if (System.nanoTime() - start > recheckBudget.toNanos()) {
+          stopped++; // past the time limit: neither a pass nor a counterexample, and no more points
+          break;
+        }
+        Recheck really = Precise.within(start + recheckBudget.toNanos(), () -> probe.confirmed(p));
         if (really == Recheck.BEYOND) {
           undefined++;
           continue;
         }
         if (really == Recheck.REAL) {
-          Point simple = shrink(sampler, p, probe);
+          Point simple = Precise.within(start + 2 * recheckBudget.toNanos(), () -> shrink(sampler, p, probe, start));
           return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
               new Counterexample(show(simple), probe.describe(simple)), null, shown, sampler.isEmpty());
         }
@@ -455,6 +491,10 @@ final class Checks {
     if (problem == null && points == 0 && undefined > 0) {
       problem = "undefined at every sample point";
     }
+    if (problem == null && stopped > 0) {
+      problem = "the time limit (" + recheckBudget.toMillis() / 1000.0 + " s) ran out while re-checking at "
+          + Precise.DIGITS + "+ digits what looked like failures in double precision (after " + points + " points)";
+    }
     if (problem == null && unconfirmed > 0) {
       problem = unconfirmed + " point(s) looked like failures in double precision but could not be re-checked at "
           + Precise.DIGITS + " digits";
@@ -463,35 +503,19 @@ final class Checks {
   }
 
   /** Tries rounder values for each variable, keeping those at which the failure persists. */
-  private Point shrink(Sampler sampler, Point p, Probe probe) {
+  private Point shrink(Sampler sampler, Point p, Probe probe, long start) {
     Point best = p;
-    int tries = 0;
-    for (ISymbol s : List.copyOf(best.scalars().keySet())) {
-      if (sampler.isSolved(s) || sampler.isSize(s)) {
-        continue;
-      }
-      for (Point.Value candidate : simpler(best.scalars().get(s))) {
-        if (tries++ >= MAX_SHRINK_TRIES) {
-          return best;
-        }
-        Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(best.scalars());
-        scalars.put(s, candidate);
-        Point q = sampler.complete(withoutSolved(scalars, sampler), best.families());
-        if (q == null || !inDomain(s, candidate)) {
-          continue;
-        }
-        Outcome o;
-        try {
-          o = probe.fast(q);
-        } catch (Numeric.NotNumeric e) {
-          continue;
-        }
-        if (o.defined() && o.violated() && probe.confirmed(q) == Recheck.REAL) {
-          best = q;
-          break;
-        }
+    // past the time limit the point found is reported as it is
+    int tries = System.nanoTime() - start > 2 * recheckBudget.toNanos() ? MAX_SHRINK_TRIES : 0;
+    int[] tried = {tries};
+    for (int pass = 0; pass < 3 && tried[0] < MAX_SHRINK_TRIES; pass++) {
+      Point before = best;
+      best = shrinkScalars(sampler, best, probe, tried);
+      if (best.equals(before)) {
+        break;
       }
     }
+    tries = tried[0];
     for (ISymbol f : List.copyOf(best.families().keySet())) {
       stepwise.model.Domain.Family family = domains.family(f);
       boolean distribution = family != null && family.sumsToOne();
@@ -529,6 +553,35 @@ final class Checks {
     return best;
   }
 
+  /** One pass over the scalars: each takes the first rounder value at which the failure persists. */
+  private Point shrinkScalars(Sampler sampler, Point start, Probe probe, int[] tries) {
+    Point best = start;
+    for (ISymbol s : List.copyOf(best.scalars().keySet())) {
+      if (sampler.isSolved(s) || sampler.isSize(s)) {
+        continue;
+      }
+      for (Point.Value candidate : simpler(best.scalars().get(s))) {
+        if (!rounder(candidate, best.scalars().get(s))) {
+          continue; // -1 is not made simpler by -2, even if -2 fails too
+        }
+        if (tries[0]++ >= MAX_SHRINK_TRIES) {
+          return best;
+        }
+        Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(best.scalars());
+        scalars.put(s, candidate);
+        Point q = sampler.complete(withoutSolved(scalars, sampler), best.families());
+        if (q == null || !inDomain(s, candidate)) {
+          continue;
+        }
+        if (stillFails(q, probe)) {
+          best = q;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
   private static Map<ISymbol, Point.Value> withoutSolved(Map<ISymbol, Point.Value> scalars, Sampler sampler) {
     Map<ISymbol, Point.Value> out = new LinkedHashMap<>();
     scalars.forEach((k, v) -> {
@@ -550,6 +603,20 @@ final class Checks {
     return true;
   }
 
+  /** Whether a is simpler to read than b: fewer digits, then closer to 0. */
+  private static boolean rounder(Point.Value a, Point.Value b) {
+    int[] ka = {digits(a.re()) + digits(a.im()), 0};
+    int[] kb = {digits(b.re()) + digits(b.im()), 0};
+    if (ka[0] != kb[0]) {
+      return ka[0] < kb[0];
+    }
+    return a.re().abs().add(a.im().abs()).compareTo(b.re().abs().add(b.im().abs())) < 0;
+  }
+
+  private static int digits(BigDecimal d) {
+    return d.signum() == 0 ? 0 : d.stripTrailingZeros().precision() + Math.max(0, d.stripTrailingZeros().scale());
+  }
+
   /** Candidate simpler values: small integers and halves, then the value rounded to 1-3 digits. */
   private static List<Point.Value> simpler(Point.Value v) {
     List<Point.Value> out = new ArrayList<>();
@@ -559,6 +626,15 @@ final class Checks {
         BigDecimal c = new BigDecimal(s);
         if (c.compareTo(v.re()) != 0 && Math.abs(c.doubleValue() - x) <= Math.max(1, Math.abs(x)) * 2) {
           out.add(v.like(c, BigDecimal.ZERO));
+        }
+      }
+      // far out (n = 300000000): round magnitudes on the way down, smallest first
+      for (BigDecimal p = BigDecimal.TEN; p.compareTo(v.re().abs()) < 0 && out.size() < 60; p = p.multiply(BigDecimal.TEN)) {
+        for (int m : new int[] {1, 2, 5}) {
+          BigDecimal c = p.multiply(BigDecimal.valueOf(m));
+          if (c.compareTo(v.re().abs()) < 0) {
+            out.add(v.like(v.re().signum() < 0 ? c.negate() : c, BigDecimal.ZERO));
+          }
         }
       }
     } else {
@@ -654,7 +730,10 @@ final class Checks {
   }
 
   private static Complex value(IExpr e, Point p) {
-    Complex c = new Numeric(p).eval(e);
+    return finite(new Numeric(p).eval(e));
+  }
+
+  private static Complex finite(Complex c) {
     return c.isNaN() || c.isInfinite() ? null : c;
   }
 
@@ -677,6 +756,10 @@ final class Checks {
     if (v.isReal()) {
       return decimal(v);
     }
+    return complexText(v);
+  }
+
+  private static String complexText(IExpr v) {
     IExpr re = stepwise.cas.Cas.evaluate(Trees.node(S.Re, v));
     IExpr im = stepwise.cas.Cas.evaluate(Trees.node(S.Im, v));
     String imText = decimal(im) + "*I";
@@ -804,7 +887,7 @@ final class Checks {
     boolean zero = t.verdict() == Precise.Zero.ZERO;
     // "zero" only means zero to 240 digits: a strict claim fails there only if it is exactly zero
     boolean strict = head.equals(S.Unequal) || head.equals(S.Greater) || head.equals(S.Less);
-    if (zero && strict && !Precise.exactlyZero(difference, p)) {
+    if (zero && strict && !t.exact()) {
       return null;
     }
     if (head.equals(S.Equal)) return zero;

@@ -18,7 +18,7 @@ public record Counterexample(Map<String, String> point, List<String> values) {
     StringBuilder out = new StringBuilder();
     point.forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
     if (!values.isEmpty()) {
-      out.append(": ").append(String.join(", ", values));
+      out.append(out.length() == 0 ? "" : ": ").append(String.join(", ", values));
     }
     return out.toString();
   }

@@ -29,8 +29,15 @@ final class Numeric {
   private final Point point;
   private final Map<ISymbol, Complex> locals = new HashMap<>();
 
+  /** The largest |addend| met in sums so far: rounding in doubles is relative to it, not to the result. */
+  private double largestAddend;
+
   Numeric(Point point) {
     this.point = point;
+  }
+
+  double largestAddend() {
+    return Double.isNaN(largestAddend) ? 0 : largestAddend;
   }
 
   /** Cannot be evaluated numerically at all. */
@@ -68,7 +75,9 @@ final class Numeric {
     if (head.equals(S.Plus)) {
       Complex sum = Complex.ZERO;
       for (IExpr arg : Trees.args(ast)) {
-        sum = sum.add(eval(arg));
+        Complex term = eval(arg);
+        largestAddend = Math.max(largestAddend, term.norm());
+        sum = sum.add(term);
       }
       return sum;
     }
@@ -155,6 +164,9 @@ final class Numeric {
       for (int k = lo; k <= hi; k++) {
         locals.put(it.index(), new Complex(k));
         Complex term = eval(ast.arg1());
+        if (sum) {
+          largestAddend = Math.max(largestAddend, term.norm());
+        }
         acc = sum ? acc.add(term) : acc.multiply(term);
       }
     } finally {

@@ -25,9 +25,22 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
    * over integers (a size, an index, a finite set of integers), so its value stays an exact
    * integer in high-precision re-checks; other values enter them as high-precision decimals.
    */
-  record Value(BigDecimal re, BigDecimal im, boolean integer) {
+  record Value(BigDecimal re, BigDecimal im, boolean integer, IExpr symbolic) {
+    Value(BigDecimal re, BigDecimal im, boolean integer) {
+      this(re, im, integer, null);
+    }
+
     Value(BigDecimal re, BigDecimal im) {
       this(re, im, false);
+    }
+
+    /**
+     * A value known exactly as a constant expression (y = Pi*x solved from a constraint), with
+     * re as its decimal approximation: high-precision re-checks evaluate the expression itself,
+     * so the constraint holds at every precision, not only to the digits of re.
+     */
+    static Value symbolic(IExpr exact, BigDecimal approximation) {
+      return new Value(approximation, BigDecimal.ZERO, false, exact);
     }
 
     static Value real(BigDecimal re) {
@@ -52,6 +65,9 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
       if (integer) {
         return exact();
       }
+      if (symbolic != null) {
+        return stepwise.cas.Cas.numeric(symbolic, digits + 20);
+      }
       long precision = digits + 20L;
       org.apfloat.Apfloat r = new org.apfloat.Apfloat(re, precision);
       if (im.signum() == 0) {
@@ -73,6 +89,9 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
     }
 
     IExpr exact() {
+      if (symbolic != null) {
+        return symbolic;
+      }
       return im.signum() == 0 ? exact(re) : complex();
     }
 
@@ -90,6 +109,13 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
 
     /** For reports: up to 12 significant digits, trailing zeros dropped. */
     String show() {
+      if (symbolic != null && !symbolic.isNumber()) {
+        String exactText = stepwise.expr.ExprPrinter.print(symbolic);
+        return exactText.length() <= 24 ? exactText : show(re);
+      }
+      if (symbolic != null && symbolic instanceof org.matheclipse.core.interfaces.IFraction) {
+        return stepwise.expr.ExprPrinter.print(symbolic);
+      }
       String r = show(re);
       if (im.signum() == 0) {
         return r;

@@ -32,6 +32,8 @@ final class Precise {
   private static final int[][] LADDER = {{50, 70}, {100, 130}, {200, 240}};
   private static final Duration DEADLINE = Duration.ofSeconds(5);
   private static final int MAX_TERMS = 20_000;
+  /** Exact evaluation is a shortcut (and a second opinion), not worth a long wait. */
+  private static final Duration EXACT_DEADLINE = Duration.ofSeconds(1);
   // Measured with precision set first (Cas.numeric): exp and powers up to e^(10^12) take
   // under 0.2 s; Gamma takes 0.2 s at 10^5, 3 s at 10^7 and minutes at 10^9, uninterruptibly.
   private static final double MAX_LOG_SIZE = 1e12;
@@ -48,8 +50,15 @@ final class Precise {
     BEYOND
   }
 
-  /** The outcome of a zero test, with the value at the highest precision when it is not zero. */
-  record Test(Zero verdict, IExpr value) {}
+  /**
+   * The outcome of a zero test, with the value at the highest precision when it is not zero;
+   * exact: the quantity evaluated with the point's exact decimals is 0 (not just below rounding).
+   */
+  record Test(Zero verdict, IExpr value, boolean exact) {
+    Test(Zero verdict, IExpr value) {
+      this(verdict, value, false);
+    }
+  }
 
   /** The value of expr at the point, with 50 digits, or null. */
   static IExpr at(IExpr expr, Point p) {
@@ -97,19 +106,120 @@ final class Precise {
     if (e == null) {
       return null;
     }
-    e = members(e, p.families(), digits);
+    e = fullPrecision(members(e, p.families(), digits));
     double largest = largestIntermediate(e, true, new Numeric(new Point(Map.of(), Map.of())));
     if (largest == Double.POSITIVE_INFINITY) {
       return new Reading(null, digits, largest);
     }
-    IExpr numeric = e;
-    IExpr result;
+    IExpr numeric;
     try {
-      result = Cas.withDeadline(DEADLINE, () -> Cas.numeric(numeric, digits));
+      numeric = integerPowers(e, digits);
+    } catch (RuntimeException ex) {
+      return null;
+    }
+    IExpr result;
+    Duration left = timeLeft();
+    if (left.isZero()) {
+      return null;
+    }
+    try {
+      result = Cas.withDeadline(left, () -> Cas.numeric(numeric, digits));
     } catch (RuntimeException ex) {
       return null;
     }
     return result.isNumber() ? new Reading(result, digits, largest) : null;
+  }
+
+  /**
+   * Replaces what Symja computes in double precision whatever the digits asked for: the sign of
+   * a non-real number (Sign(-1 + I) has 17 correct digits at 100), by u/Abs(u).
+   */
+  private static IExpr fullPrecision(IExpr e) {
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(fullPrecision(arg));
+    }
+    if (ast.head().equals(S.Sign) && ast.argSize() == 1) {
+      IExpr u = rebuilt.arg1();
+      return F.If(F.Equal(Trees.node(S.Im, u), F.C0), rebuilt, Trees.times(u, Trees.power(Trees.node(S.Abs, u), F.CN1)));
+    }
+    return rebuilt;
+  }
+
+  /**
+   * Computes integer powers of numbers with apfloat's own pow: Symja's numeric mode turns the
+   * exponent into a float and goes through exp and log, a hundred times slower (a sum of 30
+   * binomial terms took 0.3 s per reading).
+   */
+  private static IExpr integerPowers(IExpr e, int digits) {
+    if (!(e instanceof IAST ast) || Places.iterationOf(e) != null) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(integerPowers(arg, digits));
+    }
+    if (!ast.head().equals(S.Power) || ast.argSize() != 2 || !(ast.arg2() instanceof IInteger k)) {
+      return rebuilt;
+    }
+    long exponent = k.toLongDefault(Long.MIN_VALUE);
+    IExpr base = rebuilt.arg1();
+    if (exponent == Long.MIN_VALUE || Math.abs(exponent) > 1_000_000 || base.isRational()
+        || !base.isNumericFunction(true)) {
+      return rebuilt; // exact powers stay exact; symbolic ones stay with Symja
+    }
+    IExpr b = base.isNumber() ? base : Cas.numeric(base, digits);
+    org.apfloat.Apcomplex z;
+    if (b instanceof org.matheclipse.core.interfaces.IComplexNum c) {
+      z = c.apcomplexValue();
+    } else if (b instanceof org.matheclipse.core.interfaces.INum r) {
+      z = r.apfloatValue();
+    } else {
+      return rebuilt;
+    }
+    if (z.equals(org.apfloat.Apcomplex.ZERO)) {
+      return rebuilt;
+    }
+    org.apfloat.Apcomplex power = org.apfloat.ApcomplexMath.pow(z, Math.abs(exponent));
+    if (exponent < 0) {
+      power = org.apfloat.Apcomplex.ONE.precision(z.precision()).divide(power);
+    }
+    return power.imag().signum() == 0 && z.imag().signum() == 0
+        ? org.matheclipse.core.expression.ApfloatNum.valueOf(power.real()) : F.complexNum(power);
+  }
+
+  /** The end of the current check's time for re-checks (System.nanoTime), if one is set. */
+  private static final ThreadLocal<Long> CHECK_ENDS = new ThreadLocal<>();
+
+  /**
+   * Runs work with every reading inside it cut off when the check's time runs out (a reading
+   * cut off is "cannot compute", so the point is not decided, never wrongly decided).
+   */
+  static <T> T within(long endsAtNanos, java.util.function.Supplier<T> work) {
+    Long outer = CHECK_ENDS.get();
+    CHECK_ENDS.set(outer == null ? endsAtNanos : Math.min(outer, endsAtNanos));
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        CHECK_ENDS.remove();
+      } else {
+        CHECK_ENDS.set(outer);
+      }
+    }
+  }
+
+  /** The deadline of one reading: DEADLINE, or less if the check's time is nearly up (ZERO: none left). */
+  private static Duration timeLeft() {
+    Long ends = CHECK_ENDS.get();
+    if (ends == null) {
+      return DEADLINE;
+    }
+    long nanos = ends - System.nanoTime();
+    return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(nanos, DEADLINE.toNanos()));
   }
 
   /** log10 |x| of a Symja number, computed without going through a double that may underflow. */
@@ -118,9 +228,73 @@ final class Precise {
     return l.isReal() ? l.evalf() : Double.NaN;
   }
 
-  /** Whether expr is zero at p. */
+  /**
+   * Whether expr is zero at p. Exact arithmetic on the point's decimals settles it first when it
+   * can and 50 digits agree (a polynomial identity is 0 at once). Otherwise the precision ladder decides;
+   * when the ladder sees zero (or nothing) but the exact value is a nonzero constant too small
+   * for 240 digits to see next to the other parts (1 - (1 + e^-10000), or x - (x + 1) at
+   * x = 10^300), the quantity is not zero.
+   */
   static Test zeroTest(IExpr expr, Point p) {
-    return zeroTest(digits -> reading(expr, p, digits));
+    IExpr exact = exactValue(expr, p);
+    if (exact != null && exact.isZero()) {
+      // with roots, a second opinion: Symja merges them unsoundly ((-2)^(1/3)*(-3)^(1/3) - 6^(1/3) gives 0)
+      Reading check = hasRoots(expr, p) ? reading(expr, p, LADDER[0][0]) : null;
+      if (check == null && !hasRoots(expr, p) || check != null && !check.beyond() && check.noise()) {
+        return new Test(Zero.ZERO, null, true);
+      }
+    }
+    double[] floor = {Double.NaN};
+    Test t = zeroTest(digits -> {
+      Reading r = reading(expr, p, digits);
+      if (r != null && !r.beyond()) {
+        floor[0] = r.largest() - r.digits() + GUARD_DIGITS;
+      }
+      return r;
+    });
+    boolean blind = t.verdict() == Zero.ZERO || t.verdict() == Zero.BEYOND; // 240 digits saw nothing
+    if (!blind || exact == null || !exact.isNumericFunction(true) || !(floor[0] > Double.NEGATIVE_INFINITY)) {
+      return t;
+    }
+    Point none = new Point(Map.of(), Map.of());
+    Test hidden = zeroTest(digits -> reading(exact, none, digits));
+    if (hidden.verdict() == Zero.NONZERO && log10Abs(hidden.value()) < floor[0]) {
+      return hidden;
+    }
+    // exact arithmetic disagrees with what 240 digits can see: trust the digits (Symja merges
+    // roots of negative rationals unsoundly); or it could not tell either
+    return t;
+  }
+
+  /** Whether a power in expr may have a non-integer exponent at p (a root, x^y). */
+  private static boolean hasRoots(IExpr expr, Point p) {
+    return Trees.contains(expr, e -> e instanceof IAST ast && ast.argSize() == 2 && ast.head().equals(S.Power)
+        && !(ast.arg2() instanceof IInteger) && !(ast.arg2() instanceof ISymbol s && p.scalars().containsKey(s)
+            && p.scalars().get(s).integer()))
+        || Trees.contains(expr, e -> e instanceof IAST ast && (ast.head().equals(S.Surd) || ast.head().equals(S.CubeRoot)
+            || ast.head().equals(S.Sqrt)));
+  }
+
+  /** expr evaluated by Symja with the point's exact values; null if that fails or takes too long. */
+  private static IExpr exactValue(IExpr expr, Point p) {
+    Map<IExpr, IExpr> values = new HashMap<>();
+    p.scalars().forEach((s, v) -> values.put(s, v.exact()));
+    int[] budget = {MAX_TERMS};
+    IExpr e = expand(Trees.substitute(expr, values), budget);
+    IExpr expanded = e == null ? null : members(e, p.families(), Point.Value::exact);
+    if (expanded == null || largestIntermediate(expanded, true, new Numeric(new Point(Map.of(), Map.of())))
+        == Double.POSITIVE_INFINITY) {
+      return null;
+    }
+    try {
+      Duration left = timeLeft();
+      if (left.isZero()) {
+        return null;
+      }
+      return Cas.withDeadline(left.compareTo(EXACT_DEADLINE) < 0 ? left : EXACT_DEADLINE, () -> Cas.evaluate(expanded));
+    } catch (RuntimeException ex) {
+      return null;
+    }
   }
 
   /**
@@ -157,22 +331,6 @@ final class Precise {
     IExpr ratio = Cas.numeric(Trees.times(Trees.node(S.Abs, Trees.plus(high, Trees.negate(low))),
         Trees.power(Trees.node(S.Abs, high), F.CN1)), LADDER[LADDER.length - 1][1]);
     return ratio.isReal() && compare(ratio, 1e-6) <= 0;
-  }
-
-  /**
-   * Whether expr, already found zero on the whole ladder by {@link #zeroTest}, is exactly 0 at p
-   * when evaluated with the point's exact decimals. Neither test is trusted alone: Symja merges
-   * roots of negative rationals unsoundly, and 240 digits cannot tell 0 from 1e-300.
-   */
-  static boolean exactlyZero(IExpr expr, Point p) {
-    Map<IExpr, IExpr> values = new HashMap<>();
-    p.scalars().forEach((s, v) -> values.put(s, v.exact()));
-    IExpr e = members(Trees.substitute(expr, values), p.families(), Point.Value::exact);
-    try {
-      return Cas.withDeadline(DEADLINE, () -> Cas.evaluate(e)).isZero();
-    } catch (RuntimeException ex) {
-      return false;
-    }
   }
 
   /** Whether a - b is zero at p. */

@@ -40,6 +40,10 @@ final class Sampler {
   private static final int MAX_ATTEMPTS_PER_POINT = 50;
   /** Share of real samples taken from the special values (0, bounds, tiny, huge). */
   private static final double SPECIAL_SHARE = 0.2;
+  /** The largest magnitude of integers drawn far out (10^9: exact, and still a double). */
+  private static final long MAX_FAR_INTEGER = 1_000_000_000L;
+  /** The largest size drawn for the bound of a single sum (each term costs a high-precision re-check). */
+  private static final long MAX_SUM_SIZE = 1200;
 
   private final Domains domains;
   private final SplittableRandom random;
@@ -49,6 +53,25 @@ final class Sampler {
   private final List<Obligation.Iteration> within;
   private final Map<ISymbol, Linear> solved = new LinkedHashMap<>();
   private final Set<ISymbol> keepFree;
+  /** Values of a variable where the expressions switch, and their neighbours (see collectBreakpoints). */
+  private final Map<ISymbol, List<Point.Value>> breakpoints = new LinkedHashMap<>();
+  private static final double BREAKPOINT_SHARE = 0.1;
+  private static final MathContext DIGITS_20 = new MathContext(20, RoundingMode.HALF_EVEN);
+  /** Sizes of families: kept small, a counterexample lists every member. */
+  private final Set<ISymbol> familySizes = new HashSet<>();
+  /** Whether a sum or product sits inside another (large bounds would multiply the work). */
+  private boolean nested;
+  /** How many points have been drawn; the first ones are the corners. */
+  private int drawn;
+  /**
+   * The first points put every variable at the same value, where statements such as
+   * (x - y)^2 > 0 or x^2 + y^2 > 0 break and independent draws almost never land.
+   */
+  private static final BigDecimal[] CORNERS = {BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE.negate(),
+      new BigDecimal("0.5"), BigDecimal.valueOf(2)};
+  /** Share of points (after the corners) with all variables equal, and with one pair equal. */
+  private static final double ALL_EQUAL_SHARE = 0.05;
+  private static final double PAIR_EQUAL_SHARE = 0.05;
 
   /** Thrown when the domain cannot be sampled (an unsolvable constraint, too many rejections). */
   static final class Unsampleable extends RuntimeException {
@@ -63,7 +86,7 @@ final class Sampler {
    * A solved variable: v = constant + sum of coefficient * variable with exact coefficients, or
    * (when the solution is not of that form) v = expression, evaluated in high precision.
    */
-  private record Linear(BigDecimal constant, Map<ISymbol, BigDecimal> coefficients, IExpr expression) {}
+  private record Linear(BigDecimal constant, Map<ISymbol, BigDecimal> coefficients, IExpr expression, boolean linear) {}
 
   Sampler(Domains domains, Collection<IExpr> expressions, List<Obligation.Iteration> within, long seed) {
     this(domains, expressions, within, seed, Set.of());
@@ -100,6 +123,7 @@ final class Sampler {
                 grew = true;
               }
               sizes.add(b);
+              familySizes.add(b);
             }
           }
         }
@@ -118,6 +142,16 @@ final class Sampler {
         sizes.add(b);
       }
     }
+    for (IExpr e : expressions) {
+      nested |= nestedIteration(e, false);
+      Trees.walk(e, (path, sub) -> {
+        Obligation.Iteration it = Places.iterationOf(sub);
+        if (it != null) {
+          sizes.addAll(userSymbols(it.lo()));
+          sizes.addAll(userSymbols(it.hi()));
+        }
+      });
+    }
     for (ISymbol s : free) {
       if (domains.of(s) instanceof Domain.Family) {
         families.add(s);
@@ -129,6 +163,97 @@ final class Sampler {
       solve(eq);
     }
     scalars.removeAll(solved.keySet());
+    for (IExpr e : expressions) {
+      collectBreakpoints(e);
+    }
+  }
+
+  /**
+   * Where the expressions jump or switch: a comparison (Piecewise({{1, n == 37}}, 0)), an
+   * integer part (Floor(x + 10^-10) at x = k - 10^-10), a sign, absolute value, maximum or
+   * minimum, when linear in one variable. A difference that lives at a single point is only
+   * found by sampling that point, and at its neighbours.
+   */
+  private void collectBreakpoints(IExpr e) {
+    Trees.walk(e, (path, sub) -> {
+      if (!(sub instanceof IAST ast)) {
+        return;
+      }
+      IExpr h = ast.head();
+      List<IExpr[]> equalities = new ArrayList<>();
+      if (ast.argSize() == 2 && (h.equals(S.Equal) || h.equals(S.Unequal) || h.equals(S.Less) || h.equals(S.LessEqual)
+          || h.equals(S.Greater) || h.equals(S.GreaterEqual) || h.equals(S.Max) || h.equals(S.Min))) {
+        equalities.add(new IExpr[] {ast.arg1(), ast.arg2()});
+      } else if (ast.argSize() == 1 && (h.equals(S.Floor) || h.equals(S.Ceiling) || h.equals(S.Round)
+          || h.equals(S.IntegerPart) || h.equals(S.FractionalPart))) {
+        for (int k = -1; k <= 2; k++) {
+          equalities.add(new IExpr[] {ast.arg1(), org.matheclipse.core.expression.F.ZZ(k)});
+        }
+      } else if (ast.argSize() == 1 && (h.equals(S.Sign) || h.equals(S.Abs) || h.equals(S.UnitStep)
+          || h.equals(S.HeavisideTheta))) {
+        equalities.add(new IExpr[] {ast.arg1(), org.matheclipse.core.expression.F.C0});
+      }
+      for (IExpr[] eq : equalities) {
+        if (userSymbols(Trees.plus(eq[0], Trees.negate(eq[1]))).stream().filter(scalars::contains).count() != 1) {
+          continue;
+        }
+        try {
+          Constraints.solve(org.matheclipse.core.expression.F.Equal(eq[0], eq[1]), scalars::contains)
+              .ifPresent(sol -> addBreakpoint(sol.variable(), sol.value()));
+        } catch (RuntimeException ex) {
+          // not solvable here: no breakpoint
+        }
+      }
+    });
+  }
+
+  private void addBreakpoint(ISymbol v, IExpr at) {
+    if (!userSymbols(at).isEmpty() || !at.isNumericFunction(true) || breakpoints.getOrDefault(v, List.of()).size() > 40) {
+      return;
+    }
+    IExpr n = Cas.numeric(at, 60);
+    if (!n.isReal()) {
+      return;
+    }
+    BigDecimal approx;
+    try {
+      approx = new BigDecimal(n.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
+    } catch (NumberFormatException ex) {
+      return;
+    }
+    List<Point.Value> list = breakpoints.computeIfAbsent(v, k -> new ArrayList<>());
+    boolean finite = at.isInteger() || at instanceof org.matheclipse.core.interfaces.IFraction f
+        && uniformShareOf(f) != null;
+    list.add(finite ? Point.Value.real(decimal(at)) : Point.Value.symbolic(at, approx));
+    BigDecimal step = domains.of(v) instanceof Domain.Real r && r.integer() ? BigDecimal.ONE
+        : approx.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1e-9"));
+    list.add(Point.Value.real(approx.add(step).round(DIGITS_20)));
+    list.add(Point.Value.real(approx.subtract(step).round(DIGITS_20)));
+  }
+
+  /** The fraction as a finite decimal, or null (1/3 has none). */
+  private static BigDecimal uniformShareOf(org.matheclipse.core.interfaces.IFraction f) {
+    try {
+      return new BigDecimal(f.toBigNumerator()).divide(new BigDecimal(f.toBigDenominator()));
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static boolean nestedIteration(IExpr e, boolean inside) {
+    if (!(e instanceof IAST ast)) {
+      return false;
+    }
+    boolean iteration = Places.iterationOf(e) != null;
+    if (iteration && inside) {
+      return true;
+    }
+    for (IExpr arg : Trees.args(ast)) {
+      if (nestedIteration(arg, inside || iteration)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<ISymbol> userSymbols(IExpr e) {
@@ -190,9 +315,9 @@ final class Sampler {
     }
     IExpr constant = linear ? Cas.evaluate(Trees.substitute(value, zero)) : null;
     if (linear && constant.isNumber()) {
-      solved.put(solution.get().variable(), new Linear(decimal(constant), coefficients, null));
+      solved.put(solution.get().variable(), new Linear(decimal(constant), coefficients, value, true));
     } else {
-      solved.put(solution.get().variable(), new Linear(null, Map.of(), value));
+      solved.put(solution.get().variable(), new Linear(null, Map.of(), value, false));
     }
   }
 
@@ -229,9 +354,41 @@ final class Sampler {
   }
 
   private Point attempt() {
+    BigDecimal corner = drawn < CORNERS.length ? CORNERS[drawn] : null;
+    drawn++;
+    double u = random.nextDouble();
+    boolean allEqual = corner == null && u < ALL_EQUAL_SHARE;
+    boolean pairEqual = corner == null && !allEqual && u < ALL_EQUAL_SHARE + PAIR_EQUAL_SHARE;
     Map<ISymbol, Point.Value> values = new LinkedHashMap<>();
+    Point.Value shared = null;
+    List<ISymbol> plain = new ArrayList<>();
     for (ISymbol s : scalars) {
-      values.put(s, sample(s, domains.of(s)));
+      Domain d = domains.of(s);
+      Point.Value v = null;
+      if (!sizes.contains(s)) {
+        plain.add(s);
+        if (corner != null) {
+          v = fit(Point.Value.real(corner), d);
+        } else if (allEqual && shared != null) {
+          v = fit(shared, d);
+        }
+      }
+      if (v == null) {
+        v = sample(s, d);
+      }
+      if (allEqual && shared == null && !sizes.contains(s)) {
+        shared = v;
+      }
+      values.put(s, v);
+    }
+    if (pairEqual && plain.size() >= 2) {
+      int i = random.nextInt(plain.size());
+      int j = random.nextInt(plain.size() - 1);
+      ISymbol target = plain.get(j >= i ? j + 1 : j);
+      Point.Value v = fit(values.get(plain.get(i)), domains.of(target));
+      if (v != null) {
+        values.put(target, v);
+      }
     }
     Map<ISymbol, TreeMap<Integer, Point.Value>> members = new LinkedHashMap<>();
     Point partial = new Point(values, members);
@@ -265,7 +422,8 @@ final class Sampler {
       BigDecimal re;
       BigDecimal im = BigDecimal.ZERO;
       Linear solution = e.getValue();
-      if (solution.expression() != null) {
+      IExpr symbolic = exactly(solution.expression(), all, members);
+      if (!solution.linear()) {
         IExpr v = Precise.at(solution.expression(), new Point(all, members), 60);
         if (v == null || !v.isReal()) {
           return null;
@@ -290,7 +448,8 @@ final class Sampler {
       if ((im.signum() != 0 && domain instanceof Domain.Real) || (im.signum() == 0 && !inDomain(re.doubleValue(), domain))) {
         return null;
       }
-      all.put(e.getKey(), new Point.Value(re, im));
+      all.put(e.getKey(), symbolic != null && im.signum() == 0 && !(domain instanceof Domain.Real r && r.integer())
+          ? Point.Value.symbolic(symbolic, re) : new Point.Value(re, im));
     }
     Point point = new Point(all, members);
     for (IExpr condition : domains.conditions()) {
@@ -308,6 +467,25 @@ final class Sampler {
       }
     }
     return point;
+  }
+
+  /**
+   * A solved variable's value as an exact constant (3*y == x gives y = x/3, y == Pi*x gives
+   * Pi*x): with the other variables' exact values put in; null if Symja cannot do it at once.
+   */
+  private static IExpr exactly(IExpr solution, Map<ISymbol, Point.Value> values,
+      Map<ISymbol, TreeMap<Integer, Point.Value>> members) {
+    if (!members.isEmpty() && !Trees.symbols(solution).stream().noneMatch(members::containsKey)) {
+      return null;
+    }
+    Map<IExpr, IExpr> exact = new LinkedHashMap<>();
+    values.forEach((k, v) -> exact.put(k, v.exact()));
+    try {
+      IExpr v = Cas.withDeadline(java.time.Duration.ofSeconds(1), () -> Cas.evaluate(Trees.substitute(solution, exact)));
+      return v.isNumericFunction(true) ? v : null;
+    } catch (RuntimeException ex) {
+      return null;
+    }
   }
 
   boolean isSolved(ISymbol s) {
@@ -383,6 +561,30 @@ final class Sampler {
     }
   }
 
+  /** The value as a value of domain d (an integer for integer domains), or null if outside it. */
+  private static Point.Value fit(Point.Value v, Domain d) {
+    if (d instanceof Domain.Finite f) {
+      if (!v.isReal()) {
+        return null;
+      }
+      for (IExpr x : f.values()) {
+        if (x.isNumber() && x.isReal() && decimal(x).compareTo(v.re()) == 0) {
+          return x.isInteger() && f.values().stream().allMatch(IExpr::isInteger) ? Point.Value.integer(v.re())
+              : Point.Value.real(v.re());
+        }
+      }
+      return null;
+    }
+    if (d instanceof Domain.Real r) {
+      if (!v.isReal() || !r.contains(v.re())) {
+        return null;
+      }
+      return r.integer() ? Point.Value.integer(v.re().setScale(0, RoundingMode.UNNECESSARY))
+          : v.symbolic() != null ? v : Point.Value.real(v.re());
+    }
+    return d instanceof Domain.Family ? null : v.symbolic() != null ? v : new Point.Value(v.re(), v.im());
+  }
+
   private TreeMap<Integer, Point.Value> vector(int lo, int hi, Domain element) {
     TreeMap<Integer, Point.Value> out = new TreeMap<>();
     Point.Value same = random.nextDouble() < 0.15 ? sample(null, element) : null; // all members equal
@@ -393,41 +595,82 @@ final class Sampler {
   }
 
   private Point.Value sample(ISymbol s, Domain d) {
+    List<Point.Value> at = s == null ? null : breakpoints.get(s);
+    if (at != null && random.nextDouble() < BREAKPOINT_SHARE) {
+      Point.Value v = fit(at.get(random.nextInt(at.size())), d);
+      if (v != null) {
+        return v;
+      }
+    }
     if (d instanceof Domain.Finite f) {
       IExpr v = f.values().get(random.nextInt(f.values().size()));
       boolean integers = f.values().stream().allMatch(IExpr::isInteger);
       return integers ? Point.Value.integer(decimal(v)) : Point.Value.real(decimal(v));
     }
     if (d instanceof Domain.Real r) {
-      return r.integer() ? Point.Value.integer(integer(r, s != null && sizes.contains(s))) : Point.Value.real(real(r));
+      return r.integer() ? Point.Value.integer(integer(r, s != null && sizes.contains(s), s != null && familySizes.contains(s)))
+          : Point.Value.real(real(r));
     }
     return complex();
   }
 
-  private BigDecimal integer(Domain.Real r, boolean size) {
+  private BigDecimal integer(Domain.Real r, boolean size, boolean familySize) {
     long lo = r.lower().value() == null ? Long.MIN_VALUE
         : r.lower().value().setScale(0, RoundingMode.CEILING).longValue() + (r.lower().open()
             && r.lower().value().stripTrailingZeros().scale() <= 0 ? 1 : 0);
     long hi = r.upper().value() == null ? Long.MAX_VALUE
         : r.upper().value().setScale(0, RoundingMode.FLOOR).longValue() - (r.upper().open()
             && r.upper().value().stripTrailingZeros().scale() <= 0 ? 1 : 0);
+    double u = random.nextDouble();
     if (size) {
+      // mostly 2..6; sometimes larger: n(n+1)/2 + Floor(n/1000) is wrong only from 1000 on.
+      // A family's size stays small (a counterexample lists every member), and so does a
+      // bound of nested sums, whose work grows with its square.
+      long most = familySize || nested ? 30 : MAX_SUM_SIZE;
+      if (u < 0.05 && lo > Long.MIN_VALUE && lo < 2) {
+        return BigDecimal.valueOf(lo); // the smallest size: an empty sum, a single member
+      }
+      if (u >= 0.97 && most > 30 && lo <= 1000 && hi >= 1000) {
+        return BigDecimal.valueOf(random.nextBoolean() ? 1000 : 100); // round sizes, where thresholds sit
+      }
       long a = Math.max(lo, 2);
-      long b = Math.min(hi, 6);
+      long b = Math.min(hi, u < 0.85 ? 6 : u < 0.95 ? Math.min(30, most) : most);
       if (a <= b) {
-        return BigDecimal.valueOf(a + random.nextLong(b - a + 1));
+        return BigDecimal.valueOf(u < 0.95 ? a + random.nextLong(b - a + 1) : logUniform(a, b));
       }
     }
+    if (u < SPECIAL_SHARE) {
+      List<BigDecimal> special = new ArrayList<>();
+      for (long v : new long[] {0, 1, -1, 2, -2, 10, -10, 100, 1000, 1_000_000, lo, lo + 1, hi, hi - 1}) {
+        if (v >= lo && v <= hi && v != Long.MIN_VALUE && v != Long.MAX_VALUE) {
+          special.add(BigDecimal.valueOf(v));
+        }
+      }
+      if (!special.isEmpty()) {
+        return special.get(random.nextInt(special.size()));
+      }
+    }
+    boolean far = u > 0.7; // a third far out, on a log scale: n! <= 10^20 fails only from 22 on
     if (lo == Long.MIN_VALUE && hi == Long.MAX_VALUE) {
-      return BigDecimal.valueOf(random.nextLong(21) - 10);
+      return BigDecimal.valueOf(far ? (random.nextBoolean() ? 1 : -1) * logUniform(11, MAX_FAR_INTEGER)
+          : random.nextLong(21) - 10);
     }
     if (lo == Long.MIN_VALUE) {
-      lo = hi - 12;
+      return BigDecimal.valueOf(far ? hi - logUniform(13, MAX_FAR_INTEGER) : hi - random.nextLong(13));
     }
     if (hi == Long.MAX_VALUE) {
-      hi = lo + 12;
+      return BigDecimal.valueOf(far ? lo + logUniform(13, MAX_FAR_INTEGER) : lo + random.nextLong(13));
+    }
+    if (far && hi - lo > 100) {
+      return BigDecimal.valueOf(lo + logUniform(1, hi - lo));
     }
     return BigDecimal.valueOf(lo + random.nextLong(hi - lo + 1));
+  }
+
+  /** An integer in [a, b] whose logarithm is uniform. */
+  private long logUniform(long a, long b) {
+    double x = Math.exp(Math.log(a) + (Math.log(b) - Math.log(a)) * random.nextDouble());
+    return Math.max(a, Math.min(b, Math.round(x)));
   }
 
   private BigDecimal real(Domain.Real r) {
@@ -455,16 +698,18 @@ final class Sampler {
   private static List<BigDecimal> specialValues(Domain.Real r) {
     List<BigDecimal> candidates = new ArrayList<>();
     for (String v : new String[] {"0", "1", "-1", "2", "-2", "0.5", "-0.5", "1e-3", "-1e-3", "1e-6", "-1e-6", "1e-9",
-        "-1e-9", "1e3", "-1e3", "1e6", "-1e6"}) {
+        "-1e-9", "1e3", "-1e3", "1e6", "-1e6", "1e9", "-1e9", "1e12", "-1e12"}) {
       candidates.add(new BigDecimal(v));
     }
     for (Domain.Bound b : List.of(r.lower(), r.upper())) {
       if (b.value() != null) {
         BigDecimal scale = b.value().abs().max(BigDecimal.ONE);
         for (String eps : new String[] {"0", "1e-9", "1e-6", "1e-3"}) {
-          BigDecimal e = scale.multiply(new BigDecimal(eps));
-          candidates.add(b.value().add(e));
-          candidates.add(b.value().subtract(e));
+          for (BigDecimal size : List.of(scale, b.value().abs())) { // x > -10^-20: also -0.999999999*10^-20
+            BigDecimal e = size.multiply(new BigDecimal(eps));
+            candidates.add(b.value().add(e));
+            candidates.add(b.value().subtract(e));
+          }
         }
       }
     }
@@ -491,12 +736,14 @@ final class Sampler {
       }
       return lo + width * random.nextDouble();
     }
-    double spread = Math.exp(-4 + 8 * random.nextDouble());
+    // one draw in eight on a log scale from 10^-12 to 10^12: 10^12 >= x^2 fails only beyond 10^6
+    double spread = u > 0.875 ? Math.pow(10, -12 + 24 * random.nextDouble()) : Math.exp(-4 + 8 * random.nextDouble());
+    u = random.nextDouble();
     if (lo != null) {
-      return lo + spread;
+      return lo + spread * Math.max(1, Math.abs(lo) * 1e-12); // beyond 10^300, + 50 is lost in doubles
     }
     if (hi != null) {
-      return hi - spread;
+      return hi - spread * Math.max(1, Math.abs(hi) * 1e-12);
     }
     if (u < 0.55) {
       return -5 + 10 * random.nextDouble();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.cas.Cas;
@@ -171,6 +172,10 @@ public final class Verifier {
     if (a.equals(b)) {
       return proved(what, "identical", numeric);
     }
+    String loose = looseBound(domains, left, right);
+    if (loose != null) {
+      return new Finding(what, Status.UNKNOWN, "", numeric.points(), numeric.maxError(), null, loose, numeric.shown());
+    }
     SymbolicProver prover = new SymbolicProver(catalogue, domains, settings.deadline());
     Optional<String> proof;
     try {
@@ -189,6 +194,67 @@ public final class Verifier {
       return refuted(what, precise, "the two sides differ (by less than double precision can see)");
     }
     return unproved(what, numeric);
+  }
+
+  /**
+   * Why a sum or product in the expressions has no meaning at some points of the domains (its
+   * bound need not be an integer), or null. Symja's closed forms assume integer bounds: without
+   * this, Sum(i, {i, 1, n}) = n(n+1)/2 would be "proved" for real n > 0, false at n = 5/2.
+   */
+  static String looseBound(Domains domains, IExpr... expressions) {
+    for (IExpr e : expressions) {
+      String found = looseBound(e, domains, Set.of());
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static String looseBound(IExpr e, Domains domains, Set<ISymbol> indices) {
+    if (!(e instanceof IAST ast)) {
+      return null;
+    }
+    Obligation.Iteration it = stepwise.rules.Places.iterationOf(e);
+    Set<ISymbol> inner = indices;
+    if (it != null) {
+      for (IExpr bound : List.of(it.lo(), it.hi())) {
+        if (!integerValued(bound, domains, indices)) {
+          return "the bound " + ExprPrinter.print(bound) + " of " + ExprPrinter.print(e)
+              + " is not declared an integer, and a sum up to a non-integer has no standard meaning (declare it an integer)";
+        }
+      }
+      inner = new LinkedHashSet<>(indices);
+      inner.add(it.index());
+    }
+    for (IExpr arg : Trees.args(ast)) {
+      String found = looseBound(arg, domains, inner);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** Built from integers and integer-valued symbols by +, - and *, so an integer wherever defined. */
+  private static boolean integerValued(IExpr e, Domains domains, Set<ISymbol> indices) {
+    if (e.isInteger()) {
+      return true;
+    }
+    if (e instanceof ISymbol s) {
+      stepwise.model.Domain d = domains.of(s);
+      return indices.contains(s)
+          || d instanceof stepwise.model.Domain.Real r && r.integer()
+          || d instanceof stepwise.model.Domain.Finite f && f.values().stream().allMatch(IExpr::isInteger);
+    }
+    if (Trees.isHead(e, S.Plus) || Trees.isHead(e, S.Times)) {
+      return Trees.args(e).stream().allMatch(x -> integerValued(x, domains, indices));
+    }
+    if (Trees.isHead(e, S.Power)) {
+      IAST p = (IAST) e;
+      return integerValued(p.arg1(), domains, indices) && p.arg2().isInteger() && !p.arg2().isNegative();
+    }
+    return false;
   }
 
   private static boolean isStatement(IExpr e) {
@@ -211,6 +277,10 @@ public final class Verifier {
     NumericResult numeric = checks(domains).order(left, head, right, List.of());
     if (numeric.violated()) {
       return refuted(what, numeric, "the inequality fails");
+    }
+    String loose = looseBound(domains, left, right);
+    if (loose != null) {
+      return new Finding(what, Status.UNKNOWN, "", numeric.points(), numeric.maxError(), null, loose, numeric.shown());
     }
     SymbolicProver prover = new SymbolicProver(catalogue, domains, settings.deadline());
     try {
@@ -414,7 +484,7 @@ public final class Verifier {
   }
 
   private Checks checks(Domains domains) {
-    return new Checks(domains, settings.samples(), settings.seed());
+    return new Checks(domains, settings.samples(), settings.seed(), settings.deadline());
   }
 
   private static Finding proved(String what, String method, NumericResult numeric) {
@@ -423,7 +493,8 @@ public final class Verifier {
 
   private static Finding refuted(String what, NumericResult numeric, String reason) {
     return new Finding(what, Status.REFUTED, "", numeric.points(), numeric.maxError(), numeric.counterexample(),
-        reason + " at " + numeric.counterexample().describe(), numeric.shown());
+        reason + (numeric.counterexample().point().isEmpty() ? ": " : " at ") + numeric.counterexample().describe(),
+        numeric.shown());
   }
 
   private Finding unproved(String what, NumericResult numeric) {
