@@ -263,7 +263,9 @@ final class Checks {
         if (a == null || b == null) {
           return Outcome.UNDEFINED;
         }
-        return new Outcome(true, !a.equals(b), 0, String.valueOf(a), String.valueOf(b));
+        // a comparison tied in doubles is decided in high precision (x >= 10^-30 against x >= 0 at 0)
+        boolean tied = tied(before, p) || tied(after, p);
+        return new Outcome(true, !a.equals(b) || tied, 0, String.valueOf(a), String.valueOf(b));
       }
 
       @Override
@@ -855,6 +857,22 @@ final class Checks {
     if (head.equals(S.Less)) return d < -tol;
     if (head.equals(S.LessEqual)) return d <= tol;
     return null;
+  }
+
+  /** Whether some comparison in the statement has its two sides equal to double precision at p. */
+  private static boolean tied(IExpr statement, Point p) {
+    boolean[] found = {false};
+    Logic.evaluate(statement, atom -> {
+      if (atom.argSize() == 2 && !atom.head().equals(S.Element)
+          && !atom.head().equals(stepwise.rules.Predicates.DISTRIBUTION)) {
+        Numeric numeric = new Numeric(p);
+        Complex x = numeric.eval(atom.arg1());
+        Complex y = numeric.eval(atom.arg2());
+        found[0] |= x.subtract(y).norm() <= TOLERANCE * Math.max(x.norm(), y.norm());
+      }
+      return null; // keep visiting every atom
+    });
+    return found[0];
   }
 
   /** A condition at 50 digits: FALSE only when it surely fails; null if it cannot tell. */

@@ -115,6 +115,15 @@ class HiddenFailuresTest {
   }
 
   @Test
+  void statementsThatDifferOnlyBelowDoublePrecisionAreTold() {
+    Finding f = equivalence.check(equivalence.parse("x >= 10^(-30)", "x >= 0", "Element(x, Reals)", Source.of(null)));
+    assertEquals(Status.REFUTED, f.status(), f.toString());
+    assertEquals("0", f.counterexample().point().get("x"), f.toString());
+    Finding same = equivalence.check(equivalence.parse("2*x >= 2", "x >= 1", "Element(x, Reals)", Source.of(null)));
+    assertTrue(same.status().holds(), same.toString());
+  }
+
+  @Test
   void aSumUpToARealNumberIsNotProved() {
     Finding real = equivalence.check(equivalence.parse("Sum(i, {i, 1, n})", "n*(n + 1)/2", "n > 0", Source.of(null)));
     assertEquals(Status.UNKNOWN, real.status(), real.toString());
