@@ -180,13 +180,14 @@ public final class ExprParser {
 
   private IExpr unary() {
     skipSpace();
-    if (peek("-") && !peek("->")) {
+    boolean negate = false;
+    while (peek("+") || peek("-") && !peek("->")) { // a loop: "------x" must not recurse per sign
+      negate ^= src.charAt(pos) == '-';
       pos++;
-      return Trees.negate(unary());
+      skipSpace();
     }
-    if (peek("+")) {
-      pos++;
-      return unary();
+    if (negate) {
+      return Trees.negate(power());
     }
     return power();
   }

@@ -13,4 +13,15 @@ public class ExprSyntaxError extends RuntimeException {
   public int offset() {
     return offset;
   }
+
+  /** The input for a message: whole when short, else the 60 characters around the error. */
+  public static String excerpt(String text, int offset) {
+    if (text.length() <= 120) {
+      return text;
+    }
+    int from = Math.max(0, Math.min(offset, text.length()) - 30);
+    int to = Math.min(text.length(), from + 60);
+    return (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "")
+        + " (" + text.length() + " characters)";
+  }
 }

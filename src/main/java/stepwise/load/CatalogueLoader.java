@@ -191,7 +191,7 @@ public final class CatalogueLoader {
     try {
       return ExprParser.parse(text, scope);
     } catch (ExprSyntaxError e) {
-      throw new InputError(at.textSource().atColumnOffset(e.offset()), e.getMessage() + " in: " + text);
+      throw new InputError(at.textSource().atColumnOffset(e.offset()), e.getMessage() + " in: " + stepwise.expr.ExprSyntaxError.excerpt(text, e.offset()));
     }
   }
 

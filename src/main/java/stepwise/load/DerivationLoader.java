@@ -315,7 +315,7 @@ public final class DerivationLoader {
         scope.checkDeclared(expr);
         return expr;
       } catch (ExprSyntaxError e) {
-        throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + " in: " + text);
+        throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + " in: " + stepwise.expr.ExprSyntaxError.excerpt(text, e.offset()));
       }
     }
 

@@ -56,7 +56,7 @@ public final class Equivalence {
     try {
       return ExprParser.parse(text, new OpenScope());
     } catch (ExprSyntaxError e) {
-      throw new InputError(where, what + ", column " + (e.offset() + 1) + ": " + e.getMessage() + " in: " + text);
+      throw new InputError(where, what + ", column " + (e.offset() + 1) + ": " + e.getMessage() + " in: " + stepwise.expr.ExprSyntaxError.excerpt(text, e.offset()));
     }
   }
 }

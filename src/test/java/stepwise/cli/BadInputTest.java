@@ -122,4 +122,14 @@ class BadInputTest {
     assertEquals(3, cli.exit(), cli.out() + cli.err());
     assertTrue(cli.out().contains("too large to sample"), cli.out());
   }
+
+  @Test
+  void aLongRunOfSignsParsesAndLongBadInputIsQuotedShort() {
+    Cli signs = Cli.run("equiv", "-".repeat(5000) + "x", "x");
+    assertEquals(0, signs.exit(), signs.out() + signs.err()); // an even number of minus signs: it crashed the parser
+    Cli nested = Cli.run("equiv", "(".repeat(5000) + "x", "x");
+    assertEquals(2, nested.exit(), nested.err());
+    assertTrue(nested.err().contains("nested too deeply"), nested.err());
+    assertTrue(nested.err().length() < 400, "the message quotes an excerpt, not 5000 characters: " + nested.err().length());
+  }
 }
