@@ -83,10 +83,10 @@ final class DomainParser {
         || t.equals("-infinity") || t.equals("-∞")) {
       return new Domain.Bound(null, true);
     }
-    BigDecimal value = stepwise.model.Assumptions.constant(reader.read(text.strip(), at));
-    if (value == null) {
+    Domain.Bound b = stepwise.model.Assumptions.bound(reader.read(text.strip(), at), open);
+    if (b == null) {
       throw new InputError(at, "an interval bound must be a number, not " + text.strip());
     }
-    return new Domain.Bound(value, open);
+    return b;
   }
 }

@@ -108,14 +108,12 @@ public final class Assumptions {
     }
     if (isOrder(part)) {
       IAST rel = (IAST) part;
-      BigDecimal right = constant(rel.arg2());
-      BigDecimal left = constant(rel.arg1());
-      if (rel.arg1() instanceof ISymbol x && UserSymbols.isUser(x) && right != null) {
-        domains.put(x, narrow(realOf(domains.getOrDefault(x, Domain.COMPLEX)), rel.head(), right));
+      if (rel.arg1() instanceof ISymbol x && UserSymbols.isUser(x) && bound(rel.arg2(), false) != null) {
+        domains.put(x, narrow(realOf(domains.getOrDefault(x, Domain.COMPLEX)), rel.head(), rel.arg2()));
         return;
       }
-      if (rel.arg2() instanceof ISymbol x && UserSymbols.isUser(x) && left != null) {
-        domains.put(x, narrow(realOf(domains.getOrDefault(x, Domain.COMPLEX)), flip(rel.head()), left));
+      if (rel.arg2() instanceof ISymbol x && UserSymbols.isUser(x) && bound(rel.arg1(), false) != null) {
+        domains.put(x, narrow(realOf(domains.getOrDefault(x, Domain.COMPLEX)), flip(rel.head()), rel.arg1()));
         return;
       }
       for (ISymbol s : Trees.symbols(part)) {
@@ -153,17 +151,30 @@ public final class Assumptions {
     return (Domain.Real) Domain.REALS;
   }
 
+  /** A bound at the constant expression e (kept exact: 3/7 is not 0.4285714285714286), or null. */
+  public static Domain.Bound bound(IExpr e, boolean open) {
+    if (Trees.symbols(e).stream().anyMatch(UserSymbols::isUser)) {
+      return null;
+    }
+    try {
+      return Domain.Bound.of(Cas.evaluate(e), open);
+    } catch (RuntimeException ex) {
+      return null;
+    }
+  }
+
   /** x HEAD c narrows the interval of x. */
-  private static Domain narrow(Domain.Real r, IExpr head, BigDecimal c) {
+  private static Domain narrow(Domain.Real r, IExpr head, IExpr constant) {
     Domain.Bound lower = r.lower();
     Domain.Bound upper = r.upper();
+    BigDecimal c = bound(constant, false).value();
     if (head.equals(S.Greater) || head.equals(S.GreaterEqual)) {
-      Domain.Bound b = new Domain.Bound(c, head.equals(S.Greater));
+      Domain.Bound b = bound(constant, head.equals(S.Greater));
       if (lower.value() == null || c.compareTo(lower.value()) > 0 || (c.compareTo(lower.value()) == 0 && b.open())) {
         lower = b;
       }
     } else {
-      Domain.Bound b = new Domain.Bound(c, head.equals(S.Less));
+      Domain.Bound b = bound(constant, head.equals(S.Less));
       if (upper.value() == null || c.compareTo(upper.value()) < 0 || (c.compareTo(upper.value()) == 0 && b.open())) {
         upper = b;
       }

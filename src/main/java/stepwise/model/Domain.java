@@ -81,10 +81,67 @@ public sealed interface Domain {
     }
   }
 
-  /** One end of a real interval; a null value is infinite. */
-  record Bound(BigDecimal value, boolean open) {
+  /**
+   * One end of a real interval; a null value is infinite. exact: the bound itself when value
+   * (40 digits) only approximates it (3/7, Pi/2); null when value is exact. An inexact bound
+   * admits no decimal within a hair of it (which side of 3/7 is 0.4285714285714286?), and
+   * interval proofs widen it outwards.
+   */
+  record Bound(BigDecimal value, boolean open, IExpr exact) {
     public static final Bound NEG_INFINITY = new Bound(null, true);
     public static final Bound POS_INFINITY = new Bound(null, true);
+    private static final java.math.MathContext DIGITS = new java.math.MathContext(40, java.math.RoundingMode.HALF_EVEN);
+    private static final BigDecimal HAIR = new BigDecimal("1e-30");
+
+    public Bound(BigDecimal value, boolean open) {
+      this(value, open, null);
+    }
+
+    /** The bound given by a constant expression: exact when it is an integer or a finite decimal. */
+    public static Bound of(IExpr constant, boolean open) {
+      if (constant instanceof org.matheclipse.core.interfaces.IInteger i) {
+        return new Bound(new BigDecimal(i.toBigNumerator()), open);
+      }
+      if (constant instanceof org.matheclipse.core.interfaces.IFraction f) {
+        BigDecimal n = new BigDecimal(f.toBigNumerator());
+        BigDecimal d = new BigDecimal(f.toBigDenominator());
+        try {
+          return new Bound(n.divide(d), open);
+        } catch (ArithmeticException e) {
+          return new Bound(n.divide(d, DIGITS), open, constant);
+        }
+      }
+      IExpr approx = stepwise.cas.Cas.numeric(constant, 45);
+      if (!approx.isReal()) {
+        return null;
+      }
+      try {
+        BigDecimal v = new BigDecimal(approx.toString().replace("*10^", "E").replace(" ", "")).round(DIGITS);
+        return new Bound(v, open, constant);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    /** The bound as an exact Symja number or constant. */
+    public IExpr exactValue() {
+      if (exact != null) {
+        return exact;
+      }
+      BigDecimal s = value.stripTrailingZeros();
+      return s.scale() <= 0 ? org.matheclipse.core.expression.F.ZZ(s.toBigIntegerExact())
+          : org.matheclipse.core.expression.F.fraction(s.unscaledValue(), java.math.BigInteger.TEN.pow(s.scale()));
+    }
+
+    /** A decimal at or below the bound (the bound itself when exact). */
+    public BigDecimal below() {
+      return exact == null ? value : value.subtract(value.abs().max(BigDecimal.ONE).multiply(HAIR));
+    }
+
+    /** A decimal at or above the bound (the bound itself when exact). */
+    public BigDecimal above() {
+      return exact == null ? value : value.add(value.abs().max(BigDecimal.ONE).multiply(HAIR));
+    }
 
     public static Bound open(BigDecimal value) {
       return new Bound(value, true);
@@ -98,6 +155,9 @@ public sealed interface Domain {
       if (value == null) {
         return true;
       }
+      if (exact != null) {
+        return x.compareTo(above()) > 0;
+      }
       int c = x.compareTo(value);
       return open ? c > 0 : c >= 0;
     }
@@ -105,6 +165,9 @@ public sealed interface Domain {
     boolean admitsBelow(BigDecimal x) {
       if (value == null) {
         return true;
+      }
+      if (exact != null) {
+        return x.compareTo(below()) < 0;
       }
       int c = x.compareTo(value);
       return open ? c < 0 : c <= 0;

@@ -120,10 +120,10 @@ final class SubstituteKind implements RuleKind {
     if (domain instanceof Domain.Real r) {
       List<IExpr> parts = new ArrayList<>();
       if (r.lower().value() != null) {
-        parts.add(Trees.node(S.GreaterEqual, value, number(r.lower().value())));
+        parts.add(Trees.node(S.GreaterEqual, value, r.lower().exactValue()));
       }
       if (r.upper().value() != null) {
-        parts.add(Trees.node(S.LessEqual, value, number(r.upper().value())));
+        parts.add(Trees.node(S.LessEqual, value, r.upper().exactValue()));
       }
       if (r.integer()) {
         parts.add(Trees.node(S.Element, value, S.Integers));

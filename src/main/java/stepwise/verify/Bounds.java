@@ -144,14 +144,16 @@ final class Bounds {
     if (d instanceof Domain.Real r) {
       if (r.integer()) {
         BigDecimal lo = r.lower().value() == null ? null
-            : r.lower().open() ? r.lower().value().setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
-            : r.lower().value().setScale(0, RoundingMode.CEILING);
+            : r.lower().open() ? r.lower().below().setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
+            : r.lower().below().setScale(0, RoundingMode.CEILING);
         BigDecimal hi = r.upper().value() == null ? null
-            : r.upper().open() ? r.upper().value().setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
-            : r.upper().value().setScale(0, RoundingMode.FLOOR);
+            : r.upper().open() ? r.upper().above().setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
+            : r.upper().above().setScale(0, RoundingMode.FLOOR);
         return new Interval(lo, lo == null, hi, hi == null);
       }
-      return new Interval(r.lower().value(), r.lower().open(), r.upper().value(), r.upper().open());
+      // an inexact bound (3/7) is widened outwards: the interval must contain the domain
+      return new Interval(r.lower().value() == null ? null : r.lower().below(), r.lower().open(),
+          r.upper().value() == null ? null : r.upper().above(), r.upper().open());
     }
     if (d instanceof Domain.Finite f) {
       Interval hull = null;

@@ -15,6 +15,7 @@ import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.cas.Cas;
 import stepwise.expr.Trees;
 import stepwise.model.Domains;
 import stepwise.model.Obligation;
@@ -142,7 +143,7 @@ final class Checks {
     }
     Precise.Test t = Precise.zeroTest(Trees.plus(a, Trees.negate(b)), p);
     String difference = t.verdict() == Precise.Zero.NONZERO ? t.value().isReal() ? decimal(t.value()) : complexText(t.value())
-        : "below " + Precise.DIGITS + " digits";
+        : t.exact() ? "0" : t.verdict() == Precise.Zero.ZERO ? "0 to 240 digits" : "too close to tell";
     return List.of("left = " + left, "right = " + right, "left - right = " + difference);
   }
 
@@ -751,7 +752,8 @@ final class Checks {
   }
 
   private static String precise(IExpr e, Point p) {
-    IExpr v = Precise.at(e, p);
+    IExpr rational = Precise.rationalAt(e, p); // exact where decimals of 1/3 would flip a comparison
+    IExpr v = rational != null ? Cas.numeric(rational, Precise.DIGITS) : Precise.at(e, p);
     if (v == null) {
       return "undefined";
     }

@@ -30,6 +30,7 @@ import stepwise.rules.Places;
 final class Precise {
   static final int DIGITS = 50;
   private static final int[][] LADDER = {{50, 70}, {100, 130}, {200, 240}};
+  private static final int[][] DEEP_LADDER = {{50, 70}, {100, 130}, {200, 240}, {600, 700}, {1200, 1400}};
   private static final Duration DEADLINE = Duration.ofSeconds(5);
   private static final int MAX_TERMS = 20_000;
   /** Exact evaluation is a shortcut (and a second opinion), not worth a long wait. */
@@ -237,6 +238,12 @@ final class Precise {
    */
   static Test zeroTest(IExpr expr, Point p) {
     IExpr exact = exactValue(expr, p);
+    if (exact != null && !exact.isZero() && (exact.isRational() || exact instanceof org.matheclipse.core.interfaces.IComplex)
+        && !hasRoots(expr, p)) {
+      // rational arithmetic is exact: at x = 1/3, Piecewise({{1, x >= 1/3}}, 0) is 1, though
+      // 70-digit decimals of 1/3 fall just below it
+      return new Test(Zero.NONZERO, exact);
+    }
     if (exact != null && exact.isZero()) {
       // with roots, a second opinion: Symja merges them unsoundly ((-2)^(1/3)*(-3)^(1/3) - 6^(1/3) gives 0)
       Reading check = hasRoots(expr, p) ? reading(expr, p, LADDER[0][0]) : null;
@@ -257,7 +264,8 @@ final class Precise {
       return t;
     }
     Point none = new Point(Map.of(), Map.of());
-    Test hidden = zeroTest(digits -> reading(exact, none, digits));
+    // a constant alone can be read deeper at little cost: e^(10^-300) - 1 needs 300 digits
+    Test hidden = zeroTest(digits -> reading(exact, none, digits), DEEP_LADDER);
     if (hidden.verdict() == Zero.NONZERO && log10Abs(hidden.value()) < floor[0]) {
       return hidden;
     }
@@ -273,6 +281,13 @@ final class Precise {
             && p.scalars().get(s).integer()))
         || Trees.contains(expr, e -> e instanceof IAST ast && (ast.head().equals(S.Surd) || ast.head().equals(S.CubeRoot)
             || ast.head().equals(S.Sqrt)));
+  }
+
+  /** The value of expr at p when exact arithmetic gives a rational (or Gaussian rational) without roots, else null. */
+  static IExpr rationalAt(IExpr expr, Point p) {
+    IExpr exact = exactValue(expr, p);
+    return exact != null && (exact.isRational() || exact instanceof org.matheclipse.core.interfaces.IComplex)
+        && !hasRoots(expr, p) ? exact : null;
   }
 
   /** expr evaluated by Symja with the point's exact values; null if that fails or takes too long. */
@@ -303,9 +318,13 @@ final class Precise {
    * two precisions of a rung agree to 6 digits on a value above the noise.
    */
   static Test zeroTest(IntFunction<Reading> atDigits) {
+    return zeroTest(atDigits, LADDER);
+  }
+
+  private static Test zeroTest(IntFunction<Reading> atDigits, int[][] ladder) {
     boolean allNoise = true;
     Reading last = null;
-    for (int[] rung : LADDER) {
+    for (int[] rung : ladder) {
       Reading low = atDigits.apply(rung[0]);
       Reading high = atDigits.apply(rung[1]);
       if (low == null || high == null) {

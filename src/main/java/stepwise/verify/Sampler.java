@@ -425,11 +425,16 @@ final class Sampler {
       IExpr symbolic = exactly(solution.expression(), all, members);
       if (!solution.linear()) {
         IExpr v = Precise.at(solution.expression(), new Point(all, members), 60);
-        if (v == null || !v.isReal()) {
+        if (v == null || !v.isNumber()) {
           return null;
         }
         try {
-          re = new BigDecimal(v.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
+          // a complex solution is kept where the variable is complex (x == y^2 at y = I)
+          IExpr realPart = v.isReal() ? v : Cas.numeric(Trees.node(S.Re, v), 60);
+          IExpr imaginaryPart = v.isReal() ? org.matheclipse.core.expression.F.C0 : Cas.numeric(Trees.node(S.Im, v), 60);
+          re = new BigDecimal(realPart.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
+          im = imaginaryPart.isZero() ? BigDecimal.ZERO
+              : new BigDecimal(imaginaryPart.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
         } catch (NumberFormatException ex) {
           return null;
         }
@@ -448,8 +453,8 @@ final class Sampler {
       if ((im.signum() != 0 && domain instanceof Domain.Real) || (im.signum() == 0 && !inDomain(re.doubleValue(), domain))) {
         return null;
       }
-      all.put(e.getKey(), symbolic != null && im.signum() == 0 && !(domain instanceof Domain.Real r && r.integer())
-          ? Point.Value.symbolic(symbolic, re) : new Point.Value(re, im));
+      all.put(e.getKey(), symbolic != null && !(domain instanceof Domain.Real r && r.integer())
+          ? new Point.Value(re, im, false, symbolic) : new Point.Value(re, im));
     }
     Point point = new Point(all, members);
     for (IExpr condition : domains.conditions()) {
@@ -609,7 +614,7 @@ final class Sampler {
     }
     if (d instanceof Domain.Real r) {
       return r.integer() ? Point.Value.integer(integer(r, s != null && sizes.contains(s), s != null && familySizes.contains(s)))
-          : Point.Value.real(real(r));
+          : real(r);
     }
     return complex();
   }
@@ -629,6 +634,10 @@ final class Sampler {
       long most = familySize || nested ? 30 : MAX_SUM_SIZE;
       if (u < 0.05 && lo > Long.MIN_VALUE && lo < 2) {
         return BigDecimal.valueOf(lo); // the smallest size: an empty sum, a single member
+      }
+      if (u < 0.12 && lo < 0 && !familySize) {
+        long a = Math.max(lo, -10); // a sum over 1..n with n < 0 is empty: closed forms fail there
+        return BigDecimal.valueOf(a + random.nextLong(-a));
       }
       if (u >= 0.97 && most > 30 && lo <= 1000 && hi >= 1000) {
         return BigDecimal.valueOf(random.nextBoolean() ? 1000 : 100); // round sizes, where thresholds sit
@@ -673,11 +682,27 @@ final class Sampler {
     return Math.max(a, Math.min(b, Math.round(x)));
   }
 
-  private BigDecimal real(Domain.Real r) {
+  /** The closed ends of the interval that no decimal can hit (3/7), as exact values. */
+  private static List<Point.Value> exactEnds(Domain.Real r) {
+    List<Point.Value> out = new ArrayList<>();
+    for (Domain.Bound b : List.of(r.lower(), r.upper())) {
+      if (b.value() != null && b.exact() != null && !b.open()) {
+        out.add(Point.Value.symbolic(b.exact(), b.value()));
+      }
+    }
+    return out;
+  }
+
+  private Point.Value real(Domain.Real r) {
     if (random.nextDouble() < SPECIAL_SHARE) {
       List<BigDecimal> special = specialValues(r);
-      if (!special.isEmpty()) {
-        return special.get(random.nextInt(special.size()));
+      List<Point.Value> exactEnds = exactEnds(r);
+      int k = random.nextInt(special.size() + exactEnds.size() + 1);
+      if (k < special.size()) {
+        return Point.Value.real(special.get(k));
+      }
+      if (k < special.size() + exactEnds.size()) {
+        return exactEnds.get(k - special.size());
       }
     }
     for (int tries = 0; tries < 100; tries++) {
@@ -685,7 +710,7 @@ final class Sampler {
       BigDecimal v = new BigDecimal(x).round(DIGITS);
       if (r.contains(v.doubleValue()) && (r.lower().value() == null || !r.lower().open() || v.compareTo(r.lower().value()) > 0)
           && (r.upper().value() == null || !r.upper().open() || v.compareTo(r.upper().value()) < 0)) {
-        return v;
+        return Point.Value.real(v);
       }
     }
     throw new Unsampleable("cannot draw a value in " + r.describe());

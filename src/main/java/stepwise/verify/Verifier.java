@@ -1,6 +1,7 @@
 package stepwise.verify;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +204,7 @@ public final class Verifier {
    */
   static String looseBound(Domains domains, IExpr... expressions) {
     for (IExpr e : expressions) {
-      String found = looseBound(e, domains, Set.of());
+      String found = looseBound(e, domains, Map.of());
       if (found != null) {
         return found;
       }
@@ -211,21 +212,31 @@ public final class Verifier {
     return null;
   }
 
-  private static String looseBound(IExpr e, Domains domains, Set<ISymbol> indices) {
+  private static String looseBound(IExpr e, Domains domains, Map<ISymbol, Interval> indices) {
     if (!(e instanceof IAST ast)) {
       return null;
     }
     Obligation.Iteration it = stepwise.rules.Places.iterationOf(e);
-    Set<ISymbol> inner = indices;
+    Map<ISymbol, Interval> inner = indices;
     if (it != null) {
       for (IExpr bound : List.of(it.lo(), it.hi())) {
-        if (!integerValued(bound, domains, indices)) {
+        if (!integerValued(bound, domains, indices.keySet())) {
           return "the bound " + ExprPrinter.print(bound) + " of " + ExprPrinter.print(e)
               + " is not declared an integer, and a sum up to a non-integer has no standard meaning (declare it an integer)";
         }
       }
-      inner = new LinkedHashSet<>(indices);
-      inner.add(it.index());
+      // closed forms (n(n+1)/2, 2^n) also assume hi >= lo - 1: Sum(1, {i, 1, n}) is 0, not n, at n = -1
+      Bounds bounds = new Bounds(domains, indices);
+      Interval count = bounds.of(Trees.plus(it.hi(), Trees.negate(it.lo()), F.C1));
+      if (count == null || !count.nonNegative()) {
+        return "the range " + ExprPrinter.print(it.lo()) + ".." + ExprPrinter.print(it.hi()) + " of " + ExprPrinter.print(e)
+            + " may run backwards under the domains (declare its bound large enough, e.g. n >= 0)";
+      }
+      inner = new LinkedHashMap<>(indices);
+      Interval lo = bounds.of(it.lo());
+      Interval hi = bounds.of(it.hi());
+      inner.put(it.index(), lo == null || hi == null ? new Interval(null, true, null, true)
+          : new Interval(lo.lo(), lo.loOpen(), hi.hi(), hi.hiOpen()));
     }
     for (IExpr arg : Trees.args(ast)) {
       String found = looseBound(arg, domains, inner);
