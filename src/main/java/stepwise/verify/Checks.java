@@ -179,7 +179,16 @@ final class Checks {
   NumericResult order(IExpr a, IExpr relation, IExpr b, List<Obligation.Iteration> within) {
     boolean strict = relation.equals(S.Less) || relation.equals(S.Greater);
     int sign = relation.equals(S.Less) || relation.equals(S.LessEqual) ? -1 : 1; // wanted sign of a - b
-    return run(List.of(a, b), within, new Probe() {
+    Map<Point, Double> margins = new LinkedHashMap<>();
+    java.util.function.ToDoubleFunction<Point> margin = p -> {
+      Complex x = value(a, p);
+      Complex y = value(b, p);
+      if (x == null || y == null || !isReal(x) || !isReal(y)) {
+        return Double.NaN;
+      }
+      return sign * (x.getReal() - y.getReal()) / Math.max(1, Math.max(Math.abs(x.getReal()), Math.abs(y.getReal())));
+    };
+    Probe probe = new Probe() {
       @Override
       public Outcome fast(Point p) {
         Complex x = value(a, p);
@@ -189,6 +198,7 @@ final class Checks {
         }
         double d = sign * (x.getReal() - y.getReal());
         double scale = Math.max(Math.abs(x.getReal()), Math.abs(y.getReal()));
+        margins.put(p, d / Math.max(1, scale));
         // a tie in doubles is re-read in high precision for non-strict relations too:
         // e^x >= 1 + x + 10^-30 fails at x = 0 by less than doubles can see
         boolean violated = d <= TOLERANCE * scale;
@@ -216,7 +226,19 @@ final class Checks {
       public List<String> describe(Point p) {
         return sidesAndDifference(a, b, p);
       }
-    });
+    };
+    NumericResult sampled = run(List.of(a, b), within, probe);
+    if (sampled.violated() || sampled.problem() != null || !within.isEmpty()) {
+      return sampled;
+    }
+    // sampling misses single points (sin x < 1 fails only at pi/2): follow the margin down
+    Point found = Precise.within(System.nanoTime() + recheckBudget.toNanos(),
+        () -> Minimizer.search(domains, List.of(a, b), seed, margins, margin, q -> stillFails(q, probe)));
+    if (found == null) {
+      return sampled;
+    }
+    return new NumericResult(sampled.points() + 1, sampled.undefined(), sampled.maxError(),
+        new Counterexample(show(found), probe.describe(found)), null, sampled.shown(), false);
   }
 
   /** A condition (x > 0, a != 0, Element(b, Reals), And/Or of them) at every point. */

@@ -113,7 +113,8 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
         String exactText = stepwise.expr.ExprPrinter.print(symbolic);
         return exactText.length() <= 24 ? exactText : show(re);
       }
-      if (symbolic != null && symbolic instanceof org.matheclipse.core.interfaces.IFraction) {
+      if (symbolic instanceof org.matheclipse.core.interfaces.IFraction
+          || symbolic instanceof org.matheclipse.core.interfaces.IInteger) {
         return stepwise.expr.ExprPrinter.print(symbolic);
       }
       String r = show(re);

@@ -493,6 +493,16 @@ final class Sampler {
     }
   }
 
+  /** Whether every value lies in its variable's declared domain. */
+  boolean inDomains(Map<ISymbol, Point.Value> values) {
+    for (var e : values.entrySet()) {
+      if (fit(e.getValue(), domains.of(e.getKey())) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean isSolved(ISymbol s) {
     return solved.containsKey(s);
   }

@@ -76,6 +76,10 @@ class HiddenFailuresTest {
       "a^2                 | GE | a + 10^(-30)*a*(1 - a) - a*(1 - a)   | 0 <= a <= 1",
       "x                   | GT | 3/7                                  | x >= 3/7",
       "x                   | LT | 5/7                                  | 3/7 <= x <= 5/7",
+      "Sin(x)              | LT | 1                                    | Element(x, Reals)",
+      "(x - 7/19)^2        | GT | 0                                    | Element(x, Reals)",
+      "(x^2 - 2)^2         | GE | 10^(-8)                              | Element(x, Reals)",
+      "x^2 + y^2 - 2*x - 4*y + 5 | GT | 0                              | Element(x, Reals) && Element(y, Reals)",
   })
   void falseInequalitiesAreRefutedAtAPointThatViolatesThem(String left, Relation.Op op, String right, String assume) {
     Equivalence.Question q = equivalence.parse(left, right, assume, Source.of(null));
@@ -105,6 +109,8 @@ class HiddenFailuresTest {
       "7*x - 5         | LE | 0      | x <= 5/7",
       "49*s^2          | LE | 25     | 3/7 <= s <= 5/7",
       "s^2             | GE | 9/49   | 3/7 <= s <= 5/7",
+      "x^2 + y^2 - 2*x - 4*y + 5 | GE | 0 | Element(x, Reals) && Element(y, Reals)",
+      "Sin(x)          | LE | 1      | Element(x, Reals)",
   })
   void trueInequalitiesWithTiesAreNotRefuted(String left, Relation.Op op, String right, String assume) {
     Equivalence.Question q = equivalence.parse(left, right, assume, Source.of(null));
