@@ -271,7 +271,13 @@ public final class ExprParser {
     }
     String text = src.substring(start, pos);
     if (decimal) {
-      return F.num(new BigDecimal(text).doubleValue());
+      BigDecimal value = new BigDecimal(text);
+      if (value.stripTrailingZeros().precision() > 15 && text.length() <= 400) {
+        // more digits than a double keeps: exact, so 1.00000000000000000001 is not 1
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() <= 0 ? F.ZZ(v.toBigIntegerExact()) : F.fraction(v.unscaledValue(), BigInteger.TEN.pow(v.scale()));
+      }
+      return F.num(value.doubleValue());
     }
     if (text.length() > 400) {
       throw new ExprSyntaxError("number too long", start);

@@ -34,6 +34,8 @@ final class Checks {
   private final long seed;
   /** Time for the high-precision re-checks of one check (the --timeout of a symbolic check). */
   private final java.time.Duration recheckBudget;
+  /** The minimum search of the last order check, run only if asked (see searchDeeper). */
+  private java.util.function.Supplier<NumericResult> deeper;
 
   Checks(Domains domains, int wanted, long seed) {
     this(domains, wanted, seed, Settings.DEFAULT.deadline());
@@ -228,17 +230,27 @@ final class Checks {
       }
     };
     NumericResult sampled = run(List.of(a, b), within, probe);
+    deeper = null;
     if (sampled.violated() || sampled.problem() != null || !within.isEmpty()) {
       return sampled;
     }
-    // sampling misses single points (sin x < 1 fails only at pi/2): follow the margin down
-    Point found = Precise.within(System.nanoTime() + recheckBudget.toNanos(),
-        () -> Minimizer.search(domains, List.of(a, b), seed, margins, margin, q -> stillFails(q, probe)));
-    if (found == null) {
-      return sampled;
-    }
-    return new NumericResult(sampled.points() + 1, sampled.undefined(), sampled.maxError(),
-        new Counterexample(show(found), probe.describe(found)), null, sampled.shown(), false);
+    // sampling misses single points (sin x < 1 fails only at pi/2): follow the margin down,
+    // when asked (after a symbolic proof failed: a proved statement needs no search)
+    deeper = () -> {
+      Point found = Precise.within(System.nanoTime() + recheckBudget.toNanos(),
+          () -> Minimizer.search(domains, List.of(a, b), seed, margins, margin, recheckBudget, q -> {
+            Outcome o = probe.fast(q); // at Pi/3 doubles see (x - Pi/3)^2 = 4e-32: the exact check decides
+            return o.defined() && (o.violated() || q.hasExactOnlyValues()) && probe.confirmed(q) == Recheck.REAL;
+          }));
+      return found == null ? sampled : new NumericResult(sampled.points() + 1, sampled.undefined(), sampled.maxError(),
+          new Counterexample(show(found), probe.describe(found)), null, sampled.shown(), false);
+    };
+    return sampled;
+  }
+
+  /** The search for a counterexample that sampling missed, for the last order check; or the sampled result. */
+  NumericResult searchDeeper(NumericResult sampled) {
+    return deeper == null ? sampled : deeper.get();
   }
 
   /** A condition (x > 0, a != 0, Element(b, Reals), And/Or of them) at every point. */
@@ -485,7 +497,8 @@ final class Checks {
         undefined++;
         continue;
       }
-      if (o.violated()) {
+      // at Pi/2 doubles give cos = 6e-17, not 0: such points are always judged in high precision
+      if (o.violated() || p.hasExactOnlyValues()) {
         if (System.nanoTime() - start > recheckBudget.toNanos()) {
           stopped++; // past the time limit: neither a pass nor a counterexample, and no more points
           break;
@@ -797,6 +810,9 @@ final class Checks {
 
   /** A real Symja number with 12 significant digits. */
   private static String decimal(IExpr real) {
+    if (real instanceof org.matheclipse.core.interfaces.IFraction) {
+      real = Cas.numeric(real, 30);
+    }
     try {
       BigDecimal d = new BigDecimal(real.toString().replace("*10^", "E").replace("*^", "E").replace(" ", ""));
       BigDecimal r = d.round(new MathContext(12)).stripTrailingZeros();

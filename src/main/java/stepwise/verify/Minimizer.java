@@ -39,7 +39,8 @@ final class Minimizer {
    * (negative where it fails, NaN where undefined); margins: the sample points and theirs.
    */
   static Point search(Domains domains, Collection<IExpr> expressions, long seed, Map<Point, Double> margins,
-      ToDoubleFunction<Point> margin, Predicate<Point> fails) {
+      ToDoubleFunction<Point> margin, java.time.Duration budget, Predicate<Point> fails) {
+    long ends = System.nanoTime() + budget.toNanos();
     if (margins.isEmpty()) {
       return null;
     }
@@ -61,7 +62,10 @@ final class Minimizer {
     List<Point> starts = margins.entrySet().stream().filter(e -> !e.getValue().isNaN())
         .sorted(Comparator.comparingDouble(Map.Entry::getValue)).limit(STARTS).map(Map.Entry::getKey).toList();
     for (Point start : starts) {
-      double[] x = descend(start, variables, sampler, margin);
+      if (System.nanoTime() > ends) {
+        return null;
+      }
+      double[] x = descend(start, variables, sampler, margin, ends);
       for (Map<ISymbol, Point.Value> candidate : candidates(x, variables)) {
         Point q = place(start, candidate, sampler);
         if (q != null && fails.test(q)) {
@@ -73,7 +77,8 @@ final class Minimizer {
   }
 
   /** Pattern search: move one coordinate at a time while the margin drops, halving steps. */
-  private static double[] descend(Point start, List<ISymbol> variables, Sampler sampler, ToDoubleFunction<Point> margin) {
+  private static double[] descend(Point start, List<ISymbol> variables, Sampler sampler, ToDoubleFunction<Point> margin,
+      long ends) {
     int n = variables.size();
     double[] x = new double[n];
     double[] step = new double[n];
@@ -82,7 +87,7 @@ final class Minimizer {
       step[i] = Math.max(1e-2, Math.abs(x[i]) * 0.1);
     }
     double best = value(start, variables, x, sampler, margin);
-    for (int move = 0; move < MAX_MOVES && best >= 0; move++) {
+    for (int move = 0; move < MAX_MOVES && best >= 0 && System.nanoTime() < ends; move++) {
       boolean moved = false;
       for (int i = 0; i < n && !moved; i++) {
         for (int dir : new int[] {1, -1}) {
@@ -137,7 +142,28 @@ final class Minimizer {
     return sampler.inDomains(scalars) ? sampler.complete(scalars, start.families()) : null;
   }
 
-  /** The point reached, then its coordinates as fractions, then as fractions of pi. */
+  /** Reads a coordinate as an exact number of one kind (a fraction, a fraction of pi, a square root...), or null. */
+  private interface Recognizer {
+    IExpr read(double x, double tolerance);
+  }
+
+  private static final List<Recognizer> RECOGNIZERS = List.of(
+      (x, t) -> rational(x, 10_000, t),
+      (x, t) -> scaled(rational(x / Math.PI, 24, t), S.Pi),
+      (x, t) -> x > 0 ? power(rational(x * x, 1000, t), F.C1D2) : negate(power(rational(x * x, 1000, t), F.C1D2)),
+      (x, t) -> x > 0 ? power(rational(x * x * x, 1000, t), F.C1D3) : negate(power(rational(-x * x * x, 1000, t), F.C1D3)),
+      (x, t) -> scaled(rational(x / Math.E, 100, t), S.E),
+      (x, t) -> scaled(rational(x * Math.E, 100, t), F.Power(S.E, F.CN1)),
+      (x, t) -> {
+        IExpr q = rational(Math.exp(x), 1000, t);
+        return q == null || !q.isPositive() ? null : Trees.node(S.Log, q);
+      });
+
+  /**
+   * The point reached, then its coordinates read exactly by each recognizer in turn (all the same
+   * kind), then each coordinate by the first recognizer that reads it: near a double root the
+   * search stops about 10^-8 away, so a looser reading is tried too. Every candidate is checked.
+   */
   private static List<Map<ISymbol, Point.Value>> candidates(double[] x, List<ISymbol> variables) {
     List<Map<ISymbol, Point.Value>> out = new ArrayList<>();
     Map<ISymbol, Point.Value> plain = new LinkedHashMap<>();
@@ -145,26 +171,49 @@ final class Minimizer {
       plain.put(variables.get(i), Point.Value.real(new BigDecimal(x[i]).round(DIGITS)));
     }
     out.add(plain);
-    // near a double root the search stops ~10^-8 away: a looser match is still checked exactly
     for (double tolerance : new double[] {1e-9, 1e-6}) {
-      Map<ISymbol, Point.Value> fractions = new LinkedHashMap<>();
-      Map<ISymbol, Point.Value> ofPi = new LinkedHashMap<>();
-      for (int i = 0; i < x.length; i++) {
-        ISymbol v = variables.get(i);
-        BigInteger[] f = fraction(x[i], 10_000, tolerance);
-        fractions.put(v, f == null ? plain.get(v) : exactly(F.fraction(f[0], f[1]), x[i]));
-        BigInteger[] g = fraction(x[i] / Math.PI, 24, tolerance);
-        ofPi.put(v, g == null || g[0].signum() == 0 ? fractions.get(v)
-            : exactly(Trees.times(F.fraction(g[0], g[1]), S.Pi), x[i]));
+      Map<ISymbol, Point.Value> firstReading = new LinkedHashMap<>(plain);
+      for (Recognizer r : RECOGNIZERS) {
+        Map<ISymbol, Point.Value> candidate = new LinkedHashMap<>(plain);
+        boolean any = false;
+        for (int i = 0; i < x.length; i++) {
+          IExpr exact = r.read(x[i], tolerance);
+          if (exact != null) {
+            Point.Value v = exactly(exact, x[i]);
+            candidate.put(variables.get(i), v);
+            firstReading.putIfAbsent(variables.get(i), v);
+            if (firstReading.get(variables.get(i)).equals(plain.get(variables.get(i)))) {
+              firstReading.put(variables.get(i), v);
+            }
+            any = true;
+          }
+        }
+        if (any && !out.contains(candidate)) {
+          out.add(candidate);
+        }
       }
-      if (!out.contains(fractions)) {
-        out.add(fractions);
-      }
-      if (!out.contains(ofPi)) {
-        out.add(ofPi);
+      if (!out.contains(firstReading)) {
+        out.add(firstReading);
       }
     }
     return out;
+  }
+
+  private static IExpr rational(double x, long maxDenominator, double tolerance) {
+    BigInteger[] f = fraction(x, maxDenominator, tolerance);
+    return f == null ? null : F.fraction(f[0], f[1]);
+  }
+
+  private static IExpr scaled(IExpr q, IExpr factor) {
+    return q == null || q.isZero() ? null : Trees.times(q, factor);
+  }
+
+  private static IExpr power(IExpr q, IExpr exponent) {
+    return q == null || !q.isPositive() ? null : Trees.power(q, exponent);
+  }
+
+  private static IExpr negate(IExpr e) {
+    return e == null ? null : Trees.negate(e);
   }
 
   /** An exact value, with its own decimals (never the searched double's) for the fast checks. */

@@ -20,6 +20,11 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
     families = new LinkedHashMap<>(families);
   }
 
+  /** Whether some value is known only exactly (Pi/2, Sqrt(2)): doubles cannot judge the point. */
+  boolean hasExactOnlyValues() {
+    return scalars.values().stream().anyMatch(v -> v.symbolic() != null && !v.symbolic().isInteger());
+  }
+
   /**
    * An exact complex value re + im*I with finite decimal parts. integer: the variable ranges
    * over integers (a size, an index, a finite set of integers), so its value stays an exact

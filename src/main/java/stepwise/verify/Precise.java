@@ -101,7 +101,7 @@ final class Precise {
   static Reading reading(IExpr expr, Point p, int digits) {
     Map<IExpr, IExpr> values = new HashMap<>();
     p.scalars().forEach((s, v) -> values.put(s, v.numeric(digits)));
-    IExpr e = Trees.substitute(expr, values);
+    IExpr e = Trees.substitute(SymbolicProver.exactNumbers(expr), values);
     int[] budget = {MAX_TERMS};
     e = expand(e, budget);
     if (e == null) {
@@ -274,13 +274,30 @@ final class Precise {
     return t;
   }
 
-  /** Whether a power in expr may have a non-integer exponent at p (a root, x^y). */
+  /**
+   * Whether expr takes a root (a non-integer power) of something that may be negative or
+   * complex at p: Symja merges such roots unsoundly, so its exact value needs a second opinion.
+   * Roots of positive numbers (Sqrt(2), x^(1/3) at x = 3/10) are safe.
+   */
   private static boolean hasRoots(IExpr expr, Point p) {
-    return Trees.contains(expr, e -> e instanceof IAST ast && ast.argSize() == 2 && ast.head().equals(S.Power)
-        && !(ast.arg2() instanceof IInteger) && !(ast.arg2() instanceof ISymbol s && p.scalars().containsKey(s)
-            && p.scalars().get(s).integer()))
-        || Trees.contains(expr, e -> e instanceof IAST ast && (ast.head().equals(S.Surd) || ast.head().equals(S.CubeRoot)
-            || ast.head().equals(S.Sqrt)));
+    Map<IExpr, IExpr> values = new HashMap<>();
+    p.scalars().forEach((s, v) -> values.put(s, v.exact()));
+    IExpr e = Trees.substitute(expr, values);
+    return Trees.contains(e, x -> x instanceof IAST ast && (ast.head().equals(S.Surd) || ast.head().equals(S.CubeRoot)
+        || ast.head().equals(S.Sqrt) && !positive(ast.arg1())
+        || ast.head().equals(S.Power) && ast.argSize() == 2 && !(ast.arg2() instanceof IInteger) && !positive(ast.arg1())));
+  }
+
+  private static boolean positive(IExpr base) {
+    if (!base.isNumericFunction(true)) {
+      return false; // still holds a summation index or a family member: not known
+    }
+    try {
+      IExpr v = Cas.numeric(base, 20);
+      return v.isReal() && sign(v) > 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** The value of expr at p when exact arithmetic gives a rational (or Gaussian rational) without roots, else null. */
@@ -295,7 +312,7 @@ final class Precise {
     Map<IExpr, IExpr> values = new HashMap<>();
     p.scalars().forEach((s, v) -> values.put(s, v.exact()));
     int[] budget = {MAX_TERMS};
-    IExpr e = expand(Trees.substitute(expr, values), budget);
+    IExpr e = expand(Trees.substitute(SymbolicProver.exactNumbers(expr), values), budget);
     IExpr expanded = e == null ? null : members(e, p.families(), Point.Value::exact);
     if (expanded == null || largestIntermediate(expanded, true, new Numeric(new Point(Map.of(), Map.of())))
         == Double.POSITIVE_INFINITY) {

@@ -91,6 +91,9 @@ final class SymbolicProver {
       }
       IExpr normal = normalize(prepared, List.of());
       for (IExpr head : List.of(S.Expand, S.Together, S.Factor)) {
+        if (head.equals(S.Factor) && !tame(normal)) {
+          continue;
+        }
         IExpr e = symja(Trees.node(head, normal));
         if (e != null && signs.proves(Trees.node(relation, e, F.C0), List.of())) {
           return Optional.of("interval arithmetic on " + stepwise.expr.ExprPrinter.print(e));
@@ -98,6 +101,25 @@ final class SymbolicProver {
       }
       return Optional.empty();
     });
+  }
+
+  /**
+   * Whether Factor and Simplify may be asked: with e^(10^4) inside they factor polynomials of
+   * degree 10^4 or huge integers in JAS, which no deadline interrupts (a 2 s check ran 400 s).
+   */
+  private static boolean tame(IExpr e) {
+    return !Trees.contains(e, x -> x instanceof org.matheclipse.core.interfaces.IInteger i
+        && i.abs().compareTo(F.ZZ(java.math.BigInteger.TEN.pow(30))) > 0
+        || x instanceof org.matheclipse.core.interfaces.IAST ast && ast.head().equals(S.Power) && ast.argSize() == 2
+            && bigExponent(ast.arg2()));
+  }
+
+  private static boolean bigExponent(IExpr exponent) {
+    if (!exponent.isNumericFunction(true)) {
+      return false;
+    }
+    IExpr v = Cas.numeric(exponent, 20);
+    return v.isReal() && Math.abs(v.evalf()) > 64;
   }
 
   private static String names(Set<ISymbol> over) {
@@ -130,7 +152,8 @@ final class SymbolicProver {
     return Cas.withDeadline(deadline, () -> Trees.tidy(derivatives(unfolded)));
   }
 
-  private static IExpr exactNumbers(IExpr e) {
+  /** Machine numbers as the decimals they were written as (0.1 is 1/10, not the double nearest it). */
+  static IExpr exactNumbers(IExpr e) {
     if (e instanceof INum num) {
       BigDecimal v = new BigDecimal(Double.toString(num.doubleValue())).stripTrailingZeros();
       return v.scale() <= 0 ? F.ZZ(v.toBigIntegerExact())
@@ -238,7 +261,7 @@ final class SymbolicProver {
         return Optional.of("trigonometric functions as exponentials, then Together");
       }
     }
-    IExpr simplified = symja(Trees.node(S.Simplify, normal));
+    IExpr simplified = tame(normal) ? symja(Trees.node(S.Simplify, normal)) : null;
     if (isZero(simplified)) {
       return Optional.of("log and power laws under the domains, then Simplify");
     }

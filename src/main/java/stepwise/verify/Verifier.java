@@ -285,7 +285,8 @@ public final class Verifier {
       case GT -> S.Greater;
       case EQ -> S.Equal;
     };
-    NumericResult numeric = checks(domains).order(left, head, right, List.of());
+    Checks checks = checks(domains);
+    NumericResult numeric = checks.order(left, head, right, List.of());
     if (numeric.violated()) {
       return refuted(what, numeric, "the inequality fails");
     }
@@ -304,6 +305,10 @@ public final class Verifier {
     }
     if (byRule != null) {
       return proved(what, "by rule " + byRule + " (its conditions proved)", numeric);
+    }
+    numeric = checks.searchDeeper(numeric);
+    if (numeric.violated()) {
+      return refuted(what, numeric, "the inequality fails");
     }
     return unproved(what, numeric);
   }

@@ -53,6 +53,8 @@ class HiddenFailuresTest {
       "Exp(10^-300)      | 1                                 | True",
       "Tanh(1000)        | 1                                 | True",
       "Log(x)            | Log(x*(1 + 10^-250))              | x > 0",
+      "1.00000000000000000001 | 1                          | True",
+      "Piecewise({{1, x > Sqrt(2)}}, 0) | Piecewise({{1, x >= Sqrt(2)}}, 0) | Element(x, Reals)",
   })
   void falseIdentitiesAreRefutedAtAPointThatSeparatesThem(String left, String right, String assume) {
     Equivalence.Question q = equivalence.parse(left, right, assume, Source.of(null));
@@ -80,6 +82,10 @@ class HiddenFailuresTest {
       "(x - 7/19)^2        | GT | 0                                    | Element(x, Reals)",
       "(x^2 - 2)^2         | GE | 10^(-8)                              | Element(x, Reals)",
       "x^2 + y^2 - 2*x - 4*y + 5 | GT | 0                              | Element(x, Reals) && Element(y, Reals)",
+      "x^2                 | GT | 2*Sqrt(2)*x - 2                      | Element(x, Reals)",
+      "(x - Pi/3)^2        | GT | 0                                    | Element(x, Reals)",
+      "x*Log(x)            | GT | -1/E                                 | x > 0",
+      "Cos(s)              | GT | 0                                    | 0 <= s <= Pi/2",
   })
   void falseInequalitiesAreRefutedAtAPointThatViolatesThem(String left, Relation.Op op, String right, String assume) {
     Equivalence.Question q = equivalence.parse(left, right, assume, Source.of(null));
@@ -111,6 +117,9 @@ class HiddenFailuresTest {
       "s^2             | GE | 9/49   | 3/7 <= s <= 5/7",
       "x^2 + y^2 - 2*x - 4*y + 5 | GE | 0 | Element(x, Reals) && Element(y, Reals)",
       "Sin(x)          | LE | 1      | Element(x, Reals)",
+      "x^2             | GE | 2*Sqrt(2)*x - 2 | Element(x, Reals)",
+      "g               | GT | 3.1415926535897932384626433832795 | Pi <= g <= 4",
+      "1 + Exp(-10^4)  | GT | Sin(x) | Element(x, Reals)",
   })
   void trueInequalitiesWithTiesAreNotRefuted(String left, Relation.Op op, String right, String assume) {
     Equivalence.Question q = equivalence.parse(left, right, assume, Source.of(null));
