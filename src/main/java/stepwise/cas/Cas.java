@@ -107,6 +107,23 @@ public final class Cas {
   }
 
   /**
+   * A constant's value as a decimal of the given digits (Symja prints 1.2*10^-5, which
+   * BigDecimal does not read), or null if it is not a real number.
+   */
+  public static java.math.BigDecimal decimal(IExpr constant, int digits) {
+    IExpr v = constant.isNumber() && !constant.isRational() ? constant : numeric(constant, digits + 5);
+    if (!v.isReal()) {
+      return null;
+    }
+    try {
+      return new java.math.BigDecimal(v.toString().replace("*10^", "E").replace("*^", "E").replace(" ", ""))
+          .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
    * Runs work on this thread; if it is still running after the deadline, Symja is asked to stop
    * and {@link DeadlineExceeded} is thrown. The engine stays usable afterwards.
    */

@@ -111,16 +111,8 @@ public sealed interface Domain {
           return new Bound(n.divide(d, DIGITS), open, constant);
         }
       }
-      IExpr approx = stepwise.cas.Cas.numeric(constant, 45);
-      if (!approx.isReal()) {
-        return null;
-      }
-      try {
-        BigDecimal v = new BigDecimal(approx.toString().replace("*10^", "E").replace(" ", "")).round(DIGITS);
-        return new Bound(v, open, constant);
-      } catch (NumberFormatException e) {
-        return null;
-      }
+      BigDecimal v = stepwise.cas.Cas.decimal(constant, DIGITS.getPrecision());
+      return v == null ? null : new Bound(v, open, constant);
     }
 
     /** The bound as an exact Symja number or constant. */

@@ -810,17 +810,13 @@ final class Checks {
 
   /** A real Symja number with 12 significant digits. */
   private static String decimal(IExpr real) {
-    if (real instanceof org.matheclipse.core.interfaces.IFraction) {
-      real = Cas.numeric(real, 30);
-    }
-    try {
-      BigDecimal d = new BigDecimal(real.toString().replace("*10^", "E").replace("*^", "E").replace(" ", ""));
-      BigDecimal r = d.round(new MathContext(12)).stripTrailingZeros();
-      return r.abs().compareTo(new BigDecimal("1e-6")) < 0 && r.signum() != 0 || r.abs().compareTo(new BigDecimal("1e12")) > 0
-          ? r.toString() : r.toPlainString();
-    } catch (NumberFormatException e) {
+    BigDecimal d = Cas.decimal(real, 12);
+    if (d == null) {
       return String.format("%.12g", real.evalf());
     }
+    BigDecimal r = d.stripTrailingZeros();
+    return r.abs().compareTo(new BigDecimal("1e-6")) < 0 && r.signum() != 0 || r.abs().compareTo(new BigDecimal("1e12")) > 0
+        ? r.toString() : r.toPlainString();
   }
 
   /** The variables of a point as name -> value; families as (v1, v2, ...). */

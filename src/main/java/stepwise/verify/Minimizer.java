@@ -179,7 +179,10 @@ final class Minimizer {
         for (int i = 0; i < x.length; i++) {
           IExpr exact = r.read(x[i], tolerance);
           if (exact != null) {
-            Point.Value v = exactly(exact, x[i]);
+            Point.Value v = Point.Value.of(exact);
+            if (v == null) {
+              continue;
+            }
             candidate.put(variables.get(i), v);
             firstReading.putIfAbsent(variables.get(i), v);
             if (firstReading.get(variables.get(i)).equals(plain.get(variables.get(i)))) {
@@ -214,21 +217,6 @@ final class Minimizer {
 
   private static IExpr negate(IExpr e) {
     return e == null ? null : Trees.negate(e);
-  }
-
-  /** An exact value, with its own decimals (never the searched double's) for the fast checks. */
-  private static Point.Value exactly(IExpr exact, double searched) {
-    IExpr value = stepwise.cas.Cas.evaluate(exact);
-    if (value instanceof org.matheclipse.core.interfaces.IInteger i) {
-      return Point.Value.real(new BigDecimal(i.toBigNumerator()));
-    }
-    IExpr approx = stepwise.cas.Cas.numeric(value, 40);
-    try {
-      return Point.Value.symbolic(value,
-          new BigDecimal(approx.toString().replace("*10^", "E").replace(" ", "")).round(new MathContext(40)));
-    } catch (NumberFormatException e) {
-      return Point.Value.real(new BigDecimal(searched).round(DIGITS));
-    }
   }
 
   /** The first continued-fraction convergent p/q (q <= maxDenominator) within tolerance of x, or null. */

@@ -48,6 +48,26 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
       return new Value(approximation, BigDecimal.ZERO, false, exact);
     }
 
+    /**
+     * A real constant (3/7, Pi/2, Sqrt(2)) as a value: a plain decimal when it is one exactly,
+     * else kept exact with its own 40 digits for the fast checks; null if it is not real.
+     */
+    static Value of(IExpr constant) {
+      IExpr value = stepwise.cas.Cas.evaluate(constant);
+      if (value instanceof org.matheclipse.core.interfaces.IInteger i) {
+        return real(new BigDecimal(i.toBigNumerator()));
+      }
+      if (value instanceof org.matheclipse.core.interfaces.IFraction f) {
+        try {
+          return real(new BigDecimal(f.toBigNumerator()).divide(new BigDecimal(f.toBigDenominator())));
+        } catch (ArithmeticException e) {
+          // no finite decimal: kept exact below
+        }
+      }
+      BigDecimal approx = stepwise.cas.Cas.decimal(value, 40);
+      return approx == null ? null : symbolic(value, approx);
+    }
+
     static Value real(BigDecimal re) {
       return new Value(re, BigDecimal.ZERO);
     }

@@ -238,16 +238,16 @@ final class Precise {
    */
   static Test zeroTest(IExpr expr, Point p) {
     IExpr exact = exactValue(expr, p);
-    if (exact != null && !exact.isZero() && (exact.isRational() || exact instanceof org.matheclipse.core.interfaces.IComplex)
-        && !hasRoots(expr, p)) {
+    boolean rational = exact != null && (exact.isRational() || exact instanceof org.matheclipse.core.interfaces.IComplex);
+    if (rational && !hasRoots(expr, p)) {
       // rational arithmetic is exact: at x = 1/3, Piecewise({{1, x >= 1/3}}, 0) is 1, though
       // 70-digit decimals of 1/3 fall just below it
-      return new Test(Zero.NONZERO, exact);
+      return exact.isZero() ? new Test(Zero.ZERO, null, true) : new Test(Zero.NONZERO, exact);
     }
-    if (exact != null && exact.isZero()) {
+    if (rational && exact.isZero()) {
       // with roots, a second opinion: Symja merges them unsoundly ((-2)^(1/3)*(-3)^(1/3) - 6^(1/3) gives 0)
-      Reading check = hasRoots(expr, p) ? reading(expr, p, LADDER[0][0]) : null;
-      if (check == null && !hasRoots(expr, p) || check != null && !check.beyond() && check.noise()) {
+      Reading check = reading(expr, p, LADDER[0][0]);
+      if (check != null && !check.beyond() && check.noise()) {
         return new Test(Zero.ZERO, null, true);
       }
     }

@@ -211,34 +211,20 @@ final class Sampler {
     if (!userSymbols(at).isEmpty() || !at.isNumericFunction(true) || breakpoints.getOrDefault(v, List.of()).size() > 40) {
       return;
     }
-    IExpr n = Cas.numeric(at, 60);
-    if (!n.isReal()) {
+    Point.Value exact = Point.Value.of(at);
+    if (exact == null) {
       return;
     }
-    BigDecimal approx;
-    try {
-      approx = new BigDecimal(n.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
-    } catch (NumberFormatException ex) {
-      return;
-    }
+    BigDecimal approx = exact.re();
     List<Point.Value> list = breakpoints.computeIfAbsent(v, k -> new ArrayList<>());
-    boolean finite = at.isInteger() || at instanceof org.matheclipse.core.interfaces.IFraction f
-        && uniformShareOf(f) != null;
-    list.add(finite ? Point.Value.real(decimal(at)) : Point.Value.symbolic(at, approx));
+    list.add(exact);
     BigDecimal step = domains.of(v) instanceof Domain.Real r && r.integer() ? BigDecimal.ONE
         : approx.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1e-9"));
     list.add(Point.Value.real(approx.add(step).round(DIGITS_20)));
     list.add(Point.Value.real(approx.subtract(step).round(DIGITS_20)));
   }
 
-  /** The fraction as a finite decimal, or null (1/3 has none). */
-  private static BigDecimal uniformShareOf(org.matheclipse.core.interfaces.IFraction f) {
-    try {
-      return new BigDecimal(f.toBigNumerator()).divide(new BigDecimal(f.toBigDenominator()));
-    } catch (ArithmeticException e) {
-      return null;
-    }
-  }
+
 
   private static boolean nestedIteration(IExpr e, boolean inside) {
     if (!(e instanceof IAST ast)) {
@@ -430,11 +416,11 @@ final class Sampler {
         }
         try {
           // a complex solution is kept where the variable is complex (x == y^2 at y = I)
-          IExpr realPart = v.isReal() ? v : Cas.numeric(Trees.node(S.Re, v), 60);
-          IExpr imaginaryPart = v.isReal() ? org.matheclipse.core.expression.F.C0 : Cas.numeric(Trees.node(S.Im, v), 60);
-          re = new BigDecimal(realPart.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
-          im = imaginaryPart.isZero() ? BigDecimal.ZERO
-              : new BigDecimal(imaginaryPart.toString().replace("*10^", "E").replace(" ", "")).round(EXACT);
+          re = Cas.decimal(v.isReal() ? v : Trees.node(S.Re, v), EXACT.getPrecision());
+          im = v.isReal() ? BigDecimal.ZERO : Cas.decimal(Trees.node(S.Im, v), EXACT.getPrecision());
+          if (re == null || im == null) {
+            return null;
+          }
         } catch (NumberFormatException ex) {
           return null;
         }
