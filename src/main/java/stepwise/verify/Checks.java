@@ -608,7 +608,7 @@ final class Checks {
         Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(best.scalars());
         scalars.put(s, candidate);
         Point q = sampler.complete(withoutSolved(scalars, sampler), best.families());
-        if (q == null || !inDomain(s, candidate)) {
+        if (q == null || !sampler.inDomains(Map.of(s, candidate))) {
           continue;
         }
         if (stillFails(q, probe)) {
@@ -628,17 +628,6 @@ final class Checks {
       }
     });
     return out;
-  }
-
-  private boolean inDomain(ISymbol s, Point.Value v) {
-    stepwise.model.Domain d = domains.of(s);
-    if (d instanceof stepwise.model.Domain.Real r) {
-      return v.isReal() && r.contains(v.re().doubleValue());
-    }
-    if (d instanceof stepwise.model.Domain.Finite f) {
-      return f.values().stream().anyMatch(x -> x.isNumber() && Math.abs(x.evalf() - v.re().doubleValue()) == 0 && v.isReal());
-    }
-    return true;
   }
 
   /** Whether a is simpler to read than b: fewer digits, then closer to 0. */

@@ -99,15 +99,11 @@ final class Precise {
 
   /** The reading of expr at the point, or null if it cannot be computed. */
   static Reading reading(IExpr expr, Point p, int digits) {
-    Map<IExpr, IExpr> values = new HashMap<>();
-    p.scalars().forEach((s, v) -> values.put(s, v.numeric(digits)));
-    IExpr e = Trees.substitute(SymbolicProver.exactNumbers(expr), values);
-    int[] budget = {MAX_TERMS};
-    e = expand(e, budget);
+    IExpr e = atPoint(expr, p, v -> v.numeric(digits));
     if (e == null) {
       return null;
     }
-    e = fullPrecision(members(e, p.families(), digits));
+    e = fullPrecision(e);
     double largest = largestIntermediate(e, true, new Numeric(new Point(Map.of(), Map.of())));
     if (largest == Double.POSITIVE_INFINITY) {
       return new Reading(null, digits, largest);
@@ -307,13 +303,20 @@ final class Precise {
         && !hasRoots(expr, p) ? exact : null;
   }
 
+  /**
+   * expr with the point's values put in (numbers as written, sums and products over integer
+   * bounds written out, family members replaced), not yet evaluated; null if too many terms.
+   */
+  private static IExpr atPoint(IExpr expr, Point p, java.util.function.Function<Point.Value, IExpr> value) {
+    Map<IExpr, IExpr> values = new HashMap<>();
+    p.scalars().forEach((s, v) -> values.put(s, value.apply(v)));
+    IExpr e = expand(Trees.substitute(SymbolicProver.exactNumbers(expr), values), new int[] {MAX_TERMS});
+    return e == null ? null : members(e, p.families(), value);
+  }
+
   /** expr evaluated by Symja with the point's exact values; null if that fails or takes too long. */
   private static IExpr exactValue(IExpr expr, Point p) {
-    Map<IExpr, IExpr> values = new HashMap<>();
-    p.scalars().forEach((s, v) -> values.put(s, v.exact()));
-    int[] budget = {MAX_TERMS};
-    IExpr e = expand(Trees.substitute(SymbolicProver.exactNumbers(expr), values), budget);
-    IExpr expanded = e == null ? null : members(e, p.families(), Point.Value::exact);
+    IExpr expanded = atPoint(expr, p, Point.Value::exact);
     if (expanded == null || largestIntermediate(expanded, true, new Numeric(new Point(Map.of(), Map.of())))
         == Double.POSITIVE_INFINITY) {
       return null;
@@ -503,10 +506,6 @@ final class Precise {
     }
     IExpr exact = Cas.evaluate(bound);
     return exact instanceof IInteger i ? i : null;
-  }
-
-  private static IExpr members(IExpr e, Map<ISymbol, TreeMap<Integer, Point.Value>> families, int digits) {
-    return members(e, families, v -> v.numeric(digits));
   }
 
   private static IExpr members(IExpr e, Map<ISymbol, TreeMap<Integer, Point.Value>> families,

@@ -89,7 +89,7 @@ class HiddenFailuresTest {
   })
   void falseInequalitiesAreRefutedAtAPointThatViolatesThem(String left, Relation.Op op, String right, String assume) {
     Equivalence.Question q = equivalence.parse(left, right, assume, Source.of(null));
-    Finding f = verifier.order("claim", q.left(), op, q.right(), q.domains(), null);
+    Finding f = order(q, op);
     assertEquals(Status.REFUTED, f.status(), f.toString());
     IExpr difference = exactlyAt(Trees.plus(q.left(), Trees.negate(q.right())), f.counterexample());
     int sign = Cas.evaluate(Trees.node(S.Sign, Cas.numeric(difference, 1500))).toIntDefault();
@@ -122,9 +122,12 @@ class HiddenFailuresTest {
       "1 + Exp(-10^4)  | GT | Sin(x) | Element(x, Reals)",
   })
   void trueInequalitiesWithTiesAreNotRefuted(String left, Relation.Op op, String right, String assume) {
-    Equivalence.Question q = equivalence.parse(left, right, assume, Source.of(null));
-    Finding f = verifier.order("claim", q.left(), op, q.right(), q.domains(), null);
+    Finding f = order(equivalence.parse(left, right, assume, Source.of(null)), op);
     assertTrue(f.status().holds(), f.toString());
+  }
+
+  private Finding order(Equivalence.Question q, Relation.Op op) {
+    return verifier.order("claim", q.left(), op, q.right(), q.domains(), null);
   }
 
   @ParameterizedTest(name = "{0} = {1} under {2} holds")
