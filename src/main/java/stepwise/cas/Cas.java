@@ -14,7 +14,8 @@ import org.matheclipse.core.eval.exception.TimeoutException;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.parser.client.ParserConfig;
-import stepwise.expr.Trees;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IASTAppendable;
 
 /**
  * The one seam to Symja: global settings, the per-thread engine, evaluation of copies, and
@@ -75,11 +76,23 @@ public final class Cas {
     return engine;
   }
 
+  /** A deep copy: Symja evaluates in place, and the author's tree must stay as written. */
+  public static IExpr copy(IExpr expr) {
+    if (!(expr instanceof IAST ast)) {
+      return expr;
+    }
+    IASTAppendable copy = F.ast(copy(ast.head()), ast.argSize());
+    for (int i = 1; i <= ast.argSize(); i++) {
+      copy.append(copy(ast.get(i)));
+    }
+    return copy;
+  }
+
   /** Evaluates a deep copy: Symja re-sorts its argument in place, the author's tree must stay. */
   public static IExpr evaluate(IExpr expr) {
     EvalEngine engine = engine();
     try {
-      return engine.evaluate(Trees.deepCopy(expr));
+      return engine.evaluate(copy(expr));
     } catch (TimeoutException e) {
       throw new DeadlineExceeded();
     }
@@ -98,7 +111,7 @@ public final class Cas {
     int oldFigures = engine.getSignificantFigures();
     try {
       engine.setNumericMode(true, Math.max(digits, ParserConfig.MACHINE_PRECISION), digits);
-      return engine.evalWithoutNumericReset(Trees.deepCopy(expr));
+      return engine.evalWithoutNumericReset(copy(expr));
     } catch (TimeoutException e) {
       throw new DeadlineExceeded();
     } finally {

@@ -59,14 +59,7 @@ public final class Trees {
   }
 
   public static IExpr deepCopy(IExpr expr) {
-    if (!(expr instanceof IAST ast)) {
-      return expr;
-    }
-    IASTAppendable copy = F.ast(deepCopy(ast.head()), ast.argSize());
-    for (int i = 1; i <= ast.argSize(); i++) {
-      copy.append(deepCopy(ast.get(i)));
-    }
-    return copy;
+    return stepwise.cas.Cas.copy(expr);
   }
 
   /** Sum of terms, flattening nested sums; 0 for none, the term itself for one. */

@@ -1,7 +1,7 @@
 package stepwise.expr;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.matheclipse.core.expression.Context;
 import org.matheclipse.core.expression.Symbol;
 import org.matheclipse.core.interfaces.ISymbol;
@@ -12,8 +12,15 @@ import org.matheclipse.core.interfaces.ISymbol;
  * symbol per name per thread: Symja objects are not shared between threads' engines.
  */
 public final class UserSymbols {
-  private static final ThreadLocal<Map<String, ISymbol>> BY_NAME = ThreadLocal.withInitial(HashMap::new);
-  private static final ThreadLocal<Map<String, ISymbol>> FAMILIES = ThreadLocal.withInitial(HashMap::new);
+  // concurrent maps: a check abandoned at its deadline may still be reading them on its worker
+  private static final ThreadLocal<Map<String, ISymbol>> BY_NAME = ThreadLocal.withInitial(ConcurrentHashMap::new);
+  private static final ThreadLocal<Map<String, ISymbol>> FAMILIES = ThreadLocal.withInitial(ConcurrentHashMap::new);
+
+  static {
+    // a check run on a worker thread must meet the caller's symbols, not new ones of the same name
+    stepwise.cas.Worker.carry(BY_NAME);
+    stepwise.cas.Worker.carry(FAMILIES);
+  }
 
   private UserSymbols() {}
 

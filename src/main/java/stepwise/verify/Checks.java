@@ -32,20 +32,22 @@ final class Checks {
   private final Domains domains;
   private final int wanted;
   private final long seed;
-  /** Time for the high-precision re-checks of one check (the --timeout of a symbolic check). */
-  private final java.time.Duration recheckBudget;
+  /** The time of the whole check this sampling is part of. */
+  private final Budget budget;
+  private final Certifier certifier;
   /** The minimum search of the last order check, run only if asked (see searchDeeper). */
   private java.util.function.Supplier<NumericResult> deeper;
 
   Checks(Domains domains, int wanted, long seed) {
-    this(domains, wanted, seed, Settings.DEFAULT.deadline());
+    this(domains, wanted, seed, Budget.of(Settings.DEFAULT.deadline()));
   }
 
-  Checks(Domains domains, int wanted, long seed, java.time.Duration recheckBudget) {
+  Checks(Domains domains, int wanted, long seed, Budget budget) {
     this.domains = domains;
     this.wanted = wanted;
     this.seed = seed;
-    this.recheckBudget = recheckBudget;
+    this.budget = budget;
+    this.certifier = new Certifier(domains);
   }
 
   private static double size(Complex x, Complex y) {
@@ -101,6 +103,11 @@ final class Checks {
 
     /** Both sides at p, at 50 digits, for the report. */
     List<String> describe(Point p);
+
+    /** The points a counterexample at p consists of (a pair, when the claim compares two points). */
+    default List<Point> witnesses(Point p) {
+      return List.of(p);
+    }
   }
 
   NumericResult equal(IExpr a, IExpr b, List<Obligation.Iteration> within) {
@@ -154,7 +161,7 @@ final class Checks {
    * double precision (x^2 vs x^2 + 10^-30) before a numerical "equal" is reported.
    */
   NumericResult equalPrecisely(IExpr a, IExpr b, List<Obligation.Iteration> within, int points) {
-    return new Checks(domains, points, seed + 11, recheckBudget).run(List.of(a, b), within, new Probe() {
+    return new Checks(domains, points, seed + 11, budget).run(List.of(a, b), within, new Probe() {
       @Override
       public Outcome fast(Point p) {
         if (Precise.at(a, p) == null || Precise.at(b, p) == null) {
@@ -167,7 +174,8 @@ final class Checks {
 
       @Override
       public Recheck confirmed(Point p) {
-        return Recheck.REAL;
+        // asked also for points with exact-only values, which fast() may have passed
+        return Recheck.ofDifference(Precise.difference(a, b, p));
       }
 
       @Override
@@ -237,10 +245,11 @@ final class Checks {
     // sampling misses single points (sin x < 1 fails only at pi/2): follow the margin down,
     // when asked (after a symbolic proof failed: a proved statement needs no search)
     deeper = () -> {
-      Point found = Precise.within(System.nanoTime() + recheckBudget.toNanos(),
-          () -> Minimizer.search(domains, List.of(a, b), seed, margins, margin, recheckBudget, q -> {
+      Point found = Precise.within(budget.endsAtNanos(),
+          () -> Minimizer.search(domains, List.of(a, b), seed, margins, margin, budget.remaining(), q -> {
             Outcome o = probe.fast(q); // at Pi/3 doubles see (x - Pi/3)^2 = 4e-32: the exact check decides
-            return o.defined() && (o.violated() || q.hasExactOnlyValues()) && probe.confirmed(q) == Recheck.REAL;
+            return o.defined() && (o.violated() || q.hasExactOnlyValues()) && probe.confirmed(q) == Recheck.REAL
+                && certifier.objection(q, List.of(a, b)) == null;
           }));
       return found == null ? sampled : new NumericResult(sampled.points() + 1, sampled.undefined(), sampled.maxError(),
           new Counterexample(show(found), probe.describe(found)), null, sampled.shown(), false);
@@ -327,7 +336,7 @@ final class Checks {
     } catch (Sampler.Unsampleable e) {
       return new NumericResult(0, 0, 0, null, e.getMessage(), List.of(), false);
     }
-    return run(main, new Probe() {
+    return run(main, List.of(d), new Probe() {
       private final Map<Point, Point> partners = new LinkedHashMap<>();
 
       /** The same point with the variables in over drawn again; constrained partners follow. */
@@ -366,6 +375,11 @@ final class Checks {
         }
         double error = x.subtract(y).norm();
         return new Outcome(true, differs(error, x, y), error, size(x, y), show(x), show(y));
+      }
+
+      @Override
+      public List<Point> witnesses(Point p) {
+        return List.of(p, partner(p));
       }
 
       @Override
@@ -465,10 +479,10 @@ final class Checks {
     } catch (Sampler.Unsampleable e) {
       return new NumericResult(0, 0, 0, null, e.getMessage(), List.of(), false);
     }
-    return run(sampler, probe);
+    return run(sampler, expressions, probe);
   }
 
-  private NumericResult run(Sampler sampler, Probe probe) {
+  private NumericResult run(Sampler sampler, Collection<IExpr> expressions, Probe probe) {
     int points = 0;
     int undefined = 0;
     int unconfirmed = 0;
@@ -477,8 +491,13 @@ final class Checks {
     String problem = null;
     int rounds = sampler.isEmpty() ? 1 : wanted;
     int stopped = 0;
-    long start = System.nanoTime();
+    int uncertified = 0;
+    String objection = null;
     for (int i = 0; i < rounds * 3 && points < rounds; i++) {
+      if (budget.expired()) {
+        stopped++; // neither a pass nor a counterexample, and no more points
+        break;
+      }
       Point p;
       try {
         p = sampler.next();
@@ -499,17 +518,19 @@ final class Checks {
       }
       // at Pi/2 doubles give cos = 6e-17, not 0: such points are always judged in high precision
       if (o.violated() || p.hasExactOnlyValues()) {
-        if (System.nanoTime() - start > recheckBudget.toNanos()) {
-          stopped++; // past the time limit: neither a pass nor a counterexample, and no more points
-          break;
-        }
-        Recheck really = Precise.within(start + recheckBudget.toNanos(), () -> probe.confirmed(p));
+        Recheck really = Precise.within(budget.endsAtNanos(), () -> probe.confirmed(p));
         if (really == Recheck.BEYOND) {
           undefined++;
           continue;
         }
         if (really == Recheck.REAL) {
-          Point simple = Precise.within(start + 2 * recheckBudget.toNanos(), () -> shrink(sampler, p, probe, start));
+          String why = Precise.within(budget.endsAtNanos(), () -> objection(probe, p, expressions));
+          if (why != null) {
+            uncertified++; // not a counterexample after all: an assumption fails or a side is undefined there
+            objection = why;
+            continue;
+          }
+          Point simple = Precise.within(budget.endsAtNanos(), () -> shrink(sampler, p, probe, expressions));
           return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
               new Counterexample(show(simple), probe.describe(simple)), null, shown, sampler.isEmpty());
         }
@@ -530,8 +551,10 @@ final class Checks {
       problem = "undefined at every sample point";
     }
     if (problem == null && stopped > 0) {
-      problem = "the time limit (" + recheckBudget.toMillis() / 1000.0 + " s) ran out while re-checking at "
-          + Precise.DIGITS + "+ digits what looked like failures in double precision (after " + points + " points)";
+      problem = "the time limit (" + Budget.seconds(budget.total()) + " s) ran out after " + points + " sample points";
+    }
+    if (problem == null && uncertified > 0 && points < Math.min(rounds, 20)) {
+      problem = uncertified + " apparent counterexample(s) were set aside (" + objection + ")";
     }
     if (problem == null && unconfirmed > 0) {
       problem = unconfirmed + " point(s) looked like failures in double precision but could not be re-checked at "
@@ -540,15 +563,28 @@ final class Checks {
     return new NumericResult(points, undefined, maxError, null, problem, shown, sampler.isEmpty());
   }
 
+  /** Why the points of a counterexample at p are not one (an assumption fails, a side is undefined), or null. */
+  private String objection(Probe probe, Point p, Collection<IExpr> expressions) {
+    for (Point w : probe.witnesses(p)) {
+      String why = certifier.objection(w, expressions);
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
+  }
+
   /** Tries rounder values for each variable, keeping those at which the failure persists. */
-  private Point shrink(Sampler sampler, Point p, Probe probe, long start) {
+  private Point shrink(Sampler sampler, Point p, Probe probe, Collection<IExpr> expressions) {
     Point best = p;
     // past the time limit the point found is reported as it is
-    int tries = System.nanoTime() - start > 2 * recheckBudget.toNanos() ? MAX_SHRINK_TRIES : 0;
+    int tries = budget.expired() ? MAX_SHRINK_TRIES : 0;
     int[] tried = {tries};
+    java.util.function.Predicate<Point> stillFails = q -> !budget.expired() && stillFails(q, probe)
+        && objection(probe, q, expressions) == null;
     for (int pass = 0; pass < 3 && tried[0] < MAX_SHRINK_TRIES; pass++) {
       Point before = best;
-      best = shrinkScalars(sampler, best, probe, tried);
+      best = shrinkScalars(sampler, best, stillFails, tried);
       if (best.equals(before)) {
         break;
       }
@@ -563,7 +599,7 @@ final class Checks {
             return best;
           }
           Point q = withFamily(best, f, candidate);
-          if (stillFails(q, probe)) {
+          if (stillFails.test(q)) {
             best = q;
             break;
           }
@@ -581,7 +617,7 @@ final class Checks {
           TreeMap<Integer, Point.Value> candidate = new TreeMap<>(best.families().get(f));
           candidate.put(k, Point.Value.real(new BigDecimal(v)));
           Point q = withFamily(best, f, candidate);
-          if (stillFails(q, probe)) {
+          if (stillFails.test(q)) {
             best = q;
             break;
           }
@@ -592,7 +628,7 @@ final class Checks {
   }
 
   /** One pass over the scalars: each takes the first rounder value at which the failure persists. */
-  private Point shrinkScalars(Sampler sampler, Point start, Probe probe, int[] tries) {
+  private Point shrinkScalars(Sampler sampler, Point start, java.util.function.Predicate<Point> stillFails, int[] tries) {
     Point best = start;
     for (ISymbol s : List.copyOf(best.scalars().keySet())) {
       if (sampler.isSolved(s) || sampler.isSize(s)) {
@@ -611,7 +647,7 @@ final class Checks {
         if (q == null || !sampler.inDomains(Map.of(s, candidate))) {
           continue;
         }
-        if (stillFails(q, probe)) {
+        if (stillFails.test(q)) {
           best = q;
           break;
         }

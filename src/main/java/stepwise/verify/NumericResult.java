@@ -9,6 +9,9 @@ import java.util.List;
  */
 record NumericResult(int points, int undefined, double maxError, Counterexample counterexample, String problem,
     List<SpotCheck> shown, boolean exhaustive) {
+  /** Nothing sampled yet. */
+  static final NumericResult NONE = new NumericResult(0, 0, 0, null, null, List.of(), false);
+
   boolean violated() {
     return counterexample != null;
   }

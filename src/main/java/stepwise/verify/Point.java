@@ -22,7 +22,8 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
 
   /** Whether some value is known only exactly (Pi/2, Sqrt(2)): doubles cannot judge the point. */
   boolean hasExactOnlyValues() {
-    return scalars.values().stream().anyMatch(v -> v.symbolic() != null && !v.symbolic().isInteger());
+    // a rational (a + b + c == 1 solved for a) is as well served by doubles as any decimal
+    return scalars.values().stream().anyMatch(v -> v.symbolic() != null && !v.symbolic().isRational());
   }
 
   /**

@@ -211,10 +211,8 @@ final class Precise {
 
   /** The deadline of one reading: DEADLINE, or less if the check's time is nearly up (ZERO: none left). */
   private static Duration timeLeft() {
-    Long ends = CHECK_ENDS.get();
-    if (ends == null) {
-      return DEADLINE;
-    }
+    Long within = CHECK_ENDS.get();
+    long ends = Math.min(within == null ? Long.MAX_VALUE : within, Budget.current().endsAtNanos());
     long nanos = ends - System.nanoTime();
     return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(nanos, DEADLINE.toNanos()));
   }

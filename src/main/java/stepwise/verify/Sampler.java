@@ -73,6 +73,9 @@ final class Sampler {
   private static final double ALL_EQUAL_SHARE = 0.05;
   private static final double PAIR_EQUAL_SHARE = 0.05;
 
+  /** Families whose members must add up to a given positive total (Sum(p(i), {i, 1, n}) == 1). */
+  private final Map<ISymbol, BigDecimal> totals = new LinkedHashMap<>();
+
   /** Thrown when the domain cannot be sampled (an unsolvable constraint, too many rejections). */
   static final class Unsampleable extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -131,7 +134,8 @@ final class Sampler {
       List<IExpr> constraints = new ArrayList<>(domains.equalities());
       constraints.addAll(domains.conditions());
       for (IExpr eq : constraints) {
-        Set<ISymbol> vars = userSymbols(eq);
+        Set<ISymbol> vars = new LinkedHashSet<>();
+        collectFree(eq, new HashSet<>(), vars); // a summation index of a constraint is not a variable
         if (vars.stream().anyMatch(free::contains) && free.addAll(vars)) {
           grew = true;
         }
@@ -253,7 +257,7 @@ final class Sampler {
   }
 
   /** Free user symbols and family heads (summation indices are bound, not free). */
-  private void collectFree(IExpr e, Set<ISymbol> bound, Set<ISymbol> out) {
+  static void collectFree(IExpr e, Set<ISymbol> bound, Set<ISymbol> out) {
     if (e instanceof ISymbol s) {
       if (UserSymbols.isUser(s) && !bound.contains(s)) {
         out.add(s);
@@ -280,6 +284,9 @@ final class Sampler {
 
   /** Picks a variable the equality is linear in and solves for it, keeping exact coefficients. */
   private void solve(IExpr equality) {
+    if (familyTotal(equality)) {
+      return;
+    }
     var solution = Constraints.solve(equality, v -> !solved.containsKey(v) && scalars.contains(v) && !keepFree.contains(v))
         .or(() -> Constraints.solve(equality, v -> !solved.containsKey(v) && scalars.contains(v)));
     if (solution.isEmpty()) {
@@ -305,6 +312,36 @@ final class Sampler {
     } else {
       solved.put(solution.get().variable(), new Linear(null, Map.of(), value, false));
     }
+  }
+
+  /**
+   * Sum(f(i), {i, lo, hi}) == c over a family's own range, with c a positive number: the family
+   * is drawn as c times a probability vector, so the constraint holds exactly at every point.
+   */
+  private boolean familyTotal(IExpr equality) {
+    if (!Trees.isHead(equality, S.Equal) || equality.argSize() != 2) {
+      return false;
+    }
+    for (int side = 1; side <= 2; side++) {
+      IExpr sum = equality.getAt(side);
+      IExpr total = equality.getAt(3 - side);
+      Obligation.Iteration it = Places.iterationOf(sum);
+      if (it == null || !Trees.isHead(sum, S.Sum) || !total.isNumber() || !total.isReal() || !total.isPositive()) {
+        continue;
+      }
+      IExpr body = sum.getAt(1);
+      if (!(body instanceof org.matheclipse.core.interfaces.IAST member) || member.argSize() != 1
+          || !member.arg1().equals(it.index()) || !(member.head() instanceof ISymbol f)) {
+        continue;
+      }
+      Domain.Family family = domains.family(f);
+      if (family == null || !families.contains(f) || !family.lo().equals(it.lo()) || !family.hi().equals(it.hi())) {
+        continue;
+      }
+      totals.put(f, decimal(total));
+      return true;
+    }
+    return false;
   }
 
   private static BigDecimal decimal(IExpr number) {
@@ -385,7 +422,9 @@ final class Sampler {
       if (lo == null || hi == null || hi - lo > 1000) {
         return null;
       }
-      members.put(f, family.sumsToOne() ? simplex(lo, hi) : vector(lo, hi, family.element()));
+      members.put(f, family.sumsToOne() ? simplex(lo, hi)
+          : totals.containsKey(f) ? scaled(simplex(lo, hi), totals.get(f), family.element())
+          : vector(lo, hi, family.element()));
       if (members.get(f) == null) {
         return null;
       }
@@ -550,6 +589,23 @@ final class Sampler {
       return null;
     }
     out.put(hi, Point.Value.real(rest));
+    return out;
+  }
+
+  /** Each member times the total, or null if one then falls outside the element domain. */
+  private static TreeMap<Integer, Point.Value> scaled(TreeMap<Integer, Point.Value> members, BigDecimal total,
+      Domain element) {
+    if (members == null) {
+      return null;
+    }
+    TreeMap<Integer, Point.Value> out = new TreeMap<>();
+    for (var e : members.entrySet()) {
+      Point.Value v = fit(Point.Value.real(e.getValue().re().multiply(total)), element);
+      if (v == null) {
+        return null;
+      }
+      out.put(e.getKey(), v);
+    }
     return out;
   }
 
@@ -719,7 +775,8 @@ final class Sampler {
   private static List<BigDecimal> specialValues(Domain.Real r) {
     List<BigDecimal> candidates = new ArrayList<>();
     for (String v : new String[] {"0", "1", "-1", "2", "-2", "0.5", "-0.5", "1e-3", "-1e-3", "1e-6", "-1e-6", "1e-9",
-        "-1e-9", "1e3", "-1e3", "1e6", "-1e6", "1e9", "-1e9", "1e12", "-1e12"}) {
+        "-1e-9", "1e3", "-1e3", "1e6", "-1e6", "1e9", "-1e9", "1e12", "-1e12", "1e-15", "1e15", "-1e15", "1e20", "-1e20",
+        "1e30", "-1e30", "1e50", "1e100", "-1e100"}) {
       candidates.add(new BigDecimal(v));
     }
     for (Domain.Bound b : List.of(r.lower(), r.upper())) {
@@ -757,8 +814,8 @@ final class Sampler {
       }
       return lo + width * random.nextDouble();
     }
-    // one draw in eight on a log scale from 10^-12 to 10^12: 10^12 >= x^2 fails only beyond 10^6
-    double spread = u > 0.875 ? Math.pow(10, -12 + 24 * random.nextDouble()) : Math.exp(-4 + 8 * random.nextDouble());
+    // one draw in eight on a log scale from 10^-30 to 10^30: Min(x, 10^15) = x fails only beyond 10^15
+    double spread = u > 0.875 ? Math.pow(10, -30 + 60 * random.nextDouble()) : Math.exp(-4 + 8 * random.nextDouble());
     u = random.nextDouble();
     if (lo != null) {
       return lo + spread * Math.max(1, Math.abs(lo) * 1e-12); // beyond 10^300, + 50 is lost in doubles

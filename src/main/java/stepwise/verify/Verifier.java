@@ -41,13 +41,47 @@ public final class Verifier {
     this.settings = settings;
   }
 
+  /**
+   * How far past --timeout a check may run before its worker is left behind: Symja and the
+   * sampler stop at the deadline themselves; this covers work that never looks at the clock.
+   */
+  static final java.time.Duration MARGIN = java.time.Duration.ofMillis(500);
+
   public StepVerdict verify(RewrittenStep step) {
+    return guarded(() -> verifyNow(step), why -> new StepVerdict(Status.UNKNOWN, why, List.of(), 0, 0,
+        StepVerdict.ExpectMatch.NONE, List.of()));
+  }
+
+  /**
+   * Runs one whole check under one budget of --timeout, on a worker that is abandoned if it
+   * overruns by more than MARGIN; a check inside a check shares the outer budget.
+   */
+  private <T> T guarded(java.util.function.Supplier<T> work, java.util.function.Function<String, T> timedOut) {
+    if (stepwise.cas.Worker.inside()) {
+      return work.get();
+    }
+    Budget budget = Budget.of(settings.deadline());
+    String limit = "time limit (" + Budget.seconds(settings.deadline()) + " s) reached";
+    try {
+      return stepwise.cas.Worker.call(settings.deadline().plus(MARGIN), () -> budget.around(work));
+    } catch (stepwise.cas.Worker.Abandoned | Budget.Exhausted | Cas.DeadlineExceeded e) {
+      return timedOut.apply(limit);
+    } catch (StackOverflowError e) {
+      return timedOut.apply("the expression is too deeply nested to check");
+    }
+  }
+
+  private StepVerdict verifyNow(RewrittenStep step) {
     if (!step.reached()) {
       return new StepVerdict(Status.UNKNOWN, step.failure(), List.of(), 0, 0, StepVerdict.ExpectMatch.NONE, List.of());
     }
     if (!step.applied()) {
       return new StepVerdict(Status.UNKNOWN, "rule does not apply: " + step.failure(), List.of(), 0, 0,
           StepVerdict.ExpectMatch.NONE, List.of());
+    }
+    if (step.rewrite().before().equals(step.rewrite().after())) {
+      return new StepVerdict(Status.UNKNOWN, "the rule changed nothing: the expression is the same as before the step",
+          List.of(), 0, 0, StepVerdict.ExpectMatch.NONE, List.of());
     }
     Domains domains = step.domains();
     List<Finding> findings = new ArrayList<>();
@@ -115,7 +149,7 @@ public final class Verifier {
   /** A side condition: proved by interval arithmetic, else refused (refuted if it fails somewhere). */
   private Finding condition(Obligation.Condition c, Domains base) {
     Domains domains = base.merge(c.extra());
-    SymbolicProver prover = new SymbolicProver(catalogue, domains, settings.deadline());
+    SymbolicProver prover = new SymbolicProver(catalogue, domains, Budget.current().remaining());
     IExpr condition;
     try {
       condition = prover.prepare(c.condition());
@@ -154,47 +188,36 @@ public final class Verifier {
 
   /** a = b: numeric sampling first (cheap, and it catches false claims), then symbolic proof. */
   public Finding equal(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within, String byRule) {
+    return guarded(() -> equalNow(what, a, b, domains, within, byRule), why -> unknown(what, why));
+  }
+
+  private Finding equalNow(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within,
+      String byRule) {
+    Budget budget = Budget.current();
     IExpr left;
     IExpr right;
-    SymbolicProver preparer = new SymbolicProver(catalogue, domains, settings.deadline());
+    SymbolicProver preparer = new SymbolicProver(catalogue, domains, budget.remaining());
     try {
       left = preparer.numericForm(a);
       right = preparer.numericForm(b);
     } catch (stepwise.model.Call.NotApplicable e) {
-      return new Finding(what, Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
+      return unknown(what, e.getMessage());
     } catch (Cas.DeadlineExceeded e) {
-      return timeLimit(what, new NumericResult(0, 0, 0, null, null, List.of(), false));
+      return unknown(what, "time limit reached in the symbolic check");
     }
     boolean statements = isStatement(left) && isStatement(right);
-    NumericResult numeric = statements ? checks(domains).sameTruth(left, right) : checks(domains).equal(left, right, within);
-    if (numeric.violated()) {
-      return refuted(what, numeric, statements ? "one holds where the other does not" : "the two sides differ");
-    }
-    if (a.equals(b)) {
-      return proved(what, "identical", numeric);
-    }
-    String loose = looseBound(domains, left, right);
-    if (loose != null) {
-      return new Finding(what, Status.UNKNOWN, "", numeric.points(), numeric.maxError(), null, loose, numeric.shown());
-    }
-    SymbolicProver prover = new SymbolicProver(catalogue, domains, settings.deadline());
-    Optional<String> proof;
-    try {
-      proof = prover.proveZero(Trees.plus(a, Trees.negate(b)), within);
-    } catch (Cas.DeadlineExceeded e) {
-      return timeLimit(what, numeric);
-    }
-    if (proof.isPresent()) {
-      return proved(what, proof.get(), numeric);
-    }
-    if (byRule != null && !numeric.violated()) {
-      return proved(what, "by rule " + byRule + " (its conditions proved)", numeric);
-    }
-    NumericResult precise = statements ? numeric : checks(domains).equalPrecisely(left, right, within, PRECISE_POINTS);
-    if (precise.violated()) {
-      return refuted(what, precise, "the two sides differ (by less than double precision can see)");
-    }
-    return unproved(what, numeric);
+    Checks checks = checks(domains, budget);
+    Evidence evidence = Strategy.run(what, budget, List.of(
+        (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within),
+        (e, t) -> e.proof = a.equals(b) ? "identical" : null,
+        (e, t) -> e.distrust = looseBound(domains, left, right),
+        (e, t) -> e.proof = new SymbolicProver(catalogue, domains, t.remaining()).proveZero(
+            Trees.plus(a, Trees.negate(b)), within).orElse(null),
+        (e, t) -> e.byRule = byRule,
+        (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
+            : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
+    return evidence.decide(settings.samples(), statements ? "one holds where the other does not"
+        : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)");
   }
 
   /**
@@ -276,6 +299,11 @@ public final class Verifier {
 
   /** a OP b for an order relation. */
   public Finding order(String what, IExpr a, Relation.Op op, IExpr b, Domains domains, String byRule) {
+    return guarded(() -> orderNow(what, a, op, b, domains, byRule), why -> unknown(what, why));
+  }
+
+  private Finding orderNow(String what, IExpr a, Relation.Op op, IExpr b, Domains domains, String byRule) {
+    Budget budget = Budget.current();
     IExpr left = Definitions.unfoldAll(a, catalogue, domains);
     IExpr right = Definitions.unfoldAll(b, catalogue, domains);
     IExpr head = switch (op) {
@@ -285,32 +313,16 @@ public final class Verifier {
       case GT -> S.Greater;
       case EQ -> S.Equal;
     };
-    Checks checks = checks(domains);
-    NumericResult numeric = checks.order(left, head, right, List.of());
-    if (numeric.violated()) {
-      return refuted(what, numeric, "the inequality fails");
-    }
-    String loose = looseBound(domains, left, right);
-    if (loose != null) {
-      return new Finding(what, Status.UNKNOWN, "", numeric.points(), numeric.maxError(), null, loose, numeric.shown());
-    }
-    SymbolicProver prover = new SymbolicProver(catalogue, domains, settings.deadline());
-    try {
-      Optional<String> proof = prover.proveSign(Trees.plus(left, Trees.negate(right)), head);
-      if (proof.isPresent()) {
-        return proved(what, proof.get(), numeric);
-      }
-    } catch (Cas.DeadlineExceeded e) {
-      return timeLimit(what, numeric);
-    }
-    if (byRule != null) {
-      return proved(what, "by rule " + byRule + " (its conditions proved)", numeric);
-    }
-    numeric = checks.searchDeeper(numeric);
-    if (numeric.violated()) {
-      return refuted(what, numeric, "the inequality fails");
-    }
-    return unproved(what, numeric);
+    Checks checks = checks(domains, budget);
+    Evidence evidence = Strategy.run(what, budget, List.of(
+        (e, t) -> e.sampled = checks.order(left, head, right, List.of()),
+        (e, t) -> e.distrust = looseBound(domains, left, right),
+        (e, t) -> e.proof = new SymbolicProver(catalogue, domains, t.remaining())
+            .proveSign(Trees.plus(left, Trees.negate(right)), head).orElse(null),
+        (e, t) -> e.byRule = byRule,
+        // sampling misses single points (sin x < 1 fails at Pi/2): search for a minimum of the margin
+        (e, t) -> e.precise = e.byRule != null ? null : checks.searchDeeper(e.sampled)));
+    return evidence.decide(settings.samples(), "the inequality fails");
   }
 
   /**
@@ -320,6 +332,10 @@ public final class Verifier {
    * pair where it lies below.
    */
   public Finding shape(String what, IExpr f, List<ISymbol> variables, String kind, Domains domains) {
+    return guarded(() -> shapeNow(what, f, variables, kind, domains), why -> unknown(what, why));
+  }
+
+  private Finding shapeNow(String what, IExpr f, List<ISymbol> variables, String kind, Domains domains) {
     IExpr function;
     try {
       function = Definitions.unfoldAll(f, catalogue, domains);
@@ -374,7 +390,8 @@ public final class Verifier {
         default -> S.Less;
       };
       try {
-        Optional<String> proof = new SymbolicProver(catalogue, domains, settings.deadline()).proveSign(derivative, sign);
+        Optional<String> proof = new SymbolicProver(catalogue, domains, Budget.current().remaining())
+            .proveSign(derivative, sign);
         if (proof.isPresent()) {
           String order = curvature ? "second derivative" : "derivative";
           return proved(what, "its " + order + " in " + v.getSymbolName() + " is " + switch (kind) {
@@ -458,7 +475,7 @@ public final class Verifier {
     if (numeric.violated()) {
       return refuted(what, numeric, "the dropped part depends on " + String.join(", ", u.over()));
     }
-    SymbolicProver prover = new SymbolicProver(catalogue, domains, settings.deadline());
+    SymbolicProver prover = new SymbolicProver(catalogue, domains, Budget.current().remaining());
     try {
       Optional<String> proof = prover.proveIndependent(difference, over);
       if (proof.isPresent()) {
@@ -500,7 +517,15 @@ public final class Verifier {
   }
 
   private Checks checks(Domains domains) {
-    return new Checks(domains, settings.samples(), settings.seed(), settings.deadline());
+    return checks(domains, Budget.current());
+  }
+
+  private Checks checks(Domains domains, Budget budget) {
+    return new Checks(domains, settings.samples(), settings.seed(), budget);
+  }
+
+  private static Finding unknown(String what, String reason) {
+    return new Finding(what, Status.UNKNOWN, "", 0, 0, null, reason, List.of());
   }
 
   private static Finding proved(String what, String method, NumericResult numeric) {

@@ -1,0 +1,80 @@
+package stepwise.verify;
+
+import java.util.List;
+
+/**
+ * What the strategies of one check found, and the one place that turns it into a verdict.
+ * The rules, in order: a certified counterexample refutes; a symbolic proof proves; a vetted
+ * rule whose conditions are proved proves only if sampling ran and agreed; a time limit or a
+ * reason to distrust the question leaves it unknown; enough agreeing samples confirm; anything
+ * else is unknown, with the reason. Passing on zero samples is possible only with a proof.
+ */
+final class Evidence {
+  final String what;
+  NumericResult sampled = NumericResult.NONE;
+  /** A high-precision sampling run after the proof attempts failed. */
+  NumericResult precise;
+  String proof;
+  String byRule;
+  String timeLimit;
+  String distrust;
+
+  Evidence(String what) {
+    this.what = what;
+  }
+
+  /** Whether a strategy has settled the question, so the rest need not run. */
+  boolean settled() {
+    return refuting() != null || proof != null || timeLimit != null || distrust != null;
+  }
+
+  private NumericResult refuting() {
+    if (sampled.violated()) {
+      return sampled;
+    }
+    return precise != null && precise.violated() ? precise : null;
+  }
+
+  Finding decide(int wanted, String refutedBecause) {
+    NumericResult shown = sampled;
+    NumericResult refuting = refuting();
+    if (refuting != null) {
+      Counterexample c = refuting.counterexample();
+      return new Finding(what, Status.REFUTED, "", refuting.points(), refuting.maxError(), c,
+          refutedBecause + (c.point().isEmpty() ? ": " : " at ") + c.describe(), shown.shown());
+    }
+    if (proof != null) {
+      String unsampled = shown.points() == 0 && shown.problem() != null
+          ? " (no numeric spot check: " + shown.problem() + ")" : "";
+      return new Finding(what, Status.PROVED, proof + unsampled, shown.points(), shown.maxError(), null, "", shown.shown());
+    }
+    if (byRule != null && timeLimit == null && distrust == null) {
+      if (shown.points() > 0 && shown.problem() == null) {
+        return new Finding(what, Status.PROVED, "by rule " + byRule + " (its conditions proved)", shown.points(),
+            shown.maxError(), null, "", shown.shown());
+      }
+      return unknown("rule " + byRule + " applies, but the numeric check that guards its use could not run: "
+          + (shown.problem() != null ? shown.problem() : "no sample point"));
+    }
+    if (timeLimit != null) {
+      String seen = shown.problem() != null ? "; " + shown.problem()
+          : shown.points() > 0 ? "; numerically it held at " + shown.points() + " points" : "";
+      return unknown(timeLimit + seen);
+    }
+    if (distrust != null) {
+      return unknown(distrust);
+    }
+    if (shown.confirms(wanted)) {
+      return new Finding(what, Status.CONFIRMED, "numerically, at " + shown.points() + " points", shown.points(),
+          shown.maxError(), null, "", shown.shown());
+    }
+    String why = shown.problem() != null ? shown.problem()
+        : precise != null && precise.problem() != null ? precise.problem()
+        : "too few points where both sides are defined (" + shown.points() + ")";
+    return unknown("no symbolic proof, and " + why);
+  }
+
+  private Finding unknown(String reason) {
+    return new Finding(what, Status.UNKNOWN, "", sampled.points(), sampled.maxError(), null, reason, sampled.shown());
+  }
+}
