@@ -20,6 +20,13 @@ public final class Fixtures {
     Cas.warmUp();
   }
 
+  /**
+   * Settings for tests of what a verdict is: the default samples and seed, and time enough for
+   * a loaded machine (a CI box running two test JVMs). Deadlines have tests of their own.
+   */
+  public static final Settings SETTINGS = new Settings(Settings.DEFAULT.samples(), java.time.Duration.ofSeconds(30),
+      Settings.DEFAULT.seed());
+
   private Fixtures() {}
 
   public static Catalogue catalogue() {
@@ -27,7 +34,7 @@ public final class Fixtures {
   }
 
   public static Verifier verifier() {
-    return new Verifier(catalogue(), Settings.DEFAULT);
+    return new Verifier(catalogue(), SETTINGS);
   }
 
   public static IExpr parse(String text) {
@@ -35,7 +42,7 @@ public final class Fixtures {
   }
 
   public static Report check(Path... files) {
-    Pipeline pipeline = new Pipeline(catalogue(), Settings.DEFAULT);
+    Pipeline pipeline = new Pipeline(catalogue(), SETTINGS);
     List<Derivation> derivations = pipeline.load(stepwise.pipeline.Inputs.files(List.of(files)));
     return pipeline.check(derivations);
   }

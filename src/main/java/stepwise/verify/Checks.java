@@ -27,6 +27,8 @@ import stepwise.model.Obligation;
  */
 final class Checks {
   static final double TOLERANCE = 1e-9;
+  /** The share of a check's time that sampling may take (the symbolic provers come after it). */
+  private static final double SAMPLING_SHARE = 0.6;
   private static final int SHOWN = 4;
   private static final int MAX_SHRINK_TRIES = 40;
   private final Domains domains;
@@ -34,6 +36,8 @@ final class Checks {
   private final long seed;
   /** The time of the whole check this sampling is part of. */
   private final Budget budget;
+  /** Sampling stops here, leaving the rest of the check's time to the provers after it. */
+  private final long samplingEndsAt;
   private final Certifier certifier;
   /** The minimum search of the last order check, run only if asked (see searchDeeper). */
   private java.util.function.Supplier<NumericResult> deeper;
@@ -47,6 +51,7 @@ final class Checks {
     this.wanted = wanted;
     this.seed = seed;
     this.budget = budget;
+    this.samplingEndsAt = budget.share(SAMPLING_SHARE).endsAtNanos();
     this.certifier = new Certifier(domains);
   }
 
@@ -494,7 +499,7 @@ final class Checks {
     int uncertified = 0;
     String objection = null;
     for (int i = 0; i < rounds * 3 && points < rounds; i++) {
-      if (budget.expired()) {
+      if (System.nanoTime() > samplingEndsAt) {
         stopped++; // neither a pass nor a counterexample, and no more points
         break;
       }
@@ -531,8 +536,18 @@ final class Checks {
             continue;
           }
           Point simple = Precise.within(budget.endsAtNanos(), () -> shrink(sampler, p, probe, expressions));
+          List<String> values = readable(probe.describe(simple)) ? probe.describe(simple) : null;
+          if (values == null && !simple.equals(p)) {
+            values = readable(probe.describe(p)) ? probe.describe(p) : null;
+            simple = p;
+          }
+          if (values == null) {
+            uncertified++; // a counterexample is shown with its values, or not at all
+            objection = "its values could not be computed for the report";
+            continue;
+          }
           return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
-              new Counterexample(show(simple), probe.describe(simple)), null, shown, sampler.isEmpty());
+              new Counterexample(show(simple), values), null, shown, sampler.isEmpty());
         }
         if (really == Recheck.UNSURE) {
           unconfirmed++;
@@ -551,7 +566,8 @@ final class Checks {
       problem = "undefined at every sample point";
     }
     if (problem == null && stopped > 0) {
-      problem = "the time limit (" + Budget.seconds(budget.total()) + " s) ran out after " + points + " sample points";
+      problem = "sampling used its share of the time limit (" + Budget.seconds(budget.total()) + " s) after " + points
+          + " of " + rounds + " points";
     }
     if (problem == null && uncertified > 0 && points < Math.min(rounds, 20)) {
       problem = uncertified + " apparent counterexample(s) were set aside (" + objection + ")";
@@ -561,6 +577,11 @@ final class Checks {
           + Precise.DIGITS + " digits";
     }
     return new NumericResult(points, undefined, maxError, null, problem, shown, sampler.isEmpty());
+  }
+
+  /** Whether a counterexample's description has every value (a reading cut off by the deadline has none). */
+  private static boolean readable(List<String> values) {
+    return values.stream().noneMatch(v -> v.contains("undefined") || v.contains("too close to tell") || v.endsWith(": null"));
   }
 
   /** Why the points of a counterexample at p are not one (an assumption fails, a side is undefined), or null. */

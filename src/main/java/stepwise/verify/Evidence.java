@@ -18,6 +18,8 @@ final class Evidence {
   String byRule;
   String timeLimit;
   String distrust;
+  /** Set when only a proof will do (a rule's side condition): the reason given when none is found. */
+  String proofRequired;
 
   Evidence(String what) {
     this.what = what;
@@ -63,6 +65,9 @@ final class Evidence {
     }
     if (distrust != null) {
       return unknown(distrust);
+    }
+    if (proofRequired != null) {
+      return unknown(proofRequired + (shown.points() > 0 ? " (it held at " + shown.points() + " sample points)" : ""));
     }
     if (shown.confirms(wanted)) {
       return new Finding(what, Status.CONFIRMED, "numerically, at " + shown.points() + " points", shown.points(),

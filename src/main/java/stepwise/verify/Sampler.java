@@ -759,6 +759,9 @@ final class Sampler {
     }
     for (int tries = 0; tries < 100; tries++) {
       double x = rawReal(r);
+      if (!Double.isFinite(x)) {
+        continue; // far beyond a huge bound (10^300 + 10^318): doubles cannot hold it
+      }
       BigDecimal v = new BigDecimal(x).round(DIGITS);
       if (r.contains(v.doubleValue()) && (r.lower().value() == null || !r.lower().open() || v.compareTo(r.lower().value()) > 0)
           && (r.upper().value() == null || !r.upper().open() || v.compareTo(r.upper().value()) < 0)) {

@@ -9,9 +9,12 @@ import java.time.Duration;
 public record Settings(int samples, Duration deadline, long seed) {
   public static final Settings DEFAULT = new Settings(200, Duration.ofSeconds(5), 20261124L);
 
+  /** The most sample points one numeric check takes: beyond it a check could not keep any deadline. */
+  public static final int MAX_SAMPLES = 100_000;
+
   public Settings {
-    if (samples < 1) {
-      throw new IllegalArgumentException("samples must be positive");
+    if (samples < 1 || samples > MAX_SAMPLES) {
+      throw new IllegalArgumentException("samples must be between 1 and " + MAX_SAMPLES);
     }
   }
 }

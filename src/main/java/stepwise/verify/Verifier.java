@@ -48,8 +48,7 @@ public final class Verifier {
   static final java.time.Duration MARGIN = java.time.Duration.ofMillis(500);
 
   public StepVerdict verify(RewrittenStep step) {
-    return guarded(() -> verifyNow(step), why -> new StepVerdict(Status.UNKNOWN, why, List.of(), 0, 0,
-        StepVerdict.ExpectMatch.NONE, List.of()));
+    return guarded(() -> verifyNow(step), why -> unknownStep(why));
   }
 
   /**
@@ -80,8 +79,7 @@ public final class Verifier {
           StepVerdict.ExpectMatch.NONE, List.of());
     }
     if (step.rewrite().before().equals(step.rewrite().after())) {
-      return new StepVerdict(Status.UNKNOWN, "the rule changed nothing: the expression is the same as before the step",
-          List.of(), 0, 0, StepVerdict.ExpectMatch.NONE, List.of());
+      return unknownStep("the rule changed nothing: the expression is the same as before the step");
     }
     Domains domains = step.domains();
     List<Finding> findings = new ArrayList<>();
@@ -149,28 +147,23 @@ public final class Verifier {
   /** A side condition: proved by interval arithmetic, else refused (refuted if it fails somewhere). */
   private Finding condition(Obligation.Condition c, Domains base) {
     Domains domains = base.merge(c.extra());
-    SymbolicProver prover = new SymbolicProver(catalogue, domains, Budget.current().remaining());
+    String what = "condition " + c.describe();
+    Budget budget = Budget.current();
     IExpr condition;
     try {
-      condition = prover.prepare(c.condition());
+      condition = new SymbolicProver(catalogue, domains, budget.remaining()).prepare(c.condition());
     } catch (Cas.DeadlineExceeded e) {
-      return new Finding("condition " + c.describe(), Status.UNKNOWN, "", 0, 0, null,
-          "time limit reached while preparing the condition", List.of());
+      return unknown(what, "time limit reached while preparing the condition");
     }
-    boolean proved = new SignProver(domains).proves(condition, c.within());
-    NumericResult numeric = checks(domains).condition(condition, c.within());
-    if (proved && !numeric.violated()) {
-      return new Finding("condition " + c.describe(), Status.PROVED, "interval arithmetic", numeric.points(), 0, null, "",
-          List.of());
-    }
-    if (numeric.violated()) {
-      return new Finding("condition " + c.describe(), Status.REFUTED, "", numeric.points(), 0, numeric.counterexample(),
-          "rule refused: " + ExprPrinter.print(condition) + " fails at " + numeric.counterexample().describe(), List.of());
-    }
-    String seen = numeric.points() > 0 ? " (it held at " + numeric.points() + " sample points)" : "";
-    return new Finding("condition " + c.describe(), Status.UNKNOWN, "", numeric.points(), 0, null,
-        "rule refused: cannot show " + ExprPrinter.print(condition) + " under the domains" + seen, List.of());
+    Checks checks = checks(domains, budget);
+    Evidence evidence = Strategy.run(what, budget, List.of(
+        (e, t) -> e.sampled = checks.condition(condition, c.within()),
+        (e, t) -> e.proof = new SignProver(domains).proves(condition, c.within()) ? "interval arithmetic" : null));
+    // a condition must be proved: sampling alone refuses the rule rather than confirming it
+    evidence.proofRequired = "rule refused: cannot show " + ExprPrinter.print(condition) + " under the domains";
+    return evidence.decide(settings.samples(), "rule refused: " + ExprPrinter.print(condition) + " fails");
   }
+
 
   private Finding relates(Obligation.Relates r, Domains domains, String byRule) {
     Relation relation = r.relation();
@@ -194,6 +187,10 @@ public final class Verifier {
   private Finding equalNow(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within,
       String byRule) {
     Budget budget = Budget.current();
+    String huge = NumberSize.tooLarge(a, b);
+    if (huge != null) {
+      return unknown(what, huge); // before anything, Symja included, tries to compute it
+    }
     IExpr left;
     IExpr right;
     SymbolicProver preparer = new SymbolicProver(catalogue, domains, budget.remaining());
@@ -208,6 +205,7 @@ public final class Verifier {
     boolean statements = isStatement(left) && isStatement(right);
     Checks checks = checks(domains, budget);
     Evidence evidence = Strategy.run(what, budget, List.of(
+        (e, t) -> e.distrust = NumberSize.tooLarge(left, right),
         (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within),
         (e, t) -> e.proof = a.equals(b) ? "identical" : null,
         (e, t) -> e.distrust = looseBound(domains, left, right),
@@ -315,6 +313,7 @@ public final class Verifier {
     };
     Checks checks = checks(domains, budget);
     Evidence evidence = Strategy.run(what, budget, List.of(
+        (e, t) -> e.distrust = NumberSize.tooLarge(left, right),
         (e, t) -> e.sampled = checks.order(left, head, right, List.of()),
         (e, t) -> e.distrust = looseBound(domains, left, right),
         (e, t) -> e.proof = new SymbolicProver(catalogue, domains, t.remaining())
@@ -359,28 +358,31 @@ public final class Verifier {
     }
     IExpr atFirst = replaceVariables(function, first, null, null);
     IExpr atSecond = replaceVariables(function, second, null, null);
-    NumericResult numeric;
+    Budget budget = Budget.current();
+    Strategy sample;
+    String refutedBecause;
     if (curvature) {
       ISymbol w = fresh("w", extended);
-      extended = extended.with(w, stepwise.model.Domain.UNIT_OPEN);
+      Checks checks = checks(extended.with(w, stepwise.model.Domain.UNIT_OPEN), budget);
       IExpr middle = replaceVariables(function, first, second, w);
       IExpr chord = Trees.plus(Trees.times(w, atFirst), Trees.times(Trees.plus(F.C1, Trees.negate(w)), atSecond));
-      numeric = checks(extended).order(middle, kind.equals("convex") ? S.LessEqual : S.GreaterEqual, chord, List.of());
-      if (numeric.violated()) {
-        return refuted(what, numeric, "the chord lies " + (kind.equals("convex") ? "below" : "above")
-            + " the graph (left: the function at the weighted point, right: the chord)");
-      }
+      sample = (e, t) -> e.sampled = checks.order(middle, kind.equals("convex") ? S.LessEqual : S.GreaterEqual, chord,
+          List.of());
+      refutedBecause = "the chord lies " + (kind.equals("convex") ? "below" : "above")
+          + " the graph (left: the function at the weighted point, right: the chord)";
     } else {
       // strictly: the slope between two distinct points has the sign (undefined, so skipped, if they coincide)
       ISymbol v = variables.get(0);
       IExpr slope = Trees.times(Trees.plus(atSecond, Trees.negate(atFirst)),
           Trees.power(Trees.plus(second.get(v), Trees.negate(first.get(v))), F.CN1));
-      numeric = checks(extended).order(slope, kind.equals("increasing") ? S.Greater : S.Less, F.C0, List.of());
-      if (numeric.violated()) {
-        return refuted(what, numeric, "it stays level or goes the other way between these two points");
-      }
+      Checks checks = checks(extended, budget);
+      sample = (e, t) -> e.sampled = checks.order(slope, kind.equals("increasing") ? S.Greater : S.Less, F.C0, List.of());
+      refutedBecause = "it stays level or goes the other way between these two points";
     }
-    if (variables.size() == 1 && domains.family(variables.get(0)) == null) {
+    Strategy derivativeSign = (e, t) -> {
+      if (variables.size() != 1 || domains.family(variables.get(0)) != null) {
+        return; // one real variable only: the sign of f' or f''
+      }
       ISymbol v = variables.get(0);
       IExpr derivative = curvature ? Trees.node(S.D, Trees.node(S.D, function, v), v) : Trees.node(S.D, function, v);
       IExpr sign = switch (kind) {
@@ -389,23 +391,16 @@ public final class Verifier {
         case "increasing" -> S.Greater;
         default -> S.Less;
       };
-      try {
-        Optional<String> proof = new SymbolicProver(catalogue, domains, Budget.current().remaining())
-            .proveSign(derivative, sign);
-        if (proof.isPresent()) {
-          String order = curvature ? "second derivative" : "derivative";
-          return proved(what, "its " + order + " in " + v.getSymbolName() + " is " + switch (kind) {
-            case "convex" -> ">= 0";
-            case "concave" -> "<= 0";
-            case "increasing" -> "> 0";
-            default -> "< 0";
-          } + " (" + proof.get() + ")", numeric);
-        }
-      } catch (Cas.DeadlineExceeded e) {
-        return timeLimit(what, numeric);
-      }
-    }
-    return unproved(what, numeric);
+      new SymbolicProver(catalogue, domains, t.remaining()).proveSign(derivative, sign).ifPresent(proof ->
+          e.proof = "its " + (curvature ? "second derivative" : "derivative") + " in " + v.getSymbolName() + " is "
+              + switch (kind) {
+                case "convex" -> ">= 0";
+                case "concave" -> "<= 0";
+                case "increasing" -> "> 0";
+                default -> "< 0";
+              } + " (" + proof + ")");
+    };
+    return Strategy.run(what, budget, List.of(sample, derivativeSign)).decide(settings.samples(), refutedBecause);
   }
 
   /** Whether a and b are the same expression once named definitions (H, KL, ...) are unfolded. */
@@ -469,89 +464,64 @@ public final class Verifier {
     try {
       difference = Definitions.unfoldAll(Trees.plus(a, Trees.negate(b)), catalogue, domains);
     } catch (stepwise.model.Call.NotApplicable e) {
-      return new Finding(what, Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
+      return unknown(what, e.getMessage());
     }
-    NumericResult numeric = checks(domains).independent(difference, over);
-    if (numeric.violated()) {
-      return refuted(what, numeric, "the dropped part depends on " + String.join(", ", u.over()));
-    }
-    SymbolicProver prover = new SymbolicProver(catalogue, domains, Budget.current().remaining());
-    try {
-      Optional<String> proof = prover.proveIndependent(difference, over);
-      if (proof.isPresent()) {
-        return proved(what, proof.get(), numeric);
-      }
-    } catch (Cas.DeadlineExceeded e) {
-      return timeLimit(what, numeric);
-    }
-    return unproved(what, numeric);
+    Budget budget = Budget.current();
+    Checks checks = checks(domains, budget);
+    return Strategy.run(what, budget, List.of(
+        (e, t) -> e.sampled = checks.independent(difference, over),
+        (e, t) -> e.proof = new SymbolicProver(catalogue, domains, t.remaining()).proveIndependent(difference, over)
+            .orElse(null)))
+        .decide(settings.samples(), "the dropped part depends on " + String.join(", ", u.over()));
   }
+
 
   private Finding mean(Obligation.IsMean m, Domains domains) {
     Map<org.matheclipse.core.interfaces.IExpr, IExpr> perSample = new java.util.LinkedHashMap<>();
     m.copies().forEach((v, family) -> perSample.put(v, Trees.node(family, m.index())));
     IExpr expected = Trees.times(Trees.power(m.count(), F.CN1), Trees.node(S.Sum,
         Trees.tidy(Trees.substitute(m.single(), perSample)), Trees.node(S.List, m.index(), F.C1, m.count())));
-    NumericResult numeric = checks(domains).mean(m);
-    if (numeric.violated()) {
-      return refuted(m.describe(), numeric, "the result is not the mean over the samples");
-    }
-    if (expected.equals(m.mean())) {
-      return proved(m.describe(), "by construction: (1/" + m.count().getSymbolName() + ") times the sum over the samples",
-          numeric);
-    }
-    return unproved(m.describe(), numeric);
+    Budget budget = Budget.current();
+    Checks checks = checks(domains, budget);
+    return Strategy.run(m.describe(), budget, List.of(
+        (e, t) -> e.sampled = checks.mean(m),
+        (e, t) -> e.proof = expected.equals(m.mean())
+            ? "by construction: (1/" + m.count().getSymbolName() + ") times the sum over the samples" : null))
+        .decide(settings.samples(), "the result is not the mean over the samples");
   }
+
 
   /** Two statements equivalent by a monotone transform: sampled, and proved by the transform's conditions. */
   private Finding sameTruth(Obligation.SameTruth t, Domains domains, boolean conditionsProved) {
-    NumericResult numeric = checks(domains).sameTruth(t.before(), t.after());
-    if (numeric.violated()) {
-      return refuted(t.describe(), numeric, "one statement holds where the other does not");
-    }
-    if (conditionsProved) {
-      return proved(t.describe(), "a strictly monotone function keeps (or reverses) the order: its conditions are proved",
-          numeric);
-    }
-    return unproved(t.describe(), numeric);
+    Budget budget = Budget.current();
+    Checks checks = checks(domains, budget);
+    return Strategy.run(t.describe(), budget, List.of(
+        (e, b) -> e.sampled = checks.sameTruth(t.before(), t.after()),
+        (e, b) -> e.proof = conditionsProved
+            ? "a strictly monotone function keeps (or reverses) the order: its conditions are proved" : null))
+        .decide(settings.samples(), "one statement holds where the other does not");
   }
 
-  private Checks checks(Domains domains) {
-    return checks(domains, Budget.current());
-  }
 
   private Checks checks(Domains domains, Budget budget) {
     return new Checks(domains, settings.samples(), settings.seed(), budget);
+  }
+
+  /** A step left unknown as a whole (its time ran out, or it did nothing), with the reason as its one finding. */
+  private static StepVerdict unknownStep(String why) {
+    return new StepVerdict(Status.UNKNOWN, why, List.of(unknown("the step", why)), 0, 0, StepVerdict.ExpectMatch.NONE,
+        List.of());
   }
 
   private static Finding unknown(String what, String reason) {
     return new Finding(what, Status.UNKNOWN, "", 0, 0, null, reason, List.of());
   }
 
-  private static Finding proved(String what, String method, NumericResult numeric) {
-    return new Finding(what, Status.PROVED, method, numeric.points(), numeric.maxError(), null, "", numeric.shown());
-  }
 
-  private static Finding refuted(String what, NumericResult numeric, String reason) {
-    return new Finding(what, Status.REFUTED, "", numeric.points(), numeric.maxError(), numeric.counterexample(),
-        reason + (numeric.counterexample().point().isEmpty() ? ": " : " at ") + numeric.counterexample().describe(),
-        numeric.shown());
-  }
 
-  private Finding unproved(String what, NumericResult numeric) {
-    if (numeric.confirms(settings.samples())) {
-      return new Finding(what, Status.CONFIRMED, "numerically, at " + numeric.points() + " points", numeric.points(),
-          numeric.maxError(), null, "", numeric.shown());
-    }
-    String why = numeric.problem() != null ? numeric.problem()
-        : "too few points where both sides are defined (" + numeric.points() + ")";
-    return new Finding(what, Status.UNKNOWN, "", numeric.points(), numeric.maxError(), null,
-        "no symbolic proof, and " + why, numeric.shown());
-  }
 
-  private static Finding timeLimit(String what, NumericResult numeric) {
-    String seen = numeric.points() > 0 ? "; numerically it held at " + numeric.points() + " points" : "";
-    return new Finding(what, Status.UNKNOWN, "", numeric.points(), numeric.maxError(), null,
-        "time limit reached in the symbolic check" + seen, numeric.shown());
-  }
+
+
+
+
 }

@@ -76,4 +76,18 @@ class UserRulesTest {
     assertTrue(cli.err().contains("mine.yaml:6"), cli.err());
     assertTrue(cli.err().contains("only for the built-in catalogue"), cli.err());
   }
+
+  @Test
+  void aRuleThatChangesNothingIsReportedAsSuchNotProved() {
+    Path rules = rules("""
+          - name: log-stays
+            lhs: Log(a_)
+            rhs: Log(a)
+            description: {en: "rewrites a log to itself"}
+        """);
+    Cli cli = Cli.run("check", "--rules", rules.toString(), derivation("log-stays").toString());
+    assertEquals(1, cli.exit(), cli.out() + cli.err());
+    assertTrue(cli.out().contains("changed nothing"), cli.out());
+    assertFalse(cli.out().contains("proved"), cli.out());
+  }
 }

@@ -35,7 +35,7 @@ import stepwise.verify.Status;
  * counterexample must really separate the two sides when checked again independently.
  */
 class EquivCorpusTest {
-  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Settings.DEFAULT);
+  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Fixtures.SETTINGS);
 
   @TestFactory
   Stream<DynamicTest> everyPairGetsTheRightVerdict() throws IOException {

@@ -31,7 +31,7 @@ import stepwise.pipeline.Equivalence;
  * number, a constraint solved with an irrational coefficient). Found by an adversarial review.
  */
 class HiddenFailuresTest {
-  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Settings.DEFAULT);
+  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Fixtures.SETTINGS);
   private final Verifier verifier = Fixtures.verifier();
 
   @ParameterizedTest(name = "{0} = {1} under {2} is refuted")

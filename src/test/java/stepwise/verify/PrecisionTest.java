@@ -17,7 +17,7 @@ import stepwise.pipeline.Equivalence;
  * 1e-16, and cancellation. A counterexample is never reported unless it holds.
  */
 class PrecisionTest {
-  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Settings.DEFAULT);
+  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Fixtures.SETTINGS);
 
   private Finding equal(String left, String right, String assume) {
     return equivalence.check(equivalence.parse(left, right, assume, Source.of(null)));

@@ -26,7 +26,7 @@ import stepwise.pipeline.Equivalence;
  * precision (huge complex arguments, values that underflow).
  */
 class SamplingEdgesTest {
-  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Settings.DEFAULT);
+  private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(), Fixtures.SETTINGS);
   private final Verifier verifier = Fixtures.verifier();
 
   private Finding order(String left, Relation.Op op, String right, String assume) {
