@@ -14,7 +14,6 @@ import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.expr.ExprPrinter;
 import stepwise.expr.Trees;
-import stepwise.expr.UserSymbols;
 import stepwise.model.Domain;
 import stepwise.model.Domains;
 
@@ -70,7 +69,7 @@ final class Certifier {
       }
       if (family.sumsToOne() && (total.compareTo(BigDecimal.ONE) != 0
           || e.getValue().values().stream().anyMatch(v -> v.symbolic() != null))) {
-        if (!Boolean.TRUE.equals(Checks.holdsPrecisely(F.Equal(Trees.plus(
+        if (!Boolean.TRUE.equals(Truth.holdsPrecisely(F.Equal(Trees.plus(
             e.getValue().values().stream().map(Point.Value::exact).toList()), F.C1), p))) {
           return "the members of " + e.getKey().getSymbolName() + " do not sum to 1";
         }
@@ -86,7 +85,7 @@ final class Certifier {
       }
       Boolean holds;
       try {
-        holds = Checks.holdsPrecisely(c, p);
+        holds = Truth.holdsPrecisely(c, p);
       } catch (Numeric.NotNumeric | ArithmeticException ex) {
         holds = null;
       }
@@ -104,7 +103,7 @@ final class Certifier {
     if (d instanceof Domain.Finite f) {
       IExpr x = v.exact();
       return f.values().stream().anyMatch(allowed -> Boolean.TRUE.equals(
-          Checks.holdsPrecisely(F.Equal(x, allowed), new Point(Map.of(), Map.of()))));
+          Truth.holdsPrecisely(F.Equal(x, allowed), new Point(Map.of(), Map.of()))));
     }
     if (d instanceof Domain.Real r) {
       if (v.im().signum() != 0) {
@@ -128,7 +127,7 @@ final class Certifier {
       return lower ? (b.open() ? c > 0 : c >= 0) : (b.open() ? c < 0 : c <= 0);
     }
     IExpr head = lower ? (b.open() ? S.Greater : S.GreaterEqual) : (b.open() ? S.Less : S.LessEqual);
-    return Boolean.TRUE.equals(Checks.holdsPrecisely(F.binaryAST2(head, v.exact(), b.exactValue()),
+    return Boolean.TRUE.equals(Truth.holdsPrecisely(F.binaryAST2(head, v.exact(), b.exactValue()),
         new Point(Map.of(), Map.of())));
   }
 
@@ -158,12 +157,12 @@ final class Certifier {
       return true; // zero at both precisions
     }
     // near a pole the value grows with the digits (1/(x^2 - 2) at Sqrt(2)): a value must hold still
-    IExpr drift = Cas(Trees.times(Trees.node(S.Abs, Trees.plus(high.value(), Trees.negate(low.value()))),
+    IExpr drift = highPrecision(Trees.times(Trees.node(S.Abs, Trees.plus(high.value(), Trees.negate(low.value()))),
         Trees.power(Trees.plus(Trees.node(S.Abs, high.value()), F.C1), F.CN1)));
     return drift != null && drift.isReal() && Precise.compare(drift, 1e-6) <= 0;
   }
 
-  private static IExpr Cas(IExpr e) {
+  private static IExpr highPrecision(IExpr e) {
     try {
       return stepwise.cas.Cas.numeric(e, Precise.DIGITS + 20);
     } catch (RuntimeException ex) {

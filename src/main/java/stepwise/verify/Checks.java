@@ -1,8 +1,6 @@
 package stepwise.verify;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,11 +24,10 @@ import stepwise.model.Obligation;
  * check by hand (each simpler point re-checked too).
  */
 final class Checks {
-  static final double TOLERANCE = 1e-9;
+  static final double TOLERANCE = Truth.TOLERANCE;
   /** The share of a check's time that sampling may take (the symbolic provers come after it). */
   private static final double SAMPLING_SHARE = 0.6;
   private static final int SHOWN = 4;
-  private static final int MAX_SHRINK_TRIES = 40;
   private final Domains domains;
   private final int wanted;
   private final long seed;
@@ -278,7 +275,7 @@ final class Checks {
     return run(List.of(condition), within, new Probe() {
       @Override
       public Outcome fast(Point p) {
-        Boolean ok = holdsNumerically(condition, p);
+        Boolean ok = Truth.holdsNumerically(condition, p);
         if (ok == null) {
           return Outcome.UNDEFINED;
         }
@@ -287,7 +284,7 @@ final class Checks {
 
       @Override
       public Recheck confirmed(Point p) {
-        Boolean holds = holdsPrecisely(condition, p);
+        Boolean holds = Truth.holdsPrecisely(condition, p);
         return holds == null ? Recheck.UNSURE : holds ? Recheck.ROUNDING : Recheck.REAL;
       }
 
@@ -307,26 +304,26 @@ final class Checks {
     return run(List.of(before, after), List.of(), new Probe() {
       @Override
       public Outcome fast(Point p) {
-        Boolean a = holdsNumerically(before, p);
-        Boolean b = holdsNumerically(after, p);
+        Boolean a = Truth.holdsNumerically(before, p);
+        Boolean b = Truth.holdsNumerically(after, p);
         if (a == null || b == null) {
           return Outcome.UNDEFINED;
         }
         // a comparison tied in doubles is decided in high precision (x >= 10^-30 against x >= 0 at 0)
-        boolean tied = tied(before, p) || tied(after, p);
+        boolean tied = Truth.tied(before, p) || Truth.tied(after, p);
         return new Outcome(true, !a.equals(b) || tied, 0, String.valueOf(a), String.valueOf(b));
       }
 
       @Override
       public Recheck confirmed(Point p) {
-        Boolean a = holdsPrecisely(before, p);
-        Boolean b = holdsPrecisely(after, p);
+        Boolean a = Truth.holdsPrecisely(before, p);
+        Boolean b = Truth.holdsPrecisely(after, p);
         return a == null || b == null ? Recheck.UNSURE : a.equals(b) ? Recheck.ROUNDING : Recheck.REAL;
       }
 
       @Override
       public List<String> describe(Point p) {
-        return List.of("before: " + holdsPrecisely(before, p), "after: " + holdsPrecisely(after, p));
+        return List.of("before: " + Truth.holdsPrecisely(before, p), "after: " + Truth.holdsPrecisely(after, p));
       }
     });
   }
@@ -595,151 +592,13 @@ final class Checks {
     return null;
   }
 
-  /** Tries rounder values for each variable, keeping those at which the failure persists. */
+  /** A rounder point where the failure found at p persists (each candidate re-checked and certified). */
   private Point shrink(Sampler sampler, Point p, Probe probe, Collection<IExpr> expressions) {
-    Point best = p;
-    // past the time limit the point found is reported as it is
-    int tries = budget.expired() ? MAX_SHRINK_TRIES : 0;
-    int[] tried = {tries};
-    java.util.function.Predicate<Point> stillFails = q -> !budget.expired() && stillFails(q, probe)
-        && objection(probe, q, expressions) == null;
-    for (int pass = 0; pass < 3 && tried[0] < MAX_SHRINK_TRIES; pass++) {
-      Point before = best;
-      best = shrinkScalars(sampler, best, stillFails, tried);
-      if (best.equals(before)) {
-        break;
-      }
+    if (budget.expired()) {
+      return p; // past the time limit the point found is reported as it is
     }
-    tries = tried[0];
-    for (ISymbol f : List.copyOf(best.families().keySet())) {
-      stepwise.model.Domain.Family family = domains.family(f);
-      boolean distribution = family != null && family.sumsToOne();
-      if (distribution) {
-        for (TreeMap<Integer, Point.Value> candidate : simplerDistributions(best.families().get(f))) {
-          if (tries++ >= MAX_SHRINK_TRIES) {
-            return best;
-          }
-          Point q = withFamily(best, f, candidate);
-          if (stillFails.test(q)) {
-            best = q;
-            break;
-          }
-        }
-        continue;
-      }
-      for (Integer k : List.copyOf(best.families().get(f).keySet())) {
-        for (String v : new String[] {"0", "1", "2", "-1"}) {
-          if (family != null && family.element() instanceof stepwise.model.Domain.Real r && !r.contains(Double.parseDouble(v))) {
-            continue;
-          }
-          if (tries++ >= MAX_SHRINK_TRIES) {
-            return best;
-          }
-          TreeMap<Integer, Point.Value> candidate = new TreeMap<>(best.families().get(f));
-          candidate.put(k, Point.Value.real(new BigDecimal(v)));
-          Point q = withFamily(best, f, candidate);
-          if (stillFails.test(q)) {
-            best = q;
-            break;
-          }
-        }
-      }
-    }
-    return best;
-  }
-
-  /** One pass over the scalars: each takes the first rounder value at which the failure persists. */
-  private Point shrinkScalars(Sampler sampler, Point start, java.util.function.Predicate<Point> stillFails, int[] tries) {
-    Point best = start;
-    for (ISymbol s : List.copyOf(best.scalars().keySet())) {
-      if (sampler.isSolved(s) || sampler.isSize(s)) {
-        continue;
-      }
-      for (Point.Value candidate : simpler(best.scalars().get(s))) {
-        if (!rounder(candidate, best.scalars().get(s))) {
-          continue; // -1 is not made simpler by -2, even if -2 fails too
-        }
-        if (tries[0]++ >= MAX_SHRINK_TRIES) {
-          return best;
-        }
-        Map<ISymbol, Point.Value> scalars = new LinkedHashMap<>(best.scalars());
-        scalars.put(s, candidate);
-        Point q = sampler.complete(withoutSolved(scalars, sampler), best.families());
-        if (q == null || !sampler.inDomains(Map.of(s, candidate))) {
-          continue;
-        }
-        if (stillFails.test(q)) {
-          best = q;
-          break;
-        }
-      }
-    }
-    return best;
-  }
-
-  private static Map<ISymbol, Point.Value> withoutSolved(Map<ISymbol, Point.Value> scalars, Sampler sampler) {
-    Map<ISymbol, Point.Value> out = new LinkedHashMap<>();
-    scalars.forEach((k, v) -> {
-      if (!sampler.isSolved(k)) {
-        out.put(k, v);
-      }
-    });
-    return out;
-  }
-
-  /** Whether a is simpler to read than b: fewer digits, then closer to 0. */
-  private static boolean rounder(Point.Value a, Point.Value b) {
-    int[] ka = {digits(a.re()) + digits(a.im()), 0};
-    int[] kb = {digits(b.re()) + digits(b.im()), 0};
-    if (ka[0] != kb[0]) {
-      return ka[0] < kb[0];
-    }
-    return a.re().abs().add(a.im().abs()).compareTo(b.re().abs().add(b.im().abs())) < 0;
-  }
-
-  private static int digits(BigDecimal d) {
-    return d.signum() == 0 ? 0 : d.stripTrailingZeros().precision() + Math.max(0, d.stripTrailingZeros().scale());
-  }
-
-  /** Candidate simpler values: small integers and halves, then the value rounded to 1-3 digits. */
-  private static List<Point.Value> simpler(Point.Value v) {
-    List<Point.Value> out = new ArrayList<>();
-    if (v.isReal()) {
-      double x = v.re().doubleValue();
-      for (String s : new String[] {"0", "1", "-1", "2", "-2", "0.5", "-0.5", "0.25", "0.75", "3", "10", "0.1", "0.9"}) {
-        BigDecimal c = new BigDecimal(s);
-        if (c.compareTo(v.re()) != 0 && Math.abs(c.doubleValue() - x) <= Math.max(1, Math.abs(x)) * 2) {
-          out.add(v.like(c, BigDecimal.ZERO));
-        }
-      }
-      // far out (n = 300000000): round magnitudes on the way down, smallest first
-      for (BigDecimal p = BigDecimal.TEN; p.compareTo(v.re().abs()) < 0 && out.size() < 60; p = p.multiply(BigDecimal.TEN)) {
-        for (int m : new int[] {1, 2, 5}) {
-          BigDecimal c = p.multiply(BigDecimal.valueOf(m));
-          if (c.compareTo(v.re().abs()) < 0) {
-            out.add(v.like(v.re().signum() < 0 ? c.negate() : c, BigDecimal.ZERO));
-          }
-        }
-      }
-    } else {
-      for (double[] c : new double[][] {{-1, 0}, {0, 1}, {0, -1}, {-1, 1}, {-1, -1}, {1, 1}, {-2, 0}}) {
-        out.add(new Point.Value(BigDecimal.valueOf(c[0]), BigDecimal.valueOf(c[1])));
-      }
-    }
-    for (int digits = 1; digits <= 3; digits++) {
-      MathContext mc = new MathContext(digits, RoundingMode.HALF_EVEN);
-      Point.Value r = v.like(v.re().round(mc), v.im().round(mc));
-      if (!r.equals(v)) {
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
-  private static Point withFamily(Point p, ISymbol f, TreeMap<Integer, Point.Value> members) {
-    Map<ISymbol, TreeMap<Integer, Point.Value>> families = new LinkedHashMap<>(p.families());
-    families.put(f, members);
-    return new Point(p.scalars(), families);
+    return new Shrinker(domains, sampler, q -> !budget.expired() && stillFails(q, probe)
+        && objection(probe, q, expressions) == null).shrink(p);
   }
 
   private static boolean stillFails(Point q, Probe probe) {
@@ -749,50 +608,6 @@ final class Checks {
     } catch (Numeric.NotNumeric e) {
       return false;
     }
-  }
-
-  /** Rounder distributions: uniform (when 1/m is a finite decimal), then rounded to 1 or 2 decimals. */
-  private static List<TreeMap<Integer, Point.Value>> simplerDistributions(TreeMap<Integer, Point.Value> members) {
-    List<TreeMap<Integer, Point.Value>> out = new ArrayList<>();
-    try {
-      BigDecimal share = BigDecimal.ONE.divide(BigDecimal.valueOf(members.size()));
-      TreeMap<Integer, Point.Value> uniform = new TreeMap<>();
-      for (Integer k : members.keySet()) {
-        uniform.put(k, Point.Value.real(share));
-      }
-      out.add(uniform);
-    } catch (ArithmeticException e) {
-      // 1/m has no finite decimal: no uniform candidate
-    }
-    for (int scale = 1; scale <= 2; scale++) {
-      TreeMap<Integer, Point.Value> rounded = roundedFamily(members, true, scale);
-      if (rounded != null) {
-        out.add(rounded);
-      }
-    }
-    return out;
-  }
-
-  private static TreeMap<Integer, Point.Value> roundedFamily(TreeMap<Integer, Point.Value> members, boolean sumsToOne,
-      int scale) {
-    TreeMap<Integer, Point.Value> out = new TreeMap<>();
-    BigDecimal rest = BigDecimal.ONE;
-    Integer last = members.lastKey();
-    for (var e : members.entrySet()) {
-      if (!e.getValue().isReal()) {
-        return null;
-      }
-      BigDecimal r = e.getValue().re().setScale(scale, RoundingMode.HALF_EVEN);
-      if (sumsToOne && e.getKey().equals(last)) {
-        r = rest;
-      }
-      if (sumsToOne && (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0) && members.size() > 1) {
-        return null;
-      }
-      rest = rest.subtract(r);
-      out.put(e.getKey(), Point.Value.real(r));
-    }
-    return out;
   }
 
   /** Whether two doubles differ beyond rounding: relative to their size (never to 1). */
@@ -891,117 +706,5 @@ final class Checks {
       }
     });
     return out;
-  }
-
-  /** A condition at a point in double precision; null if a side is undefined there. */
-  static Boolean holdsNumerically(IExpr c, Point p) {
-    return Logic.evaluate(c, atom -> atomNumerically(atom, p));
-  }
-
-  private static Boolean atomNumerically(IAST ast, Point p) {
-    IExpr head = ast.head();
-    if (head.equals(stepwise.rules.Predicates.DISTRIBUTION)) {
-      return true; // a fact about declarations, decided by the prover, not by values
-    }
-    Numeric numeric = new Numeric(p);
-    Complex x = numeric.eval(ast.arg1());
-    if (x.isNaN() || x.isInfinite()) {
-      return null;
-    }
-    if (head.equals(S.Element)) {
-      double scale = x.norm();
-      if (ast.arg2().equals(S.Reals)) {
-        return Math.abs(x.getImaginary()) <= TOLERANCE * scale;
-      }
-      if (ast.arg2().equals(S.Integers)) {
-        return Math.abs(x.getImaginary()) <= TOLERANCE * scale && Math.abs(x.getReal() - Math.rint(x.getReal())) <= TOLERANCE * scale;
-      }
-      return null;
-    }
-    Complex y = numeric.eval(ast.arg2());
-    if (y.isNaN() || y.isInfinite()) {
-      return null;
-    }
-    double scale = Math.max(x.norm(), y.norm());
-    if (head.equals(S.Equal)) {
-      return x.subtract(y).norm() <= TOLERANCE * scale;
-    }
-    if (head.equals(S.Unequal)) {
-      return x.subtract(y).norm() > TOLERANCE * scale;
-    }
-    if (!isReal(x) || !isReal(y)) {
-      return false; // an order between non-real values fails
-    }
-    double d = x.getReal() - y.getReal();
-    double tol = TOLERANCE * scale;
-    if (head.equals(S.Greater)) return d > tol;
-    if (head.equals(S.GreaterEqual)) return d >= -tol;
-    if (head.equals(S.Less)) return d < -tol;
-    if (head.equals(S.LessEqual)) return d <= tol;
-    return null;
-  }
-
-  /** Whether some comparison in the statement has its two sides equal to double precision at p. */
-  private static boolean tied(IExpr statement, Point p) {
-    boolean[] found = {false};
-    Logic.evaluate(statement, atom -> {
-      if (atom.argSize() == 2 && !atom.head().equals(S.Element)
-          && !atom.head().equals(stepwise.rules.Predicates.DISTRIBUTION)) {
-        Numeric numeric = new Numeric(p);
-        Complex x = numeric.eval(atom.arg1());
-        Complex y = numeric.eval(atom.arg2());
-        found[0] |= x.subtract(y).norm() <= TOLERANCE * Math.max(x.norm(), y.norm());
-      }
-      return null; // keep visiting every atom
-    });
-    return found[0];
-  }
-
-  /** A condition at 50 digits: FALSE only when it surely fails; null if it cannot tell. */
-  static Boolean holdsPrecisely(IExpr c, Point p) {
-    return Logic.evaluate(c, atom -> atomPrecisely(atom, p));
-  }
-
-  private static Boolean atomPrecisely(IAST ast, Point p) {
-    IExpr head = ast.head();
-    if (head.equals(stepwise.rules.Predicates.DISTRIBUTION)) {
-      return true;
-    }
-    if (head.equals(S.Element)) {
-      IExpr part = ast.arg2().equals(S.Reals) ? Trees.node(S.Im, ast.arg1())
-          : ast.arg2().equals(S.Integers) ? Trees.plus(ast.arg1(), Trees.negate(Trees.node(S.Round, ast.arg1()))) : null;
-      if (part == null || Precise.at(part, p) == null) {
-        return null;
-      }
-      Precise.Zero z = Precise.zeroTest(part, p).verdict();
-      return z == Precise.Zero.UNSURE || z == Precise.Zero.BEYOND ? null : z == Precise.Zero.ZERO;
-    }
-    IExpr difference = Trees.plus(ast.arg1(), Trees.negate(ast.arg2()));
-    if (Precise.at(difference, p) == null) {
-      return null;
-    }
-    Precise.Test t = Precise.zeroTest(difference, p);
-    if (t.verdict() == Precise.Zero.UNSURE || t.verdict() == Precise.Zero.BEYOND) {
-      return null; // too close to call
-    }
-    boolean zero = t.verdict() == Precise.Zero.ZERO;
-    // "zero" only means zero to 240 digits: a strict claim fails there only if it is exactly zero
-    boolean strict = head.equals(S.Unequal) || head.equals(S.Greater) || head.equals(S.Less);
-    if (zero && strict && !t.exact()) {
-      return null;
-    }
-    if (head.equals(S.Equal)) return zero;
-    if (head.equals(S.Unequal)) return !zero;
-    if (zero) {
-      return head.equals(S.GreaterEqual) || head.equals(S.LessEqual) ? Boolean.TRUE
-          : head.equals(S.Greater) || head.equals(S.Less) ? Boolean.FALSE : null;
-    }
-    if (!t.value().isReal()) {
-      return false;
-    }
-    int sign = Precise.sign(t.value());
-    if (head.equals(S.Greater) || head.equals(S.GreaterEqual)) return sign > 0;
-    if (head.equals(S.Less) || head.equals(S.LessEqual)) return sign < 0;
-    return null;
   }
 }

@@ -1,6 +1,5 @@
 package stepwise.verify;
 
-import java.util.List;
 
 /**
  * What the strategies of one check found, and the one place that turns it into a verdict.

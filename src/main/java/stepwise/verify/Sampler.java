@@ -488,7 +488,7 @@ final class Sampler {
       }
       Boolean ok;
       try {
-        ok = Checks.holdsNumerically(condition, point);
+        ok = Truth.holdsNumerically(condition, point);
       } catch (Numeric.NotNumeric e) {
         ok = null;
       }

@@ -1,6 +1,5 @@
 package stepwise.verify;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
