@@ -778,7 +778,7 @@ final class Sampler {
   private static List<BigDecimal> specialValues(Domain.Real r) {
     List<BigDecimal> candidates = new ArrayList<>();
     for (String v : new String[] {"0", "1", "-1", "2", "-2", "0.5", "-0.5", "1e-3", "-1e-3", "1e-6", "-1e-6", "1e-9",
-        "-1e-9", "1e3", "-1e3", "1e6", "-1e6", "1e9", "-1e9", "1e12", "-1e12", "1e-15", "1e15", "-1e15", "1e20", "-1e20",
+        "-1e-9", "1e3", "-1e3", "1e6", "-1e6", "1e9", "-1e9", "1e12", "-1e12", "1e15", "-1e15", "1e20", "-1e20",
         "1e30", "-1e30", "1e50", "1e100", "-1e100"}) {
       candidates.add(new BigDecimal(v));
     }
