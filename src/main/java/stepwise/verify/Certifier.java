@@ -31,28 +31,38 @@ final class Certifier {
     this.domains = domains;
   }
 
+  /**
+   * Why a point is not a counterexample. OUTSIDE: it breaks an assumption (a sampling slip, not
+   * evidence); UNDEFINED: a side has no value there, so the statement says nothing there;
+   * UNDECIDED: whether it holds there could not be told, so the point must not be passed either.
+   */
+  record Objection(Kind kind, String reason) {
+    enum Kind { OUTSIDE, UNDEFINED, UNDECIDED }
+  }
+
   /** Why p cannot be a counterexample for the expressions, or null if it can. */
-  String objection(Point p, Collection<IExpr> expressions) {
-    String outside = outsideAssumptions(p);
+  Objection objection(Point p, Collection<IExpr> expressions) {
+    Objection outside = outsideAssumptions(p);
     if (outside != null) {
       return outside;
     }
     for (IExpr e : expressions) {
       for (IExpr side : sides(e)) {
         if (!defined(side, p)) {
-          return ExprPrinter.print(side) + " is not defined there";
+          return new Objection(Objection.Kind.UNDEFINED, ExprPrinter.print(side) + " is not defined there");
         }
       }
     }
     return null;
   }
 
-  /** The assumption p breaks, or null when it satisfies all of them exactly. */
-  String outsideAssumptions(Point p) {
+  /** The assumption p breaks (or that cannot be confirmed there), or null when it satisfies all of them exactly. */
+  Objection outsideAssumptions(Point p) {
     for (Map.Entry<ISymbol, Point.Value> e : p.scalars().entrySet()) {
       Domain d = domains.of(e.getKey());
       if (d != null && !inDomain(e.getValue(), d, p)) {
-        return e.getKey().getSymbolName() + " = " + e.getValue().show() + " is outside " + d.describe();
+        return new Objection(Objection.Kind.OUTSIDE,
+            e.getKey().getSymbolName() + " = " + e.getValue().show() + " is outside " + d.describe());
       }
     }
     for (Map.Entry<ISymbol, TreeMap<Integer, Point.Value>> e : p.families().entrySet()) {
@@ -63,7 +73,8 @@ final class Certifier {
       BigDecimal total = BigDecimal.ZERO;
       for (Point.Value v : e.getValue().values()) {
         if (!inDomain(v, family.element(), p)) {
-          return "a member of " + e.getKey().getSymbolName() + " (" + v.show() + ") is outside " + family.element().describe();
+          return new Objection(Objection.Kind.OUTSIDE, "a member of " + e.getKey().getSymbolName() + " (" + v.show()
+              + ") is outside " + family.element().describe());
         }
         total = total.add(v.re());
       }
@@ -71,7 +82,7 @@ final class Certifier {
           || e.getValue().values().stream().anyMatch(v -> v.symbolic() != null))) {
         if (!Boolean.TRUE.equals(Truth.holdsPrecisely(F.Equal(Trees.plus(
             e.getValue().values().stream().map(Point.Value::exact).toList()), F.C1), p))) {
-          return "the members of " + e.getKey().getSymbolName() + " do not sum to 1";
+          return new Objection(Objection.Kind.OUTSIDE, "the members of " + e.getKey().getSymbolName() + " do not sum to 1");
         }
       }
     }
@@ -90,7 +101,9 @@ final class Certifier {
         holds = null;
       }
       if (!Boolean.TRUE.equals(holds)) {
-        return "the assumption " + ExprPrinter.print(c) + (holds == null ? " cannot be confirmed there" : " fails there");
+        return holds == null
+            ? new Objection(Objection.Kind.UNDECIDED, "the assumption " + ExprPrinter.print(c) + " cannot be confirmed there")
+            : new Objection(Objection.Kind.OUTSIDE, "the assumption " + ExprPrinter.print(c) + " fails there");
       }
     }
     return null;

@@ -493,7 +493,7 @@ final class Checks {
     String problem = null;
     int rounds = sampler.isEmpty() ? 1 : wanted;
     int stopped = 0;
-    int uncertified = 0;
+    int undecided = 0;
     String objection = null;
     for (int i = 0; i < rounds * 3 && points < rounds; i++) {
       if (System.nanoTime() > samplingEndsAt) {
@@ -526,10 +526,17 @@ final class Checks {
           continue;
         }
         if (really == Recheck.REAL) {
-          String why = Precise.within(budget.endsAtNanos(), () -> objection(probe, p, expressions));
+          Certifier.Objection why = Precise.within(budget.endsAtNanos(), () -> objection(probe, p, expressions));
           if (why != null) {
-            uncertified++; // not a counterexample after all: an assumption fails or a side is undefined there
-            objection = why;
+            // not a counterexample after all; only an undecided point keeps the claim from being confirmed
+            switch (why.kind()) {
+              case UNDEFINED -> undefined++;
+              case OUTSIDE -> { }
+              case UNDECIDED -> {
+                undecided++;
+                objection = why.reason();
+              }
+            }
             continue;
           }
           Point simple = Precise.within(budget.endsAtNanos(), () -> shrink(sampler, p, probe, expressions));
@@ -539,7 +546,7 @@ final class Checks {
             simple = p;
           }
           if (values == null) {
-            uncertified++; // a counterexample is shown with its values, or not at all
+            undecided++; // a counterexample is shown with its values, or not at all
             objection = "its values could not be computed for the report";
             continue;
           }
@@ -566,8 +573,8 @@ final class Checks {
       problem = "sampling used its share of the time limit (" + Budget.seconds(budget.total()) + " s) after " + points
           + " of " + rounds + " points";
     }
-    if (problem == null && uncertified > 0 && points < Math.min(rounds, 20)) {
-      problem = uncertified + " apparent counterexample(s) were set aside (" + objection + ")";
+    if (problem == null && undecided > 0) {
+      problem = undecided + " apparent counterexample(s) could be neither confirmed nor dismissed (" + objection + ")";
     }
     if (problem == null && unconfirmed > 0) {
       problem = unconfirmed + " point(s) looked like failures in double precision but could not be re-checked at "
@@ -582,9 +589,9 @@ final class Checks {
   }
 
   /** Why the points of a counterexample at p are not one (an assumption fails, a side is undefined), or null. */
-  private String objection(Probe probe, Point p, Collection<IExpr> expressions) {
+  private Certifier.Objection objection(Probe probe, Point p, Collection<IExpr> expressions) {
     for (Point w : probe.witnesses(p)) {
-      String why = certifier.objection(w, expressions);
+      Certifier.Objection why = certifier.objection(w, expressions);
       if (why != null) {
         return why;
       }
