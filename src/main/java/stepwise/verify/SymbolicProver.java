@@ -131,7 +131,11 @@ final class SymbolicProver {
    * equality constraints (c = 1 - a - b for a + b + c == 1) replaced by their values.
    */
   IExpr prepare(IExpr d) {
-    return prepare(d, Set.of());
+    // solve a + b + c == 1 for a variable the claim does not mention (c), where there is one:
+    // putting a = 1 - b - c into Log(a) would hide that a > 0 from the interval arguments
+    Set<ISymbol> mentioned = new java.util.HashSet<>();
+    Sampler.collectFree(d, new java.util.HashSet<>(), mentioned);
+    return prepare(d, mentioned);
   }
 
   /** As prepare(d); constraints are solved for variables outside keep where possible. */
