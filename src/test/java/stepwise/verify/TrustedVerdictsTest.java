@@ -145,6 +145,20 @@ class TrustedVerdictsTest {
   }
 
   @Test
+  void aBatchGoesOnAfterALineThatRunsOutOfTime(@TempDir Path dir) throws Exception {
+    Path batch = dir.resolve("pairs.tsv");
+    Files.writeString(batch, "Gamma(x + 1)*Gamma(x + 2)*Gamma(x + 3)\tx*(x + 1)^2*Gamma(x)^2*Gamma(x + 3)\tx > 0\n"
+        + "Log(x*y)\tLog(x) + Log(y)\tx > 0 && y > 0\n", StandardCharsets.UTF_8);
+    long start = System.nanoTime();
+    Cli run = Cli.run("equiv", "--batch", batch.toString(), "--timeout", "1");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(run.out().lines().anyMatch(l -> l.startsWith("1: ")), run.out() + run.err());
+    assertTrue(run.out().lines().anyMatch(l -> l.startsWith("2: proved")), run.out() + run.err());
+    assertTrue(took.compareTo(Duration.ofSeconds(2).plus(Verifier.MARGIN.multipliedBy(2)).plus(SLACK.multipliedBy(2))) < 0,
+        "took " + took + "\n" + run.out());
+  }
+
+  @Test
   void tooManySamplesIsBadInputThatNamesTheCeiling() {
     Cli run = Cli.run("equiv", "x", "x", "--samples", "50000000");
     assertEquals(2, run.exit(), run.err());
