@@ -27,7 +27,14 @@ import stepwise.rules.Definitions;
  * confirmed at sample points, or refuted with a counterexample re-checked at 50 digits. A side
  * condition that cannot be proved refuses the step. Nothing the rule claims is taken on trust,
  * except that a catalogue theorem (tested on its own) carries a step once its conditions are
- * proved.
+ * proved and its numeric spot check ran.
+ *
+ * <p>The shape of every check: one {@link Budget} of --timeout on an abandonable worker
+ * ({@link #guarded}); a list of {@link Strategy strategies} (sampling, the symbolic provers,
+ * the rule's authority, deeper searches) that fill in the {@link Evidence}; and
+ * {@link Evidence#decide}, the one place a verdict is made. Counterexamples come only from
+ * {@link Checks}, which lets none through that the {@link Certifier} objects to. To add a
+ * prover, add a strategy to the list of the relation it serves.
  */
 public final class Verifier {
   /** Points re-checked at 50/70 digits before a numerical "equal" is reported. */
