@@ -22,7 +22,10 @@ import org.matheclipse.core.interfaces.IInteger;
 public final class ExprParser {
   /** Inputs longer than this are refused rather than parsed. */
   public static final int MAX_LENGTH = 20_000;
-  private static final int MAX_DEPTH = 200;
+  /** Deepest nesting of brackets, calls, powers and chains of prefix or postfix ! (trees this deep overflow later stages). */
+  public static final int MAX_DEPTH = 200;
+  /** Most digits a number may have, written out or implied by an exponent such as 1e400. */
+  public static final int MAX_DIGITS = 1_000;
 
   private final String src;
   private final Scope scope;
@@ -54,7 +57,7 @@ public final class ExprParser {
 
   private IExpr expression() {
     if (++depth > MAX_DEPTH) {
-      throw error("expression nested too deeply");
+      throw error("expression nested too deeply (more than " + MAX_DEPTH + " levels)");
     }
     try {
       return or();
@@ -86,11 +89,24 @@ public final class ExprParser {
 
   private IExpr not() {
     skipSpace();
-    if (peek("!") && !peek("!=")) {
+    int nots = 0;
+    while (peek("!") && !peek("!=")) { // a loop: 20,000 !s must not recurse per sign
+      nested(++nots);
       pos++;
-      return Trees.node(S.Not, not());
+      skipSpace();
     }
-    return comparison();
+    IExpr out = comparison();
+    for (int i = 0; i < nots; i++) {
+      out = Trees.node(S.Not, out);
+    }
+    return out;
+  }
+
+  /** Refuses a chain of n operators that would nest the tree deeper than MAX_DEPTH. */
+  private void nested(int n) {
+    if (depth + n > MAX_DEPTH) {
+      throw error("expression nested too deeply (more than " + MAX_DEPTH + " levels)");
+    }
   }
 
   private IExpr comparison() {
@@ -196,7 +212,7 @@ public final class ExprParser {
     IExpr base = postfix();
     if (take("^")) {
       if (++depth > MAX_DEPTH) {
-        throw error("expression nested too deeply");
+        throw error("expression nested too deeply (more than " + MAX_DEPTH + " levels)");
       }
       try {
         return Trees.power(base, unary());
@@ -209,9 +225,11 @@ public final class ExprParser {
 
   private IExpr postfix() {
     IExpr operand = primary();
+    int factorials = 0;
     while (true) {
       skipSpace();
       if (peek("!") && !peek("!=")) {
+        nested(++factorials);
         pos++;
         operand = Trees.node(S.Factorial, operand);
       } else {
@@ -271,16 +289,27 @@ public final class ExprParser {
     }
     String text = src.substring(start, pos);
     if (decimal) {
-      BigDecimal value = new BigDecimal(text);
-      if (value.stripTrailingZeros().precision() > 15 && text.length() <= 400) {
-        // more digits than a double keeps: exact, so 1.00000000000000000001 is not 1
-        BigDecimal v = value.stripTrailingZeros();
+      BigDecimal value;
+      try {
+        value = new BigDecimal(text);
+      } catch (NumberFormatException e) { // an exponent beyond what BigDecimal holds, such as 1e9999999999
+        throw new ExprSyntaxError("number out of range: " + ExprSyntaxError.excerpt(text, 0), start);
+      }
+      BigDecimal v = value.stripTrailingZeros();
+      double approximate = value.doubleValue();
+      boolean beyondDouble = Double.isInfinite(approximate) || approximate == 0 && v.signum() != 0;
+      if (v.precision() > 15 && text.length() <= MAX_DIGITS || beyondDouble) {
+        // more digits or range than a double keeps: exact, so 1.00000000000000000001 is not 1 and 1e400 is 10^400
+        long digits = Math.max((long) v.precision() - v.scale(), v.scale());
+        if (digits > MAX_DIGITS) {
+          throw new ExprSyntaxError("number with more than " + MAX_DIGITS + " digits: " + ExprSyntaxError.excerpt(text, 0), start);
+        }
         return v.scale() <= 0 ? F.ZZ(v.toBigIntegerExact()) : F.fraction(v.unscaledValue(), BigInteger.TEN.pow(v.scale()));
       }
-      return F.num(value.doubleValue());
+      return F.num(approximate);
     }
-    if (text.length() > 400) {
-      throw new ExprSyntaxError("number too long", start);
+    if (text.length() > MAX_DIGITS) {
+      throw new ExprSyntaxError("number with more than " + MAX_DIGITS + " digits", start);
     }
     return F.ZZ(new BigInteger(text));
   }

@@ -70,11 +70,7 @@ public final class CatalogueLoader {
     }
     int builtInFiles = files.size();
     for (Path extra : extraFiles) {
-      try {
-        files.add(YamlNode.parse(extra, Files.readString(extra, StandardCharsets.UTF_8)));
-      } catch (IOException e) {
-        throw new InputError(Source.of(extra), "cannot read rule file: " + e.getMessage());
-      }
+      files.add(YamlNode.parse(extra, TextFiles.read(extra)));
     }
     Catalogue catalogue = new Catalogue();
     for (YamlNode file : files) {

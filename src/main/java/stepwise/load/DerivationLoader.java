@@ -50,15 +50,7 @@ public final class DerivationLoader {
   }
 
   public Derivation load(Path file) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    } catch (CharacterCodingException e) {
-      throw new InputError(Source.of(file), "not UTF-8 text");
-    } catch (IOException e) {
-      throw new InputError(Source.of(file), "cannot read: " + e.getMessage());
-    }
-    return load(file, text);
+    return load(file, TextFiles.read(file));
   }
 
   public Derivation load(Path file, String text) {
