@@ -121,6 +121,9 @@ final class LatexFields {
           if (next >= latex.length() || "}^_&".indexOf(latex.charAt(next)) >= 0) {
             throw refuse(at, field, "a " + c + " with nothing after it");
           }
+          if (latex.charAt(next) == '\\') { // the formula checker refuses it when rendering: say so now
+            throw refuse(at, field, "a " + c + " followed by a command (write " + c + "{\\...})");
+          }
         }
         case '<' -> {
           int next = i + 1 < latex.length() ? latex.charAt(i + 1) : ' ';
