@@ -26,6 +26,8 @@ public final class ExprParser {
   public static final int MAX_DEPTH = 200;
   /** Most digits a number may have, written out or implied by an exponent such as 1e400. */
   public static final int MAX_DIGITS = 1_000;
+  /** Deepest tree a parse may build; the nesting limit above keeps ordinary input far below it. */
+  public static final int MAX_TREE_DEPTH = 1_000;
 
   private final String src;
   private final Scope scope;
@@ -52,7 +54,29 @@ public final class ExprParser {
           + (Character.isLetterOrDigit(src.charAt(parser.pos)) || src.charAt(parser.pos) == '('
               ? " (missing operator? write a*b, not a b)" : ""));
     }
+    if (treeDepth(result) > MAX_TREE_DEPTH) { // ((x!!!...)!!!...) nests deeper than the brackets show
+      throw new ExprSyntaxError("expression nested too deeply (a tree more than " + MAX_TREE_DEPTH + " levels deep)", 0);
+    }
     return result;
+  }
+
+  /** The depth of a tree, measured without recursion (the tree may be the deep thing). */
+  private static int treeDepth(IExpr root) {
+    int deepest = 0;
+    java.util.ArrayDeque<IExpr> nodes = new java.util.ArrayDeque<>(List.of(root));
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>(List.of(1));
+    while (!nodes.isEmpty()) {
+      IExpr node = nodes.pop();
+      int d = depths.pop();
+      deepest = Math.max(deepest, d);
+      if (node.isAST()) {
+        for (IExpr child : Trees.args(node)) {
+          nodes.push(child);
+          depths.push(d + 1);
+        }
+      }
+    }
+    return deepest;
   }
 
   private IExpr expression() {
@@ -95,7 +119,13 @@ public final class ExprParser {
       pos++;
       skipSpace();
     }
-    IExpr out = comparison();
+    depth += nots; // what is inside counts from under the chain
+    IExpr out;
+    try {
+      out = comparison();
+    } finally {
+      depth -= nots;
+    }
     for (int i = 0; i < nots; i++) {
       out = Trees.node(S.Not, out);
     }

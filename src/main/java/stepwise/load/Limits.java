@@ -22,6 +22,9 @@ public final class Limits {
   /** Deepest nesting of brackets, powers and prefix/postfix operators in an expression. */
   public static final int EXPRESSION_DEPTH = ExprParser.MAX_DEPTH;
 
+  /** Deepest tree an expression may parse to (chains of ! inside brackets add up). */
+  public static final int EXPRESSION_TREE_DEPTH = ExprParser.MAX_TREE_DEPTH;
+
   /** Deepest nesting of YAML lists and mappings (a derivation file needs about 6). */
   public static final int YAML_DEPTH = 50;
 

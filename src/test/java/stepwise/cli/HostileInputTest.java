@@ -94,6 +94,11 @@ class HostileInputTest {
     Path file = file("bangs.yaml", "symbols: {x: real}\nstart: x" + nots + "\nsteps:\n  - rule: neg-log\n");
     String err = refused("check", file.toString());
     assertTrue(err.contains("bangs.yaml:2:") && err.contains("nested too deeply"), err);
+    String stacked = "x";
+    for (int i = 0; i < 100; i++) { // each bracket shallow, the tree 15,000 deep
+      stacked = "(" + stacked + "!".repeat(150) + ")";
+    }
+    assertTrue(refused("equiv", stacked, "x").contains("nested too deeply"));
     // a few are still fine
     assertEquals(0, Cli.run("equiv", "!!(x > 0)", "x > 0", "--assume", "Element(x, Reals)").exit() % 3);
   }

@@ -36,7 +36,7 @@ class LoaderFuzzTest {
 
   /** Pieces that stress the YAML, expression and LaTeX readers. */
   private static final String[] TOKENS = {"[", "]", "{", "}", ":", "- ", "  ", "\t", "\"", "'", "#", "&a", "*a", "!",
-      "!!str ", "^", "(", ")", "!".repeat(300), "[".repeat(200), "1e400", "1e99999999999", "0.", "..", "\\",
+      "!!str ", "^", "(", ")", "!".repeat(300), "[".repeat(200), "!".repeat(19_990), "[".repeat(10_000), "- ".repeat(3_000), "1e400", "1e99999999999", "0.", "..", "\\",
       "\\input{x}", "<script>", "from: ../x", "from: /etc/passwd", "id: ../../x", "rule: ", "expect: ", "name: ",
       "latex: ", "\u0000", "\u00ff", "\ufeff", "\r", "\n", "---\n", "...\n", "? ", "|\n", ">-\n", "%YAML 1.2\n",
       "x_", "Sum(", "Log(0)", "1/0", "I", "Infinity", "D(f(x), x)", "\u2028"};
