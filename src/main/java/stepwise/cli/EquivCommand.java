@@ -1,8 +1,5 @@
 package stepwise.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import stepwise.load.TextFiles;
 import stepwise.model.InputError;
 import stepwise.model.Source;
 import stepwise.pipeline.Equivalence;
@@ -55,6 +53,11 @@ final class EquivCommand implements Callable<Integer> {
       if (left == null || right == null) {
         throw new InputError(null, "equiv needs two formulas (or --batch FILE)");
       }
+      for (String formula : new String[] {left, right}) {
+        if (formula.matches("--[A-Za-z].*")) { // -x is a formula, --samples is an option
+          throw new InputError(null, "unknown option '" + formula + "' (stepwise equiv --help lists the options)");
+        }
+      }
       Finding f = equivalence.check(equivalence.parse(left, right, assume, null));
       Main.OUT.println(describe(f));
       return exitCode(f.status());
@@ -83,12 +86,7 @@ final class EquivCommand implements Callable<Integer> {
   }
 
   private int batch(Equivalence equivalence) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(batch, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputError(Source.of(batch), "cannot read: " + e.getMessage());
-    }
+    List<String> lines = TextFiles.lines(batch); // every line read and checked before the first check runs
     Map<Status, Integer> totals = new EnumMap<>(Status.class);
     int bad = 0;
     int pairs = 0;

@@ -3,6 +3,7 @@ package stepwise.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import stepwise.load.TextFiles;
 import stepwise.model.Derivation;
 import stepwise.model.InputError;
 import stepwise.model.Text;
@@ -33,7 +34,9 @@ final class Job {
     try {
       catalogue = options.catalogue(); // once: definitions' symbols must be the same everywhere
       pipeline = new Pipeline(catalogue, options.settings());
-      files = Inputs.files(inputs.isEmpty() ? List.of(Path.of("derivations")) : inputs);
+      List<Path> arguments = inputs.isEmpty() ? List.of(Path.of("derivations")) : inputs;
+      arguments.forEach(argument -> TextFiles.classify(argument, false)); // says what a device, pipe or link loop is
+      files = Inputs.files(arguments);
       derivations = pipeline.load(files);
     } catch (InputErrors e) {
       e.errors().forEach(error -> Main.ERR.println("error: " + error.describe()));

@@ -43,9 +43,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.setUnmatchedOptionsArePositionalParams(true); // formulas such as -Log(p) are arguments, not options
+    // formulas such as -Log(p) are arguments of equiv, not options; elsewhere an unknown option is an error
+    cli.getSubcommands().get("equiv").setUnmatchedOptionsArePositionalParams(true);
     cli.setOut(new java.io.PrintWriter(OUT, true));
     cli.setErr(new java.io.PrintWriter(ERR, true));
+    cli.setParameterExceptionHandler((e, arguments) -> { // one line, not the whole usage text
+      String command = e.getCommandLine().getCommandName();
+      ERR.println("error: " + e.getMessage() + " (stepwise " + (command.equals("stepwise") ? "" : command + " ")
+          + "--help lists the options)");
+      return 2;
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       ERR.println("stepwise: internal error: " + e);
       e.printStackTrace(ERR);

@@ -22,7 +22,12 @@ import org.matheclipse.core.interfaces.IInteger;
 public final class ExprParser {
   /** Inputs longer than this are refused rather than parsed. */
   public static final int MAX_LENGTH = 20_000;
-  private static final int MAX_DEPTH = 200;
+  /** Deepest nesting of brackets, calls, powers and chains of prefix or postfix ! (trees this deep overflow later stages). */
+  public static final int MAX_DEPTH = 200;
+  /** Most digits a number may have, written out or implied by an exponent such as 1e400. */
+  public static final int MAX_DIGITS = 1_000;
+  /** Deepest tree a parse may build; the nesting limit above keeps ordinary input far below it. */
+  public static final int MAX_TREE_DEPTH = 1_000;
 
   private final String src;
   private final Scope scope;
@@ -49,12 +54,34 @@ public final class ExprParser {
           + (Character.isLetterOrDigit(src.charAt(parser.pos)) || src.charAt(parser.pos) == '('
               ? " (missing operator? write a*b, not a b)" : ""));
     }
+    if (treeDepth(result) > MAX_TREE_DEPTH) { // ((x!!!...)!!!...) nests deeper than the brackets show
+      throw new ExprSyntaxError("expression nested too deeply (a tree more than " + MAX_TREE_DEPTH + " levels deep)", 0);
+    }
     return result;
+  }
+
+  /** The depth of a tree, measured without recursion (the tree may be the deep thing). */
+  private static int treeDepth(IExpr root) {
+    int deepest = 0;
+    java.util.ArrayDeque<IExpr> nodes = new java.util.ArrayDeque<>(List.of(root));
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>(List.of(1));
+    while (!nodes.isEmpty()) {
+      IExpr node = nodes.pop();
+      int d = depths.pop();
+      deepest = Math.max(deepest, d);
+      if (node.isAST()) {
+        for (IExpr child : Trees.args(node)) {
+          nodes.push(child);
+          depths.push(d + 1);
+        }
+      }
+    }
+    return deepest;
   }
 
   private IExpr expression() {
     if (++depth > MAX_DEPTH) {
-      throw error("expression nested too deeply");
+      throw error("expression nested too deeply (more than " + MAX_DEPTH + " levels)");
     }
     try {
       return or();
@@ -86,11 +113,30 @@ public final class ExprParser {
 
   private IExpr not() {
     skipSpace();
-    if (peek("!") && !peek("!=")) {
+    int nots = 0;
+    while (peek("!") && !peek("!=")) { // a loop: 20,000 !s must not recurse per sign
+      nested(++nots);
       pos++;
-      return Trees.node(S.Not, not());
+      skipSpace();
     }
-    return comparison();
+    depth += nots; // what is inside counts from under the chain
+    IExpr out;
+    try {
+      out = comparison();
+    } finally {
+      depth -= nots;
+    }
+    for (int i = 0; i < nots; i++) {
+      out = Trees.node(S.Not, out);
+    }
+    return out;
+  }
+
+  /** Refuses a chain of n operators that would nest the tree deeper than MAX_DEPTH. */
+  private void nested(int n) {
+    if (depth + n > MAX_DEPTH) {
+      throw error("expression nested too deeply (more than " + MAX_DEPTH + " levels)");
+    }
   }
 
   private IExpr comparison() {
@@ -196,7 +242,7 @@ public final class ExprParser {
     IExpr base = postfix();
     if (take("^")) {
       if (++depth > MAX_DEPTH) {
-        throw error("expression nested too deeply");
+        throw error("expression nested too deeply (more than " + MAX_DEPTH + " levels)");
       }
       try {
         return Trees.power(base, unary());
@@ -209,9 +255,11 @@ public final class ExprParser {
 
   private IExpr postfix() {
     IExpr operand = primary();
+    int factorials = 0;
     while (true) {
       skipSpace();
       if (peek("!") && !peek("!=")) {
+        nested(++factorials);
         pos++;
         operand = Trees.node(S.Factorial, operand);
       } else {
@@ -271,16 +319,27 @@ public final class ExprParser {
     }
     String text = src.substring(start, pos);
     if (decimal) {
-      BigDecimal value = new BigDecimal(text);
-      if (value.stripTrailingZeros().precision() > 15 && text.length() <= 400) {
-        // more digits than a double keeps: exact, so 1.00000000000000000001 is not 1
-        BigDecimal v = value.stripTrailingZeros();
+      BigDecimal value;
+      try {
+        value = new BigDecimal(text);
+      } catch (NumberFormatException e) { // an exponent beyond what BigDecimal holds, such as 1e9999999999
+        throw new ExprSyntaxError("number out of range: " + ExprSyntaxError.excerpt(text, 0), start);
+      }
+      BigDecimal v = value.stripTrailingZeros();
+      double approximate = value.doubleValue();
+      boolean beyondDouble = Double.isInfinite(approximate) || approximate == 0 && v.signum() != 0;
+      if (v.precision() > 15 && text.length() <= MAX_DIGITS || beyondDouble) {
+        // more digits or range than a double keeps: exact, so 1.00000000000000000001 is not 1 and 1e400 is 10^400
+        long digits = Math.max((long) v.precision() - v.scale(), v.scale());
+        if (digits > MAX_DIGITS) {
+          throw new ExprSyntaxError("number with more than " + MAX_DIGITS + " digits: " + ExprSyntaxError.excerpt(text, 0), start);
+        }
         return v.scale() <= 0 ? F.ZZ(v.toBigIntegerExact()) : F.fraction(v.unscaledValue(), BigInteger.TEN.pow(v.scale()));
       }
-      return F.num(value.doubleValue());
+      return F.num(approximate);
     }
-    if (text.length() > 400) {
-      throw new ExprSyntaxError("number too long", start);
+    if (text.length() > MAX_DIGITS) {
+      throw new ExprSyntaxError("number with more than " + MAX_DIGITS + " digits", start);
     }
     return F.ZZ(new BigInteger(text));
   }

@@ -70,11 +70,7 @@ public final class CatalogueLoader {
     }
     int builtInFiles = files.size();
     for (Path extra : extraFiles) {
-      try {
-        files.add(YamlNode.parse(extra, Files.readString(extra, StandardCharsets.UTF_8)));
-      } catch (IOException e) {
-        throw new InputError(Source.of(extra), "cannot read rule file: " + e.getMessage());
-      }
+      files.add(YamlNode.parse(extra, TextFiles.read(extra)));
     }
     Catalogue catalogue = new Catalogue();
     for (YamlNode file : files) {
@@ -149,7 +145,7 @@ public final class CatalogueLoader {
             + ", which is not a parameter" + (support == null ? "" : " nor the index i or range lo, hi of " + support.getSymbolName()));
       }
     }
-    String latex = node.get("latex", "definition " + name).map(n -> n.scalar("latex")).orElse(null);
+    String latex = node.get("latex", "definition " + name).map(n -> DerivationLoader.latex(n, "latex:", true)).orElse(null);
     Text description = node.get("description", "definition " + name).map(n -> Texts.read(n, "description")).orElse(Text.NONE);
     try {
       catalogue.add(new Definition(name, head, params, body, support, index, lo, hi, latex, description));

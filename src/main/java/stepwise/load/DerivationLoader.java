@@ -50,21 +50,13 @@ public final class DerivationLoader {
   }
 
   public Derivation load(Path file) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    } catch (CharacterCodingException e) {
-      throw new InputError(Source.of(file), "not UTF-8 text");
-    } catch (IOException e) {
-      throw new InputError(Source.of(file), "cannot read: " + e.getMessage());
-    }
-    return load(file, text);
+    return load(file, TextFiles.read(file));
   }
 
   public Derivation load(Path file, String text) {
     YamlNode root = YamlNode.parse(file, text);
     root.allowOnly(TOP, "a derivation file");
-    String id = root.get("id", "file").map(n -> n.scalar("id"))
+    String id = root.get("id", "file").map(n -> identifier(n, "id"))
         .orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
     Text title = root.get("title", "file").map(n -> Texts.read(n, "title")).orElse(Text.en(id));
     Text summary = root.get("summary", "file").map(n -> Texts.read(n, "summary")).orElse(Text.NONE);
@@ -104,6 +96,27 @@ public final class DerivationLoader {
     Text correction = root.get("correction", "file").map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
     return new Derivation(id, file, title, summary, symbols, reader.domains, start, steps, claims, expectFailure,
         correction, root.source());
+  }
+
+  /**
+   * An id, a claim name or a reference to another derivation: it becomes a file name when
+   * rendering and names a sibling file when loading, so it may not be a path (/etc/x, ../x).
+   */
+  static String identifier(YamlNode node, String field) {
+    String value = node.scalar(field);
+    if (value.length() > Limits.NAME_CHARS || !value.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+      throw new InputError(node.textSource(), field + ": takes a name of letters, digits, '-', '_' and '.' (at most "
+          + Limits.NAME_CHARS + " characters, not a path), such as kl-divergence; got '"
+          + stepwise.expr.ExprSyntaxError.excerpt(value, 0) + "'");
+    }
+    return value;
+  }
+
+  /** A field shown as LaTeX, checked against the safe subset now rather than failing at render time. */
+  static String latex(YamlNode node, String field, boolean template) {
+    String value = node.scalar(field);
+    LatexFields.check(value, node.textSource(), field, template);
+    return value;
   }
 
   private static boolean expectFails(YamlNode node) {
@@ -151,7 +164,7 @@ public final class DerivationLoader {
       return new SymbolDecl(symbol, DomainParser.parse(d, node.source(), reader), null, Text.NONE, node.source());
     }
     node.allowOnly(Set.of("domain", "latex", "meaning", "index", "range"), "symbol " + name);
-    String latex = node.get("latex", name).map(n -> n.scalar("latex")).orElse(null);
+    String latex = node.get("latex", name).map(n -> latex(n, "latex:", true)).orElse(null);
     Text meaning = node.get("meaning", name).map(n -> Texts.read(n, "meaning")).orElse(Text.NONE);
     YamlNode domainNode = node.require("domain", "symbol " + name);
     String domainText = domainNode.scalar("domain");
@@ -201,7 +214,7 @@ public final class DerivationLoader {
       return new Derivation.Start(reader.read(text, node.textSource()), text, null, null, Text.NONE, node.source());
     }
     node.allowOnly(Set.of("expr", "from", "name", "note"), "start");
-    String name = node.get("name", "start").map(n -> n.scalar("name")).orElse(null);
+    String name = node.get("name", "start").map(n -> latex(n, "name:", false)).orElse(null);
     Text note = node.get("note", "start").map(n -> Texts.read(n, "note")).orElse(Text.NONE);
     Optional<YamlNode> from = node.get("from", "start");
     Optional<YamlNode> expr = node.get("expr", "start");
@@ -209,7 +222,7 @@ public final class DerivationLoader {
       throw new InputError(node.source(), "start needs either expr: or from: (another derivation's id)");
     }
     if (from.isPresent()) {
-      return new Derivation.Start(null, null, from.get().scalar("from"), name, note, node.source());
+      return new Derivation.Start(null, null, identifier(from.get(), "from"), name, note, node.source());
     }
     String text = expr.get().scalar("expr");
     return new Derivation.Start(reader.read(text, expr.get().textSource()), text, null, name, note, node.source());
@@ -231,7 +244,7 @@ public final class DerivationLoader {
       Call call = rule.prepare(new YamlParams(node, STEP_KEYS), reader);
       Optional<YamlNode> expect = node.get("expect", label);
       IExpr expected = expect.map(n -> reader.read(n.scalar("expect"), n.textSource())).orElse(null);
-      String name = node.get("name", label).map(n -> n.scalar("name")).orElse(null);
+      String name = node.get("name", label).map(n -> latex(n, "name:", false)).orElse(null);
       boolean repeat = node.get("repeat", label).map(n -> Boolean.parseBoolean(n.scalar("repeat"))).orElse(false);
       Text note = node.get("note", label).map(n -> Texts.read(n, "note")).orElse(Text.NONE);
       return new Derivation.Step(number, ruleName, call, repeat, expected, expect.map(n -> n.scalar("expect")).orElse(null),
@@ -243,7 +256,7 @@ public final class DerivationLoader {
 
   private Claim readClaim(YamlNode node, String fileId, int number, Reader reader) {
     node.allowOnly(CLAIM_KEYS, "claim " + number);
-    String id = node.get("name", "claim").map(n -> n.scalar("name")).orElse(fileId + "-claim-" + number);
+    String id = node.get("name", "claim").map(n -> identifier(n, "name")).orElse(fileId + "-claim-" + number);
     String label = "claim " + id;
     try {
       Text statement = node.get("statement", label).map(n -> Texts.read(n, "statement")).orElse(Text.NONE);
@@ -277,7 +290,7 @@ public final class DerivationLoader {
           throw new InputError(node.keySource("variables"), "variable " + v + " is not declared");
         }
       }
-      String by = node.get("by", label).map(n -> n.scalar("by")).orElse(null);
+      String by = node.get("by", label).map(n -> identifier(n, "by")).orElse(null);
       boolean expectFailure = node.get("expect", label).map(DerivationLoader::expectFails).orElse(false);
       Text correction = node.get("correction", label).map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
       return new Claim(id, statement, left, relation, right, variables, domains, expectFailure, correction, by,
@@ -293,7 +306,7 @@ public final class DerivationLoader {
       return new Operand.Expression(reader.read(text, node.textSource()), text);
     }
     node.allowOnly(Set.of("result", "step"), "a claim side");
-    String of = node.require("result", "a claim side").scalar("result");
+    String of = identifier(node.require("result", "a claim side"), "result");
     String step = node.get("step", "a claim side").map(n -> n.scalar("step")).orElse(null);
     return new Operand.ResultOf(of, step);
   }

@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -25,7 +29,6 @@ import stepwise.model.Source;
  * Built on SnakeYAML Engine's composed node tree (which keeps marks), not on plain maps.
  */
 public final class YamlNode {
-  private static final int MAX_DOCUMENT = 2_000_000;
   private final Node node;
   private final Path file;
 
@@ -36,12 +39,13 @@ public final class YamlNode {
 
   /** Parses one YAML document; a syntax error becomes an InputError at its line. */
   public static YamlNode parse(Path file, String text) {
-    if (text.length() > MAX_DOCUMENT) {
-      throw new InputError(Source.of(file), "file larger than " + MAX_DOCUMENT + " characters");
+    if (text.length() > Limits.FILE_BYTES) {
+      throw new InputError(Source.of(file), "the file is longer than " + Limits.FILE_BYTES + " characters");
     }
     LoadSettings settings = LoadSettings.builder().setLabel(String.valueOf(file)).setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(50).setCodePointLimit(MAX_DOCUMENT).build();
+        .setMaxAliasesForCollections(50).setCodePointLimit((int) Limits.FILE_BYTES).build();
     try {
+      refuseDeepNesting(file, settings, text);
       Optional<Node> root = new Compose(settings).composeString(text);
       return new YamlNode(root.orElseThrow(() -> new InputError(Source.of(file), "the file is empty")), file);
     } catch (MarkedYamlEngineException e) {
@@ -51,6 +55,24 @@ public final class YamlNode {
       throw new InputError(where, "YAML syntax: " + e.getProblem() + context);
     } catch (YamlEngineException e) {
       throw new InputError(Source.of(file), "YAML: " + e.getMessage());
+    }
+  }
+
+  /**
+   * SnakeYAML Engine composes nodes recursively (and has no depth setting), so 10,000 nested
+   * [ would overflow the stack: its parser, which is not recursive, counts the depth first.
+   */
+  private static void refuseDeepNesting(Path file, LoadSettings settings, String text) {
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event instanceof CollectionStartEvent) {
+        if (++depth > Limits.YAML_DEPTH) {
+          Source where = event.getStartMark().map(m -> at(file, m)).orElse(Source.of(file));
+          throw new InputError(where, "lists and mappings nested deeper than " + Limits.YAML_DEPTH + " levels");
+        }
+      } else if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
     }
   }
 

@@ -52,6 +52,7 @@ public final class Pipeline {
     List<InputError> errors = new ArrayList<>();
     List<Path> queue = new ArrayList<>(files);
     Set<Path> seen = new HashSet<>();
+    Set<String> unloaded = new HashSet<>(); // files that failed to load: their own error says why
     for (int i = 0; i < queue.size(); i++) {
       Path file = queue.get(i).toAbsolutePath().normalize();
       if (!seen.add(file)) {
@@ -63,14 +64,15 @@ public final class Pipeline {
         if (clash != null) {
           throw new InputError(d.source(), "two files define derivation " + d.id() + " (the other is " + clash.file() + ")");
         }
-        for (String ref : references(d)) {
-          Path sibling = file.resolveSibling(ref + ".yaml");
+        for (Reference ref : references(d)) {
+          Path sibling = file.resolveSibling(ref.id() + ".yaml");
           if (Files.isRegularFile(sibling)) {
             queue.add(sibling);
           }
         }
       } catch (InputError e) {
         errors.add(e);
+        unloaded.add(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
       }
     }
     Map<String, Derivation> claimNames = new LinkedHashMap<>();
@@ -82,9 +84,9 @@ public final class Pipeline {
               + ": claim names must be unique"));
         }
       }
-      for (String ref : references(d)) {
-        if (!byId.containsKey(ref)) {
-          errors.add(new InputError(d.source(), "refers to derivation '" + ref + "', which is not found"));
+      for (Reference ref : references(d)) {
+        if (!byId.containsKey(ref.id()) && !unloaded.contains(ref.id())) {
+          errors.add(new InputError(ref.source(), "refers to derivation '" + ref.id() + "', which is not found"));
         }
       }
     }
@@ -99,19 +101,22 @@ public final class Pipeline {
     return file.startsWith(here) ? here.relativize(file) : file;
   }
 
-  private static List<String> references(Derivation d) {
-    List<String> out = new ArrayList<>();
+  /** A derivation named by another, and where (so an error points at the from:, not at line 1). */
+  private record Reference(String id, Source source) {}
+
+  private static List<Reference> references(Derivation d) {
+    List<Reference> out = new ArrayList<>();
     if (d.start() != null && d.start().continues() != null) {
-      out.add(d.start().continues());
+      out.add(new Reference(d.start().continues(), d.start().source()));
     }
     for (Claim c : d.claims()) {
       for (Operand o : new Operand[] {c.left(), c.right()}) {
         if (o instanceof Operand.ResultOf r) {
-          out.add(r.derivation());
+          out.add(new Reference(r.derivation(), c.source()));
         }
       }
       if (c.by() != null) {
-        out.add(c.by());
+        out.add(new Reference(c.by(), c.source()));
       }
     }
     return out;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -30,19 +31,16 @@ public final class Output implements AutoCloseable {
   /** The file that marks a folder as written by Stepwise (so replacing it loses nothing). */
   public static final String MARKER = ".stepwise-output";
 
-  /** What Stepwise writes at the top of an output folder (versions before the marker wrote these). */
-  private static final java.util.Set<String> LAYOUT =
-      java.util.Set.of("index.html", "style.css", "claims", "derivations", "img", "md", "png", "tex");
-
   /**
    * A new output replacing target when committed. Refused (IllegalArgumentException) when that
    * would lose something: target is a file, a folder that holds one of the inputs, or a
-   * non-empty folder Stepwise did not write.
+   * non-empty folder without the marker. Work folders left by a run that was killed are removed.
    */
   public Output(Path target, java.util.Collection<Path> inputs) throws IOException {
     this.target = target.toAbsolutePath().normalize();
     refuseToLoseData(this.target, inputs);
     Files.createDirectories(this.target.getParent());
+    removeStaleWork(this.target);
     this.work = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".tmp-");
     write(MARKER, "This folder was written by stepwise render; it is replaced whole on every run.\n");
   }
@@ -67,13 +65,39 @@ public final class Output implements AutoCloseable {
             + ": rendering would replace it; choose another folder");
       }
     }
-    if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER))) {
+    // Only the marker says Stepwise wrote a folder: an index.html alone may well be the user's own.
+    if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
       try (var entries = Files.list(target)) {
-        if (entries.anyMatch(entry -> !LAYOUT.contains(entry.getFileName().toString()))) {
-          throw new IllegalArgumentException(target + " holds files Stepwise did not write (and no " + MARKER
-              + "): choose a new or empty folder, so nothing of yours is replaced");
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("--out " + target + " holds files Stepwise did not write (it has no "
+              + MARKER + "): choose a new or empty folder, so nothing of yours is replaced");
         }
       }
+    }
+  }
+
+  /**
+   * Removes .NAME.tmp-* and .NAME.old-* folders next to target that an earlier run left when it
+   * was killed (kill -9 runs no clean-up). Only folders Stepwise made go: ones holding the marker
+   * (written first into every work folder) or empty ones.
+   */
+  static void removeStaleWork(Path target) throws IOException {
+    String prefix = "." + target.getFileName();
+    try (var siblings = Files.list(target.getParent())) {
+      for (Path sibling : siblings.toList()) {
+        String name = sibling.getFileName().toString();
+        boolean ours = name.startsWith(prefix + ".tmp-") || name.startsWith(prefix + ".old-");
+        if (ours && Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS) && (Files.exists(sibling.resolve(MARKER),
+            LinkOption.NOFOLLOW_LINKS) || isEmpty(sibling))) {
+          deleteTree(sibling);
+        }
+      }
+    }
+  }
+
+  private static boolean isEmpty(Path folder) throws IOException {
+    try (var entries = Files.list(folder)) {
+      return entries.findAny().isEmpty();
     }
   }
 
