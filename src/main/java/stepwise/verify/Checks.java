@@ -27,6 +27,8 @@ final class Checks {
   static final double TOLERANCE = Truth.TOLERANCE;
   /** The share of a check's time that sampling may take (the symbolic provers come after it). */
   private static final double SAMPLING_SHARE = 0.6;
+  /** Points read in high precision when doubles have defined none (each costs a Symja evaluation). */
+  private static final int MAX_PRECISE_TRIES = 20;
   private static final int SHOWN = 4;
   private final Domains domains;
   private final int wanted;
@@ -110,6 +112,11 @@ final class Checks {
     default List<Point> witnesses(Point p) {
       return List.of(p);
     }
+
+    /** The point judged in high precision where doubles gave nothing (10^400 * x overflows), or null if not offered. */
+    default Outcome inHighPrecision(Point p) {
+      return null;
+    }
   }
 
   NumericResult equal(IExpr a, IExpr b, List<Obligation.Iteration> within) {
@@ -133,6 +140,20 @@ final class Checks {
       @Override
       public Recheck confirmed(Point p) {
         return Recheck.ofDifference(Precise.difference(a, b, p));
+      }
+
+      @Override
+      public Outcome inHighPrecision(Point p) {
+        IExpr l = Precise.at(a, p);
+        IExpr r = Precise.at(b, p);
+        if (l == null || r == null || !l.isNumber() || !r.isNumber()) {
+          return Outcome.UNDEFINED;
+        }
+        Precise.Zero z = Precise.difference(a, b, p);
+        if (z == Precise.Zero.UNSURE || z == Precise.Zero.BEYOND) {
+          return Outcome.UNDEFINED;
+        }
+        return new Outcome(true, z == Precise.Zero.NONZERO, 0, null, null);
       }
 
       @Override
@@ -494,6 +515,7 @@ final class Checks {
     int rounds = sampler.isEmpty() ? 1 : wanted;
     int stopped = 0;
     int undecided = 0;
+    int preciseTries = 0;
     String objection = null;
     for (int i = 0; i < rounds * 3 && points < rounds; i++) {
       if (System.nanoTime() > samplingEndsAt) {
@@ -513,6 +535,12 @@ final class Checks {
       } catch (Numeric.NotNumeric e) {
         return new NumericResult(points, undefined, maxError, null, "cannot evaluate numerically: " + e.getMessage(), shown,
             false);
+      }
+      if (!o.defined() && points == 0 && preciseTries < MAX_PRECISE_TRIES) {
+        // nothing defined in doubles yet: maybe beyond them (10^400 * x), so read the point in high precision
+        preciseTries++;
+        Outcome precise = Precise.within(budget.endsAtNanos(), () -> probe.inHighPrecision(p));
+        o = precise != null ? precise : o;
       }
       if (!o.defined()) {
         undefined++;

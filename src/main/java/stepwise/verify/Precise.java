@@ -438,9 +438,22 @@ final class Precise {
         return Double.NEGATIVE_INFINITY;
       }
       double n = v.norm();
-      return n == 0 ? Double.NEGATIVE_INFINITY : Double.isInfinite(n) ? Double.POSITIVE_INFINITY : Math.log10(n);
+      if (Double.isInfinite(n) || v.isInfinite()) {
+        return beyondDoubles(e); // 10^400 * x: only too large for doubles, not for 240 digits
+      }
+      return n == 0 ? Double.NEGATIVE_INFINITY : Math.log10(n);
     } catch (Numeric.NotNumeric | ArithmeticException ex) {
       return Double.NEGATIVE_INFINITY;
+    }
+  }
+
+  /** log10 |e| read by Symja where doubles overflow; +Infinity if that fails too (then e is beyond reach). */
+  private static double beyondDoubles(IExpr e) {
+    try {
+      double l = log10Abs(e);
+      return Double.isNaN(l) ? Double.POSITIVE_INFINITY : l;
+    } catch (RuntimeException ex) {
+      return Double.POSITIVE_INFINITY;
     }
   }
 

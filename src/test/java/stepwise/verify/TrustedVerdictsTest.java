@@ -74,6 +74,13 @@ class TrustedVerdictsTest {
   }
 
   @Test
+  void valuesBeyondDoublesAreJudgedInHighPrecisionNotCalledUndefined() {
+    Finding f = equiv("1e400*x", "x", null);
+    assertEquals(Status.REFUTED, f.status(), f.toString());
+    assertCounterexampleHolds("1e400*x", "x", null, f);
+  }
+
+  @Test
   void aConstraintWithASumIsSampledAndItsSlipRefuted(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sum-constraint.yaml");
     Files.writeString(file, """
