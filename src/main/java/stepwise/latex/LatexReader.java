@@ -303,7 +303,7 @@ public final class LatexReader {
       case COMMAND:
         String name = t.text();
         if (RELATIONS.contains(name) || Set.of("cdot", "times", "div", "ast", "lor", "vee", "land", "wedge", "}", "|",
-            "rfloor", "rceil", "right", "end", "to", "pm", "mp").contains(name)) {
+            "rfloor", "rceil", "right", "end", "to", "pm", "mp", "\\").contains(name)) {
           return false;
         }
         if (integralDepth > 0 && isDifferential(i)) {
@@ -495,6 +495,8 @@ public final class LatexReader {
       case "infty":
         next();
         return S.Infinity;
+      case "begin":
+        return cases();
       case "boxed":
         next();
         return group();
@@ -548,6 +550,61 @@ public final class LatexReader {
       return true;
     }
     return name.equals("Gamma") && (t.kind() == Kind.LETTER || t.kind() == Kind.NUMBER);
+  }
+
+  /**
+   * \begin{cases} v_1 & c_1 \\ v_2 & c_2 \\ v & \text{otherwise} \end{cases}: Piecewise, as Stepwise
+   * prints it (an "if" before a condition is allowed).
+   */
+  private IExpr cases() {
+    Token begin = next();
+    if (!"cases".equals(environment())) {
+      throw new LatexSyntaxError("only the cases environment is read here", begin.offset());
+    }
+    List<IExpr> rows = new ArrayList<>();
+    IExpr otherwise = null;
+    while (true) {
+      IExpr value = expression();
+      expectChar("&");
+      if (isWord("otherwise")) {
+        skipNameGroup();
+        otherwise = value;
+      } else {
+        if (isWord("if") || isWord("for") || isWord("when")) {
+          skipNameGroup();
+        }
+        rows.add(Trees.node(S.List, value, expression()));
+      }
+      if (takeCommand("\\")) {
+        if (!peek().isCommand("end")) {
+          if (otherwise != null) {
+            throw new LatexSyntaxError("the otherwise row should be the last", peek().offset());
+          }
+          continue;
+        }
+      }
+      Token end = peek();
+      if (!takeCommand("end") || !"cases".equals(environment())) {
+        throw new LatexSyntaxError("expected \\\\ or \\end{cases}", end.offset());
+      }
+      break;
+    }
+    IExpr table = Trees.node(S.List, rows);
+    return otherwise == null ? Trees.node(S.Piecewise, table) : Trees.node(S.Piecewise, table, otherwise);
+  }
+
+  private String environment() {
+    expectChar("{");
+    StringBuilder name = new StringBuilder();
+    while (peek().kind() == Kind.LETTER) {
+      name.append(next().text());
+    }
+    expectChar("}");
+    return name.toString();
+  }
+
+  private boolean isWord(String word) {
+    return peek().kind() == Kind.COMMAND && NAME_FONTS.contains(peek().text()) && word.equals(peekName(i));
   }
 
   // ---- names ----
