@@ -549,7 +549,9 @@ public final class LatexReader {
     if (t.isChar("(") || t.isChar("{") && tokens.get(at + 1).isChar("(")) {
       return true;
     }
-    return name.equals("Gamma") && (t.kind() == Kind.LETTER || t.kind() == Kind.NUMBER);
+    return name.equals("Gamma") && (t.kind() == Kind.LETTER || t.kind() == Kind.NUMBER || t.kind() == Kind.COMMAND
+        && (GREEK.contains(t.text()) || VARIANTS.containsKey(t.text()) || ACCENTS.containsKey(t.text())
+            || NAME_FONTS.contains(t.text()) || Set.of("frac", "dfrac", "tfrac", "sqrt", "pi").contains(t.text())));
   }
 
   /**
