@@ -303,7 +303,7 @@ public final class LatexReader {
       case COMMAND:
         String name = t.text();
         if (RELATIONS.contains(name) || Set.of("cdot", "times", "div", "ast", "lor", "vee", "land", "wedge", "}", "|",
-            "rfloor", "rceil", "right", "end", "to", "pm", "mp", "\\").contains(name)) {
+            "rfloor", "rceil", "right", "end", "to", "pm", "mp", "choose", "\\").contains(name)) {
           return false;
         }
         if (integralDepth > 0 && isDifferential(i)) {
@@ -386,6 +386,9 @@ public final class LatexReader {
   private IExpr group() {
     Token open = expectChar("{");
     IExpr inner = expression();
+    if (takeCommand("choose")) { // {n \choose k}, as Symja prints a binomial
+      inner = Trees.node(S.Binomial, inner, expression());
+    }
     if (!peek().isChar("}")) {
       throw closing(open, "}");
     }
@@ -508,8 +511,6 @@ public final class LatexReader {
       case "lg":
         throw new LatexSyntaxError("\\lg is base 2 in some books and base 10 in others: write \\log_2 or \\log_{10}",
             t.offset());
-      case "choose":
-        throw new LatexSyntaxError("write \\binom{n}{k} instead of {n \\choose k}", t.offset());
       default:
         break;
     }
@@ -1022,6 +1023,8 @@ public final class LatexReader {
           + ": write \\frac{1}{" + command.shown() + " x} or the inverse's name", command.offset());
     } else if (base != null) {
       applied = Trees.node(S.Log, base, single(args, command));
+    } else if (function.equals(S.Log) && args.size() == 2 && command.isCommand("log")) {
+      applied = Trees.node(S.Log, args.get(0), args.get(1)); // \log(b, x), Symja's printed base-b log
     } else if (function.equals(S.Max) || function.equals(S.Min)) {
       applied = Trees.node(function, args);
     } else {
