@@ -3,7 +3,8 @@
 For every pair and each side, a reading counts as "read as written" when it has the value of the
 pair's plain-syntax form at three points (each variable a fixed value per point, n-like names
 small integers, indexed families fixed values per index); "misread" when it parses but has another
-value; "refused" when the reader stops with an error. Stepwise's readings come from
+value; "several readings" when parse_latex returns lark's ambiguity tree instead of a formula;
+"refused" when the reader stops with an error. Stepwise's readings come from
 stepwise.latex.LatexReadings (target/stepwise.jar), SymPy's from sympy.parsing.latex.parse_latex.
 With --verdicts it also runs `stepwise equiv --latex --batch` and `stepwise equiv --batch` on the
 pairs and counts the pairs whose LaTeX verdict is the plain form's.
@@ -137,9 +138,12 @@ def main():
                     except Exception:
                         verdicts.append('refused')
                         continue
+                    if not isinstance(parsed, sp.Basic):  # lark's Tree('_ambig', [readings]): no one formula
+                        verdicts.append('ambiguous')
+                        continue
                     reading = lambda p, parsed=parsed: evaluate(parsed, p)
                 verdicts.append(judge(reading, expected[side]))
-            pair = 'refused' if 'refused' in verdicts else 'misread' if 'misread' in verdicts else 'ok'
+            pair = next((v for v in ('refused', 'ambiguous', 'misread') if v in verdicts), 'ok')
             tally[tool][pair] += 1
             by_style[tool][style][pair] += 1
             if tool == 'stepwise' and pair != 'ok':
@@ -149,7 +153,7 @@ def main():
           f' evaluate numerically)')
     print(f'{"":34}{"Stepwise":>12}{"SymPy parse_latex (lark)":>28}')
     for key, label in (('ok', 'both sides read as written'), ('misread', 'misread (a wrong formula)'),
-                       ('refused', 'refused (parse error)')):
+                       ('ambiguous', 'several readings, none chosen'), ('refused', 'refused (parse error)')):
         print(f'{label:34}{tally["stepwise"][key]:>8}/{total}{tally["sympy"][key]:>20}/{total}')
     for style in sorted(by_style['stepwise']):
         n = sum(by_style['stepwise'][style].values())
