@@ -162,10 +162,10 @@ def main():
     for e in examples:
         print(e)
     if '--verdicts' in sys.argv:
-        verdicts(rows)
+        compare_verdicts(rows)
 
 
-def verdicts(rows):
+def compare_verdicts(rows):
     """Stepwise's verdict on the LaTeX pair against its verdict on the plain pair, via the CLI."""
     with tempfile.TemporaryDirectory() as tmp:
         latex_file, plain_file = os.path.join(tmp, 'latex.tsv'), os.path.join(tmp, 'plain.tsv')

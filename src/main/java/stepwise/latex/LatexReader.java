@@ -1204,26 +1204,24 @@ public final class LatexReader {
   private IExpr bigOperator() {
     Token command = next();
     String index = null;
+    Token indexAt = null;
     IExpr lo = null;
     IExpr hi = null;
-    Token indexAt = peek();
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 2; round++) { // _{i=1} and ^{n}, in either order
       if (peek().isChar("_") && index == null) {
         next();
-        indexAt = peek();
+        Token open = peek();
         boolean braced = takeChar("{");
-        Token nameAt = peek();
-        NameRead read = baseName();
-        index = read.name();
+        indexAt = peek();
+        index = baseName().name();
         if (!takeChar("=")) {
           throw new LatexSyntaxError(command.shown() + " needs its range: " + command.shown() + "_{" + index
               + "=1}^{n}", peek().offset());
         }
         lo = braced ? expression() : script();
         if (braced && !takeChar("}")) {
-          throw closing(indexAt, "}");
+          throw closing(open, "}");
         }
-        indexAt = nameAt;
       } else if (peek().isChar("^") && hi == null) {
         next();
         hi = script();
