@@ -37,8 +37,34 @@ final class EquivCommand implements Callable<Integer> {
       description = "lines of lhs<TAB>rhs<TAB>assumptions[<TAB>anything]; True means no assumptions")
   Path batch;
 
+  @Option(names = "--latex", description = "LHS and RHS (and the formula columns of --batch) are LaTeX; assumptions"
+      + " may be plain or LaTeX (see the README, LaTeX input)")
+  boolean latex;
+
+  @Option(names = "--extract", description = "LHS and RHS are free text: take the last \\boxed{..}, else the last"
+      + " $..$, \\(..\\) or \\[..\\], and say which; implies --latex")
+  boolean extract;
+
+  @Option(names = "--functions", split = ",", paramLabel = "NAMES", description = "with --latex: names read as"
+      + " functions when a bracket follows, e.g. sigma,p")
+  java.util.Set<String> functions = java.util.Set.of();
+
+  @Option(names = "--symbols", split = ",", paramLabel = "NAMES", description = "with --latex: declared symbols"
+      + " (a multi-letter name stays one symbol; e is a symbol, not Euler's number)")
+  java.util.Set<String> symbols = java.util.Set.of();
+
   @Mixin
   CheckOptions options = new CheckOptions();
+
+  /** Plain syntax, or LaTeX with --latex / --extract (read by stepwise.latex). */
+  private Equivalence.Question parse(Equivalence equivalence, String l, String r, String a, Source where,
+      String prefix) {
+    if (!latex && !extract) {
+      return equivalence.parse(l, r, a, where);
+    }
+    return stepwise.latex.LatexInput.question(l, r, a, where, extract,
+        stepwise.latex.LatexVocabulary.open(functions, symbols), note -> Main.OUT.println(prefix + note));
+  }
 
   @Override
   public Integer call() {
@@ -58,7 +84,7 @@ final class EquivCommand implements Callable<Integer> {
           throw new InputError(null, "unknown option '" + formula + "' (stepwise equiv --help lists the options)");
         }
       }
-      Finding f = equivalence.check(equivalence.parse(left, right, assume, null));
+      Finding f = equivalence.check(parse(equivalence, left, right, assume, null, ""));
       Main.OUT.println(describe(f));
       return exitCode(f.status());
     } catch (InputError e) {
@@ -102,7 +128,7 @@ final class EquivCommand implements Callable<Integer> {
         if (cells.length < 3) {
           throw new InputError(where, "expected lhs<TAB>rhs<TAB>assumptions");
         }
-        Finding f = equivalence.check(equivalence.parse(cells[0], cells[1], cells[2], where));
+        Finding f = equivalence.check(parse(equivalence, cells[0], cells[1], cells[2], where, (i + 1) + ": "));
         totals.merge(f.status(), 1, Integer::sum);
         Main.OUT.println((i + 1) + ": " + describe(f));
       } catch (InputError e) {

@@ -63,7 +63,7 @@ public final class DerivationLoader {
 
     Map<String, SymbolDecl> symbols = new LinkedHashMap<>();
     DerivationScope scope = new DerivationScope(symbols, catalogue);
-    Reader reader = new Reader(scope);
+    Reader reader = new Reader(scope, symbols);
     readSymbols(root, symbols, reader);
     reader.domains = domainsOf(symbols);
     for (YamlNode c : root.get("constraints", "file").map(n -> n.items("constraints")).orElse(List.of())) {
@@ -312,23 +312,30 @@ public final class DerivationLoader {
   }
 
   /** Parses expressions in the file's scope, with errors pointing into the file. */
-  private static final class Reader implements ExprReader {
+  private final class Reader implements ExprReader {
     private final DerivationScope scope;
     private Domains domains = Domains.NONE;
+    private final Map<String, SymbolDecl> symbols;
+    private final Set<String> introducedFamilies = new java.util.HashSet<>();
 
-    Reader(DerivationScope scope) {
+    Reader(DerivationScope scope, Map<String, SymbolDecl> symbols) {
       this.scope = scope;
+      this.symbols = symbols;
     }
 
     @Override
     public IExpr read(String text, Source source) {
       try {
         scope.reset();
-        IExpr expr = ExprParser.parse(text, scope);
+        IExpr expr = stepwise.latex.LatexInput.isLatexField(text) // $..$: LaTeX, see the README
+            ? stepwise.latex.LatexInput.readField(text, scope,
+                stepwise.latex.LatexVocabulary.of(symbols, catalogue).withFamilies(introducedFamilies))
+            : ExprParser.parse(text, scope);
         scope.checkDeclared(expr);
         return expr;
       } catch (ExprSyntaxError e) {
-        throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + " in: " + stepwise.expr.ExprSyntaxError.excerpt(text, e.offset()));
+        throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + (e instanceof stepwise.latex.LatexSyntaxError
+            ? "\n" + stepwise.latex.LatexSyntaxError.pointer(text, e.offset()) : " in: " + stepwise.expr.ExprSyntaxError.excerpt(text, e.offset())));
       }
     }
 
@@ -349,6 +356,9 @@ public final class DerivationLoader {
 
     @Override
     public void introduce(ISymbol symbol, Domain domain) {
+      if (domain instanceof Domain.Family) {
+        introducedFamilies.add(symbol.getSymbolName());
+      }
       scope.introduce(symbol);
       domains = domains.with(symbol, domain);
     }

@@ -85,8 +85,10 @@ public final class LatexNames {
       String letters = name.replaceAll("[0-9]+$", "");
       return defaultName(letters) + "_{" + name.substring(letters.length()) + "}";
     }
-    if (name.endsWith("hat") && name.length() > 3) {
-      return "\\hat{" + defaultName(name.substring(0, name.length() - 3)) + "}";
+    for (String accent : new String[] {"hat", "bar", "tilde"}) { // the LaTeX reader reads \bar{x} back as xbar
+      if (name.endsWith(accent) && name.length() > accent.length()) {
+        return "\\" + accent + "{" + defaultName(name.substring(0, name.length() - accent.length())) + "}";
+      }
     }
     return "\\mathrm{" + name + "}";
   }
