@@ -214,21 +214,22 @@ class SiteWriterTest {
   void textFromFilesIsEscaped() throws IOException {
     Material.Verdict proved = new Material.Verdict("proved", "proved", true);
     Material.Line start = new Material.Line("", "", "x", new Text("start <b>here</b>", ""), 0);
+    Material.SpotTable spots = new Material.SpotTable("equal", List.of("x"), List.of(new Text("left <l>", ""),
+        new Text("right <r>", "")), List.of(new Material.SpotRow(Map.of("x", "1 < 2"),
+            List.of(new Text("<1>", "<1>"), new Text("<1>", "<1>")), List.of(1.0, 1.0), 0)), new Text("why <w>", ""));
     Material.StepPage step = new Material.StepPage(1, "negate", new Text("rule & <i>more</i>", "规则"),
         new Text("a note with <script>alert(1)</script>", "注释 \"引号\""), "=", new Text("equals <eq>", ""), "= x", "x",
-        null, proved, "summary <x>", 200, 0.0, "matches in form",
-        List.of(new Material.Spot(Map.of("x", "1 < 2"), "<1>", "<1>", "0.0e+00")), new Text("left <l>", ""),
-        new Text("right <r>", ""), null, null);
+        null, proved, new Text("summary <x>", ""), 200, 0.0, "matches in form", spots, null, null, null, null, 3);
     Material.Page page = new Material.Page("evil", new Text("Title <em>& more</em>", "标题 <b>"),
         new Text("summary \"quoted\" & 'single'", ""), "derivations/evil.yaml", proved, false, Text.NONE,
         List.of(new Material.SymbolRow("x", "x", "x", "real", new Text("<u>x</u>", ""))), start,
-        List.of(new Material.Line("", "=", "x", Text.NONE, 1)), List.of(step), "=", "equal", null);
+        List.of(new Material.Line("", "=", "x", Text.NONE, 1)), List.of(step), "=", Text.en("equal"), null, "");
     Material.ClaimPage claim = new Material.ClaimPage("c<1>", new Text("claim <b>", ""), "derivations/evil.yaml", "x",
-        "=", "x", "evil", "evil", proved, false, Text.NONE, "because <reasons>", null);
+        "=", "x", "evil", "evil", proved, false, Text.NONE, Text.en("because <reasons>"), null, 4);
     Path site = writeSite(new Material(List.of(page), List.of(claim), true), dir);
     for (Path p : pages(site)) {
       String html = Files.readString(p);
-      for (String raw : List.of("<em>", "<script>alert", "<b>", "<u>", "<i>more", "<x>", "<reasons>", "<1>")) {
+      for (String raw : List.of("<em>", "<script>alert", "<b>", "<u>", "<i>more", "<x>", "<reasons>", "<1>", "<w>", "<l>")) {
         assertFalse(html.contains(raw), site.relativize(p) + " contains unescaped " + raw);
       }
     }
