@@ -67,7 +67,7 @@ public final class MarkdownWriter implements MaterialWriter {
       for (Material.SymbolRow s : page.symbols()) {
         String meaning = prose(s.meaning().in(language), names);
         b.append("| ").append(inlineMath(s.latex())).append(" | ").append(code(s.name())).append(" | ")
-            .append(text(s.domain())).append(" | ").append(meaning.isEmpty() ? "—" : meaning).append(" |\n");
+            .append(prose(VerifierWords.domain(s.domain()).in(language), null)).append(" | ").append(meaning.isEmpty() ? "—" : meaning).append(" |\n");
       }
       b.append('\n');
     }

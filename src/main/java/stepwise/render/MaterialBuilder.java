@@ -100,7 +100,7 @@ public final class MaterialBuilder {
     for (int i = 0; i < rewritten.size(); i++) {
       RewrittenStep step = rewritten.get(i);
       StepVerdict v = d.verdicts().get(i);
-      tables = new SpotTables(new SpotValues(catalogue, step.domains()), names);
+      tables = new SpotTables(new SpotValues(catalogue, step.domains()), names, latex);
       Text description = catalogue.rule(step.spec().rule()).map(r -> r.description()).orElse(Text.NONE);
       String name = step.spec().name();
       String formula;
@@ -170,7 +170,7 @@ public final class MaterialBuilder {
           correctLatex));
     }
     Relation total = d.rewritten().relation();
-    Text relationText = total != null ? prose(total, d.rewritten().given())
+    Text relationText = total != null ? prose(total, d.rewritten().given(), latex)
         : new Text("the relations do not compose: " + d.problem(), "各步的关系无法合成：" + d.problem());
     String relationLatex = total != null ? relationLatex(total, names) : "";
     boolean statements = SpotValues.isStatement(d.rewritten().start());
@@ -210,14 +210,33 @@ public final class MaterialBuilder {
   }
 
   /** The start-to-end relation in words for readers, in both languages (no Symja syntax). */
-  static Text prose(Relation relation, List<String> givenList) {
-    String given = givenList.isEmpty() ? "" : ", given " + String.join(", ", givenList);
-    String givenZh = givenList.isEmpty() ? "" : "（代入 " + String.join("，", givenList) + "）";
-    Text t = prose(relation);
+  static Text prose(Relation relation, List<String> givenList, Latex latex) {
+    String math = givenMath(givenList, latex);
+    String given = givenList.isEmpty() ? "" : ", given " + math;
+    String givenZh = givenList.isEmpty() ? "" : "（代入 " + math + "）";
+    Text t = prose(relation, latex);
     return new Text(t.en() + given, t.zh() + givenZh);
   }
 
-  static Text prose(Relation relation) {
+  /** What a substitution put in, as inline math ($n = 2,\\ P(x_1) = 1 - y$), or the verifier's words as code. */
+  static String givenMath(List<String> given, Latex latex) {
+    String math = Substitution.latex(Substitution.read(given), latex);
+    return math.isEmpty() ? "`" + String.join(", ", given) + "`" : "$" + math + "$";
+  }
+
+  /** A derived quantity in words: "second derivative in yhat" -> the second derivative in $\\hat{y}$. */
+  static Text derivedWords(String how, Latex latex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(second )?derivative in (\\w+)").matcher(how);
+    if (m.matches()) {
+      String variable = "$" + latex.print(stepwise.expr.ExprParser.parse(m.group(2), new stepwise.expr.OpenScope())) + "$";
+      boolean second = m.group(1) != null;
+      return new Text((second ? "second derivative" : "derivative") + " in " + variable,
+          "对 " + variable + " 的" + (second ? "二阶导数" : "导数"));
+    }
+    return new Text(how, "导数（" + how + "）");
+  }
+
+  static Text prose(Relation relation, Latex latex) {
     if (relation instanceof Relation.Monotone m) {
       String over = String.join(", ", new TreeSet<>(m.over()));
       return new Text("the end is a strictly " + (m.increasing() ? "increasing" : "decreasing") + " function of the start"
@@ -250,7 +269,8 @@ public final class MaterialBuilder {
           "终点是起点在 " + m.count() + " 个样本上的平均");
     }
     if (relation instanceof Relation.Derived d) {
-      return new Text("the end is the " + d.how() + " of the start", "终点是起点的导数");
+      Text how = derivedWords(d.how(), latex);
+      return new Text("the end is the " + how.en() + " of the start", "终点是起点" + how.zh());
     }
     return Text.en(relation.describe());
   }
@@ -284,7 +304,7 @@ public final class MaterialBuilder {
   }
 
   /** The relation of a step to the previous line, in words. */
-  static Text relationWords(RewrittenStep step) {
+  static Text relationWords(RewrittenStep step, Latex latex) {
     if (!step.applied()) {
       return Text.NONE;
     }
@@ -293,7 +313,7 @@ public final class MaterialBuilder {
       return new Text("holds exactly when the previous line holds", "与上一行同时成立");
     }
     if (isEqual(r) && !step.rewrite().given().isEmpty()) {
-      String what = String.join(", ", step.rewrite().given());
+      String what = givenMath(step.rewrite().given(), latex);
       return new Text("the previous line with " + what + " put in", "上一行代入 " + what + " 后的结果");
     }
     String given = step.rewrite().given().isEmpty() ? "" : " given " + String.join(", ", step.rewrite().given());
@@ -304,8 +324,9 @@ public final class MaterialBuilder {
           "上一行的严格" + (m.increasing() ? "递增" : "递减") + "函数：" + (m.increasing() ? "二者的最大值点相同" : "最大化上一行等价于最小化这一行"));
     }
     if (r instanceof Relation.Derived d) {
-      return new Text("the " + d.how() + " of the previous line (a new quantity, not equal to it)",
-          "上一行的导数（一个新的量，与上一行不相等）");
+      Text how = derivedWords(d.how(), latex);
+      return new Text("the " + how.en() + " of the previous line (a new quantity, not equal to it)",
+          "上一行" + how.zh() + "（一个新的量，与上一行不相等）");
     }
     if (r instanceof Relation.Mean m) {
       return new Text("the average of the previous line over " + m.count() + " samples", "上一行在 " + m.count() + " 个样本上的平均值");
@@ -351,7 +372,7 @@ public final class MaterialBuilder {
     }
     int line = step.spec().source() == null ? 0 : step.spec().source().line();
     return new Material.StepPage(step.spec().number(), step.spec().rule(), description, step.spec().note(), relationLatex,
-        relationWords(step), formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), words(latexFor(names)).translate(v.summary()),
+        relationWords(step, latexFor(names)), formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), words(latexFor(names)).translate(v.summary()),
         v.samples(), v.maxError(), v.expect().words(), table, counterexample,
         step.applied() ? null : step.failure(), wrongLatex, correctLatex, line);
   }

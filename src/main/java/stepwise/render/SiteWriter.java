@@ -150,9 +150,12 @@ public final class SiteWriter implements MaterialWriter {
         h.raw("<section>\n<h2>" + en("Claims") + zhLabel("论断") + "</h2>\n<ul class=\"cards\">\n");
         for (Material.ClaimPage c : material.claims()) {
           h.raw("<li class=\"card " + cardClass(c.verdict(), c.expectFailure()) + "\">\n");
-          h.raw("<div class=\"card-head\"><h3><a href=\"" + escape(claimFiles.get(c.id())) + "\">" + escape(c.id())
-              + "</a></h3>" + badges(c.verdict(), c.expectFailure(), false) + "</div>\n");
-          h.bilingual(c.statement(), "statement");
+          // a claim is titled by its statement; its id is a name in code
+          h.raw("<div class=\"card-head\"><h3><a href=\"" + escape(claimFiles.get(c.id())) + "\">"
+              + (c.statement().isEmpty() ? "<code>" + escape(c.id()) + "</code>" : h.inline(c.statement(), h.names(null)))
+              + "</a></h3>"
+              + badges(c.verdict(), c.expectFailure(), false) + "</div>\n");
+          h.raw("<p class=\"meta\"><code>" + escape(c.id()) + "</code></p>\n");
           String formula = claimFormula(c);
           if (formula != null) {
             h.raw("<div class=\"formula-box small\">" + h.img(formula) + "</div>\n");
@@ -233,12 +236,13 @@ public final class SiteWriter implements MaterialWriter {
       }
 
       if (!p.symbols().isEmpty()) {
+        boolean meanings = p.symbols().stream().anyMatch(s -> !s.meaning().isEmpty()); // no empty column
         h.raw("<section>\n<h2>" + en("Symbols") + zhLabel("符号") + "</h2>\n<div class=\"table-wrap\"><table class=\"symbols\">\n"
-            + "<thead><tr><th>" + en("symbol") + zhLabel("符号") + "</th><th>" + en("domain") + zhLabel("取值范围") + "</th><th>meaning "
-            + zhLabel("含义") + "</th></tr></thead>\n<tbody>\n");
+            + "<thead><tr><th>" + en("symbol") + zhLabel("符号") + "</th><th>" + en("domain") + zhLabel("取值范围") + "</th>"
+            + (meanings ? "<th>" + en("meaning") + zhLabel("含义") + "</th>" : "") + "</tr></thead>\n<tbody>\n");
         for (Material.SymbolRow s : p.symbols()) {
-          h.raw("<tr><td>" + h.img(s.latex()) + "</td><td><code>" + escape(s.domain()) + "</code></td><td>"
-              + h.inline(s.meaning(), names) + "</td></tr>\n");
+          h.raw("<tr><td>" + h.img(s.latex()) + "</td><td>" + h.inline(VerifierWords.domain(s.domain()), names) + "</td>"
+              + (meanings ? "<td>" + h.inline(s.meaning(), names) + "</td>" : "") + "</tr>\n");
         }
         h.raw("</tbody></table></div>\n</section>\n");
       }
@@ -278,8 +282,9 @@ public final class SiteWriter implements MaterialWriter {
       if (!related.isEmpty()) {
         h.raw("<section>\n<h2>" + en("Claims") + zhLabel("论断") + "</h2>\n<ul class=\"plain\">\n");
         for (Material.ClaimPage c : related) {
-          h.raw("<li><a href=\"../" + escape(claimFiles.get(c.id())) + "\">" + escape(c.id()) + "</a> "
-              + badges(c.verdict(), c.expectFailure(), false) + " " + h.inline(c.statement(), names) + "</li>\n");
+          h.raw("<li><a href=\"../" + escape(claimFiles.get(c.id())) + "\">"
+              + (c.statement().isEmpty() ? "<code>" + escape(c.id()) + "</code>" : h.inline(c.statement(), names)) + "</a> "
+              + badges(c.verdict(), c.expectFailure(), false) + " <code>" + escape(c.id()) + "</code></li>\n");
         }
         h.raw("</ul>\n</section>\n");
       }
@@ -372,7 +377,9 @@ public final class SiteWriter implements MaterialWriter {
         head.append("<th>").append(h.img(v)).append("</th>");
       }
       for (Text header : t.headers()) {
-        head.append("<th>").append(en(header.en())).append(zhLabel(header.zh())).append("</th>");
+        head.append("<th>").append("<span class=\"t-en\" lang=\"en\">").append(h.prose(header.en(), names))
+            .append("</span><span class=\"t-zh label-zh\" lang=\"zh-Hans\">").append(h.prose(header.zh(), names))
+            .append("</span></th>");
       }
       head.append("</tr></thead>\n");
       List<Material.SpotRow> first = new ArrayList<>();
@@ -430,14 +437,15 @@ public final class SiteWriter implements MaterialWriter {
       Html.Names names = home == null ? h.names(null) : h.names(home);
       h.open("Claim " + c.id(), "claim");
       h.raw("<header class=\"hero\">\n<p class=\"kicker\">" + en("Claim") + zhLabel("论断") + " <code>" + escape(c.id())
-          + "</code></p>\n<h1>" + (c.statement().isEmpty() ? escape(c.id()) : h.inline(c.statement(), names)) + "</h1>\n");
+          + "</code></p>\n<h1>" + (c.statement().isEmpty() ? "<code>" + escape(c.id()) + "</code>" : h.inline(c.statement(), names))
+          + "</h1>\n");
       h.raw("<p class=\"meta\">" + badges(c.verdict(), c.expectFailure(), true) + " "
           + passLine(c.verdict(), c.expectFailure()) + "</p>\n");
       if (!c.file().isEmpty()) {
         h.raw("<p class=\"meta\"><span>" + en("Stated in") + zhLabel("出自") + "</span>");
         if (home != null) {
-          h.raw("<a href=\"../" + escape(pageFiles.get(home.id())) + "\">" + h.prose(titleEn(home.title(), home.id()),
-              names) + "</a>");
+          h.raw("<a href=\"../" + escape(pageFiles.get(home.id())) + "\">" + (home.title().isEmpty() ? escape(home.id())
+              : h.inline(home.title(), names)) + "</a>");
         }
         h.raw("<code>" + escape(c.file()) + "</code></p>\n");
       }
@@ -696,7 +704,7 @@ public final class SiteWriter implements MaterialWriter {
         b.append("<!DOCTYPE html>\n<html lang=\"").append(language == Text.Language.ZH ? "zh-Hans" : "en")
             .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .append("<title>").append(prose(title, names(null))).append(" · Stepwise</title>\n")
+            .append("<title>").append(escape(Prose.plain(title))).append(" · Stepwise</title>\n")
             .append("<link rel=\"stylesheet\" href=\"").append(root).append("style.css\">\n")
             .append("</head>\n<body class=\"").append(kind.isEmpty() ? "home" : kind).append("\">\n")
             .append("<div class=\"topbar\"><nav>");

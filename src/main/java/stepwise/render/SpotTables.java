@@ -26,9 +26,12 @@ final class SpotTables {
   private final SpotValues values;
   private final LatexNames names;
 
-  SpotTables(SpotValues values, LatexNames names) {
+  private final Latex latex;
+
+  SpotTables(SpotValues values, LatexNames names, Latex latex) {
     this.values = values;
     this.names = names;
+    this.latex = latex;
   }
 
   private static final Text PREVIOUS = new Text("previous line", "上一行");
@@ -54,8 +57,9 @@ final class SpotTables {
       return orderTable(left, after, o.op(), shown);
     }
     if (relation instanceof Relation.Derived d) {
-      return valuesTable(null, after, shown, new Text("this line: the " + d.how() + " of the previous line",
-          "这一行：上一行的导数"), new Text("The value of the new quantity at a few sample points.",
+      Text how = MaterialBuilder.derivedWords(d.how(), latex);
+      return valuesTable(null, after, shown, new Text("this line: the " + how.en() + " of the previous line",
+          "这一行：上一行" + how.zh()), new Text("The value of the new quantity at a few sample points.",
               "新的量在几个采样点上的值。"));
     }
     if (relation instanceof Relation.Monotone m) {

@@ -273,7 +273,7 @@ public final class TexWriter implements MaterialWriter {
     d.line("\\midrule");
     for (Material.SymbolRow s : page.symbols()) {
       String meaning = d.text(s.meaning());
-      d.line(s.latex() + " & \\texttt{" + text(s.name()) + "} & " + text(s.domain()) + " & "
+      d.line(s.latex() + " & \\texttt{" + text(s.name()) + "} & " + d.text(VerifierWords.domain(s.domain())) + " & "
           + (meaning.isEmpty() ? "---" : meaning) + " \\\\");
     }
     d.line("\\bottomrule");

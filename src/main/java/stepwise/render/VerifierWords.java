@@ -58,6 +58,8 @@ final class VerifierWords {
           + POINT + ": left = " + NUM + ", right = " + NUM,
           "the chord lies below the graph at {p1} (left: the function at the weighted point = $2; right: the chord = $3)",
           "在 {p1} 处弦位于图像下方（左边：函数在加权点的值 = $2；右边：弦 = $3）"),
+      entry("condition (.+?)(?: with \\{.*\\})?: rule refused: (.+) fails at (.+)",
+          "the rule's condition {e2} fails at {p3}", "规则的条件 {e2} 在 {p3} 处不成立"),
       entry("rule does not apply: (.+)", "the rule does not apply: {t1}", "规则不适用：{t1}"),
       entry("rule refused: cannot show (.+) under the domains(.*)", "the rule is refused: {e1} cannot be shown under the"
           + " domains{t2}", "规则被拒绝：无法在取值范围内证明 {e1}{t2}"),
@@ -163,6 +165,37 @@ final class VerifierWords {
     }
     slot.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * A domain as the verifier describes it ("integers in [1, inf)", "(0, 1)", "probability
+   * distribution over i = 1..n", "{0, 1}") in both languages, intervals and sets as math.
+   */
+  static Text domain(String describe) {
+    String d = describe.replace("-inf", "-\\infty").replace("inf", "\\infty");
+    Matcher m;
+    if ((m = Pattern.compile("integers in (.+)").matcher(d)).matches()) {
+      return new Text("integers in $" + m.group(1) + "$", "$" + m.group(1) + "$ 中的整数");
+    }
+    if ((m = Pattern.compile("probability distribution over (\\w+) = (.+)\\.\\.(.+)").matcher(d)).matches()) {
+      String range = "$" + m.group(1) + " = " + m.group(2) + ", \\ldots, " + m.group(3) + "$";
+      return new Text("a probability distribution over " + range, range + " 上的概率分布");
+    }
+    if ((m = Pattern.compile("family in (.+) over (\\w+) = (.+)\\.\\.(.+)").matcher(d)).matches()) {
+      Text element = domain(m.group(1));
+      String range = "$" + m.group(2) + " = " + m.group(3) + ", \\ldots, " + m.group(4) + "$";
+      return new Text("one value for each " + range + ", each in " + element.en(),
+          range + " 各取一个值，每个值属于 " + element.zh());
+    }
+    if (d.matches("[\\[(].*[\\])]") || d.matches("\\{.*}")) {
+      String math = "$" + d.replace("{", "\\{").replace("}", "\\}") + "$";
+      return new Text(math, math);
+    }
+    return switch (d) {
+      case "complex numbers" -> new Text("complex numbers", "复数");
+      case "function" -> new Text("a function", "函数");
+      default -> new Text("`" + describe + "`", "`" + describe + "`");
+    };
   }
 
   /** An expression as inline math, or as code when it cannot be read. */

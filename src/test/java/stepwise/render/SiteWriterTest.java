@@ -60,8 +60,8 @@ class SiteWriterTest {
           en: "A common mistake: splitting the log of a product of reals"
           zh: "常见错误：把实数乘积的对数拆开"
         summary:
-          en: "log(ab) = log a + log b needs both factors positive."
-          zh: "log(ab) = log a + log b 要求两个因子都为正。"
+          en: "$\\log(ab) = \\log a + \\log b$ needs both factors positive."
+          zh: "$\\log(ab) = \\log a + \\log b$ 要求两个因子都为正。"
         expect: fails
         correction:
           en: "Split the log only when both factors are positive."
@@ -75,7 +75,7 @@ class SiteWriterTest {
             expect: Log(a) + Log(b)
         claims:
           - name: log-splits-for-reals
-            statement: {en: "log(ab) = log a + log b for all real a, b.", zh: "对所有实数 a、b 都成立。"}
+            statement: {en: "$\\log(ab) = \\log a + \\log b$ for all real $a, b$.", zh: "对所有实数 $a, b$ 都成立。"}
             left: Log(a*b)
             relation: "="
             right: Log(a) + Log(b)
