@@ -177,6 +177,13 @@ public final class MaterialBuilder {
     if (statements && total != null && (isEqual(total) || total instanceof Relation.Equivalent)) {
       relationLatex = "\\iff";
     }
+    Material.StepPage broken = steps.stream().filter(st -> st.wrongLatex() != null).findFirst().orElse(null);
+    if (broken != null) {
+      // the relation of the corrected chain would say nothing true about the author's
+      relationText = new Text("the author's chain breaks at step " + broken.number() + ": that line is refuted (below)",
+          "作者的推导在第 " + broken.number() + " 步断开：这一行被推翻（见下文）");
+      relationLatex = "";
+    }
     String composed = "";
     if (total != null && !derivation.expectFailure() && !rewritten.isEmpty() && (total instanceof Relation.Order
         || total instanceof Relation.UpToConstant || total instanceof Relation.Equivalent)) {

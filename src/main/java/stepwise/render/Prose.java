@@ -58,7 +58,8 @@ public final class Prose {
 
   /** Whether a formula from a file keeps to the safe subset of LaTeX. */
   public static boolean safe(String latex) {
-    return !UNSAFE.matcher(latex).find() && LatexLint.problems(latex).stream().noneMatch(p -> p.contains("unbalanced"));
+    // & and \\\\ would end a table cell or a line wherever the prose sits; % and # break TeX
+    return !UNSAFE.matcher(latex).find() && !latex.matches("(?s).*(\\\\\\\\|(?<!\\\\)[&%#]).*") && LatexLint.problems(latex).stream().noneMatch(p -> p.contains("unbalanced"));
   }
 
   /** The prose with its formulas and code written as plain text (for plain-text outputs). */

@@ -24,7 +24,7 @@ import stepwise.model.Text;
  */
 public final class SiteWriter implements MaterialWriter {
   /** How many of a step's sample points the spot-check table shows. */
-  static final int SPOTS_SHOWN = 5;
+  static final int SPOTS_SHOWN = 3;
 
   @Override
   public void write(Material material, Output out, Text.Language language) throws IOException {
@@ -307,6 +307,9 @@ public final class SiteWriter implements MaterialWriter {
       if (p.expectFailure() && "refuted".equals(s.verdict().key())) {
         h.raw(" " + badge("mistake", "the recorded mistake", "记录的错误"));
       }
+      if (s.line() > 0) {
+        h.raw(" <code class=\"src\">" + escape(p.file()) + ":" + s.line() + "</code>"); // where the step is written
+      }
       h.raw("</header>\n");
       if (s.wrongLatex() != null) {
         // a recorded slip: the author's line is the one refuted, the computed one corrects it
@@ -331,7 +334,8 @@ public final class SiteWriter implements MaterialWriter {
         h.raw("<dt>" + en("Names the result") + zhLabel("结果记为") + "</dt><dd>" + h.img(s.name()) + "</dd>\n");
       }
       if (!s.relationWords().isEmpty()) {
-        String symbol = s.relationLatex().isEmpty() || definesNewQuantity(s) ? "" : h.img(s.relationLatex()) + " ";
+        String symbol = s.relationLatex().isEmpty() || definesNewQuantity(s) ? ""
+            : "<span class=\"math-inline\">" + h.img(s.relationLatex()) + "</span> ";
         String defines = definesNewQuantity(s) ? h.img(s.name()) + " " : "";
         h.raw("<dt>" + en("Relation") + zhLabel("关系") + "</dt><dd>" + symbol + defines + h.inline(s.relationWords(), names)
             + "</dd>\n");
@@ -344,7 +348,8 @@ public final class SiteWriter implements MaterialWriter {
             + s.samples() + " 个采样点，最大误差 " + escape(String.format(Locale.ROOT, "%.1e", s.maxError()))
             + "</span></dd>\n");
       }
-      if (s.expect() != null && !s.expect().isBlank() && !s.expect().equals("-")) {
+      // the expected form is news only when it differs from what the rule gave
+      if (s.expect() != null && !s.expect().isBlank() && !s.expect().equals("-") && !s.expect().equals("matches in form")) {
         h.raw("<dt>" + en("Expected form") + zhLabel("预期形式") + "</dt><dd>" + en(s.expect()) + zh(TexWriter.expectWords(s.expect(), Text.Language.ZH)) + "</dd>\n");
       }
       if (s.counterexample() != null && !s.counterexample().isEmpty()) {
@@ -688,7 +693,7 @@ public final class SiteWriter implements MaterialWriter {
       /** $...$ from prose as a small formula image in the line; its LaTeX as code if it cannot be drawn. */
       private String inlineMath(String latex) {
         try {
-          return "<span class=\"math-inline\">" + img(latex) + "</span>";
+          return "<span class=\"math-inline\">" + img("\\textstyle " + latex) + "</span>"; // sized for a line of text
         } catch (IOException | RuntimeException e) {
           return "<code>" + escape(latex) + "</code>";
         }
@@ -771,6 +776,9 @@ public final class SiteWriter implements MaterialWriter {
       String inline(Text text, Names names) {
         if (text == null || text.isEmpty()) {
           return "";
+        }
+        if (text.en().equals(text.zh())) {
+          return prose(text.en(), names); // the same in both languages (a formula, a number): once
         }
         List<String> parts = new ArrayList<>();
         for (Text.Language l : order()) {
@@ -892,6 +900,22 @@ public final class SiteWriter implements MaterialWriter {
             }
           });
           document.body.setAttribute('data-images-checked', loaded + '/' + images.length);
+          // for tests and readers' reports: formulas cut off at this width (wider than the window with
+          // no scrolling box around them), and whether the page itself scrolls sideways
+          var width = document.documentElement.clientWidth;
+          var clipped = 0;
+          images.forEach(function (img) {
+            var r = img.getBoundingClientRect();
+            if (!r.width) { return; }
+            var scrolls = false;
+            for (var a = img.parentElement; a && !scrolls; a = a.parentElement) {
+              var o = getComputedStyle(a).overflowX;
+              scrolls = o === 'auto' || o === 'scroll';
+            }
+            if (r.right > width + 1 && !scrolls) { clipped++; }
+          });
+          document.body.setAttribute('data-formulas-clipped', String(clipped));
+          document.body.setAttribute('data-page-wider', document.documentElement.scrollWidth > width + 1 ? 'yes' : 'no');
         });
       })();
       </script>
@@ -976,11 +1000,14 @@ public final class SiteWriter implements MaterialWriter {
       .card.v-mistake, .step.v-mistake { border-left-color: #d4a017; }
       .formula-box { overflow-x: auto; overflow-y: hidden; padding: 0.6rem 0.2rem; text-align: left; }
       .formula-box.whole { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
-      .formula-box.small { padding: 0.3rem 0; display: flex; align-items: center; gap: 0.8rem; }
-      .formula-label { font-size: 0.85rem; color: var(--muted); white-space: nowrap; }
+      .formula-box.small { padding: 0.3rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.8rem; }
+      .formula-label { font-size: 0.85rem; color: var(--muted); }
+      .card { min-width: 0; }
+      .card-head h3 { min-width: 0; overflow-wrap: anywhere; }
       img.formula { display: inline-block; vertical-align: middle; max-width: none; }
       .fallback { display: inline-block; color: var(--refuted); }
       .relation { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; }
+      .relation > * { min-width: 0; max-width: 100%; }
       .relation .label { margin: 0; }
       .table-wrap { overflow-x: auto; }
       table { border-collapse: collapse; font-size: 0.95rem; }
@@ -1040,8 +1067,13 @@ public final class SiteWriter implements MaterialWriter {
       .formula-box.wrong .formula-label { color: var(--refuted); }
       .formula-box.right .formula-label { color: var(--proved); }
       .formula-box.composed { display: block; }
+      .t-en + .t-zh, .t-en + .label-zh { margin-left: 0.35em; }
+      code.src { font-size: 0.75rem; color: var(--muted); background: none; margin-left: auto; }
       .formula-box.composed .formula-label { display: block; }
-      .math-inline img.formula { vertical-align: middle; max-height: 2.6em; width: auto; }
+      /* a formula in a sentence: a wide one scrolls inside its own box rather than widening the page */
+      .math-inline { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden;
+        vertical-align: middle; }
+      .math-inline img.formula { vertical-align: middle; display: block; }
       button.copy { display: none; font: inherit; font-size: 0.7rem; margin-left: 0.5rem; padding: 0 0.4rem;
         border: 1px solid var(--line); border-radius: 4px; background: var(--bg); color: var(--muted); cursor: pointer;
         vertical-align: middle; }

@@ -173,6 +173,7 @@ public final class TexWriter implements MaterialWriter {
     b.append("""
         \\allowdisplaybreaks[1]
         \\setlength{\\parindent}{0pt}
+        \\setlength{\\emergencystretch}{3em}
         \\setlength{\\parskip}{0.4\\baselineskip}
         \\pagestyle{plain}
         \\definecolor{proved}{RGB}{26,127,55}
@@ -534,8 +535,10 @@ public final class TexWriter implements MaterialWriter {
     StringBuilder out = new StringBuilder();
     for (Prose.Segment seg : Prose.parse(s)) {
       switch (seg.kind()) {
-        case MATH -> out.append('$').append(seg.text().replaceAll("\\s+", " ")).append('$');
-        case CODE -> out.append("\\texttt{").append(text(seg.text())).append('}');
+        // a line may break before a formula (Chinese text has no spaces to break at)
+        case MATH -> out.append(out.length() == 0 ? "" : "\\allowbreak{}").append('$')
+            .append(seg.text().replaceAll("\\s+", " ")).append('$');
+        case CODE -> out.append("\\texttt{").append(text(seg.text()).replace("-", "-\\allowbreak{}")).append('}');
         default -> out.append(text(seg.text()));
       }
     }

@@ -172,7 +172,7 @@ final class VerifierWords {
    * distribution over i = 1..n", "{0, 1}") in both languages, intervals and sets as math.
    */
   static Text domain(String describe) {
-    String d = describe.replace("-inf", "-\\infty").replace("inf", "\\infty");
+    String d = describe.replaceAll("(?<![A-Za-z\\\\])inf\\b", "\\\\infty");
     Matcher m;
     if ((m = Pattern.compile("integers in (.+)").matcher(d)).matches()) {
       return new Text("integers in $" + m.group(1) + "$", "$" + m.group(1) + "$ 中的整数");
