@@ -174,6 +174,7 @@ public final class TexWriter implements MaterialWriter {
         \\allowdisplaybreaks[1]
         \\setlength{\\parindent}{0pt}
         \\setlength{\\emergencystretch}{3em}
+        \\sloppy
         \\setlength{\\parskip}{0.4\\baselineskip}
         \\pagestyle{plain}
         \\definecolor{proved}{RGB}{26,127,55}
