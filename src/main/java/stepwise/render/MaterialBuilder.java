@@ -372,7 +372,7 @@ public final class MaterialBuilder {
       } else if (counter != null) {
         table = tables.forRefuted(step.before(), step.after(), statements, counter.point(), new Text("this line", "这一行"));
       } else {
-        List<Map<String, String>> points = v.spots().stream().map(SpotCheck::point).toList();
+        List<Map<String, String>> points = points(v, step);
         table = tables.forStep(step.before(), step.after(), step.rewrite().relation(), statements, points,
             Substitution.read(step.rewrite().given()));
       }
@@ -382,6 +382,31 @@ public final class MaterialBuilder {
         relationWords(step, latexFor(names)), formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), words(latexFor(names)).translate(v.summary()),
         v.samples(), v.maxError(), v.expect().words(), table, counterexample,
         step.applied() ? null : step.failure(), wrongLatex, correctLatex, line);
+  }
+
+  /**
+   * The sample points of the finding that covers the step's variables best: the verifier may
+   * have sampled a side condition in fewer variables than the two lines use.
+   */
+  private static List<Map<String, String>> points(StepVerdict v, RewrittenStep step) {
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    for (IExpr e : List.of(step.before(), step.after())) {
+      Trees.symbols(e).forEach(sym -> wanted.add(sym.getSymbolName()));
+    }
+    List<SpotCheck> best = v.spots();
+    long bestCover = cover(best, wanted);
+    for (stepwise.verify.Finding f : v.findings()) {
+      long c = cover(f.spots(), wanted);
+      if (c > bestCover) {
+        best = f.spots();
+        bestCover = c;
+      }
+    }
+    return best.stream().map(SpotCheck::point).toList();
+  }
+
+  private static long cover(List<SpotCheck> spots, java.util.Set<String> wanted) {
+    return spots.isEmpty() ? -1 : spots.get(0).point().keySet().stream().filter(wanted::contains).count();
   }
 
   /** A counterexample for readers: each name as inline math, the values, and both sides' values there. */

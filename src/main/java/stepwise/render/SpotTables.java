@@ -97,6 +97,9 @@ final class SpotTables {
     for (Map<String, String> p : points) {
       Double l = values.value(left, p);
       Double r = values.value(right, p);
+      if ((l == null || r == null) && points.size() > 1) {
+        continue; // a point where a side cannot be computed shows nothing: leave it out
+      }
       Double d = l == null || r == null ? null : l - r;
       rows.add(row(p, List.of(number(l), number(r), difference(d, l, r)), list(l, r, d), 0));
     }
