@@ -64,7 +64,10 @@ final class VerifierWords {
       entry("rule refused: cannot show (.+) under the domains(.*)", "the rule is refused: {e1} cannot be shown under the"
           + " domains{t2}", "规则被拒绝：无法在取值范围内证明 {e1}{t2}"),
       entry(" \\(it held at (\\d+) sample points\\)", " (it held at $1 sample points)", "（它在 $1 个采样点上成立）"),
-      entry("time limit reached(.*)", "time limit reached{t1}", "达到时间限制{t1}"),
+      entry("time limit reached(.*)", "time limit reached$1", "达到时间限制"),
+      entry("previous (=|≥|≤|>|<|⇔|≃\\S*) result(?: \\(.+\\))?: (.+)", "previous line $1 this line: {t2}",
+          "上一行 $1 这一行：{t2}"),
+      entry("numerically, at (\\d+) points", "numerically, at $1 sample points", "数值验证，共 $1 个采样点"),
       entry("no sample point could be evaluated(.*)", "no sample point could be evaluated{t1}", "没有一个采样点能够求值{t1}"),
       entry("undefined at every sample point", "undefined at every sample point", "在每个采样点上都没有定义"),
       entry("", "", ""));

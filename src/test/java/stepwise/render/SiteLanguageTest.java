@@ -71,6 +71,9 @@ class SiteLanguageTest {
     words.translate("interval arithmetic; a brand-new method nobody translated");
     assertEquals(List.of("a brand-new method nobody translated"), words.untranslated());
     assertTrue(words.translate("interval arithmetic").zh().contains("区间算术"));
+    // under a tight deadline a step is unknown: the reason is translated too
+    assertEquals("上一行 ≥ 这一行：达到时间限制",
+        words.translate("previous ≥ result (Jensen's inequality): time limit reached (5.0 s)").zh());
   }
 
   /** Visible text of every page with the elements of class hidden removed, where pattern matches. */
