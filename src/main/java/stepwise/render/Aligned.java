@@ -34,8 +34,21 @@ public final class Aligned {
   private static void appendLine(StringBuilder b, Material.Line line, boolean notes, Text.Language language) {
     b.append(line.lhs()).append(" &").append(line.relation().isEmpty() ? "" : line.relation() + " ").append(line.rhs());
     if (notes && !line.note().isEmpty()) {
-      b.append(" && \\text{").append(escapeText(line.note().in(language))).append('}');
+      b.append(" && ").append(note(line.note().in(language)));
     }
+  }
+
+  /** A note beside a line: its text in \text{...}, its inline math ($...$) as math. */
+  static String note(String prose) {
+    StringBuilder out = new StringBuilder();
+    for (Prose.Segment seg : Prose.parse(prose)) {
+      if (seg.kind() == Prose.Kind.MATH) {
+        out.append('{').append(seg.text()).append('}');
+      } else {
+        out.append("\\text{").append(escapeText(seg.text())).append('}');
+      }
+    }
+    return out.toString();
   }
 
   /** Text for \text{...}: LaTeX's special characters escaped. */

@@ -37,23 +37,23 @@ public final class MarkdownWriter implements MaterialWriter {
     ProseNames names = ProseNames.from(ProseNames.of(page));
     StringBuilder b = new StringBuilder();
     String title = page.title().in(language);
-    b.append("# ").append(text(names.apply(title.isEmpty() ? page.id() : title))).append("\n\n");
+    b.append("# ").append(title.isEmpty() ? text(page.id()) : prose(title, names)).append("\n\n");
     b.append(w.checked()).append(' ').append(code(page.file())).append("\n\n");
     if (!page.summary().isEmpty()) {
-      b.append(text(names.apply(page.summary().in(language)))).append("\n\n");
+      b.append(prose(page.summary().in(language), names)).append("\n\n");
     }
     b.append("**").append(w.verdict()).append("**").append(w.colon()).append(badge(page.verdict(), language));
     if (page.expectFailure() && page.verdict().passes()) {
       b.append(w.asExpected());
     }
     if (!page.relationText().isEmpty()) {
-      b.append(w.period()).append(w.startToEnd()).append(w.colon()).append(text(names.apply(page.relationText())));
+      b.append(w.period()).append(w.startToEnd()).append(w.colon()).append(prose(page.relationText().in(language), names));
     }
     b.append(w.period().strip()).append("\n\n");
     if (page.expectFailure()) {
       b.append("**").append(text(w.recordsMistake())).append("**");
       if (!page.correction().isEmpty()) {
-        b.append(' ').append(w.correction()).append(w.colon()).append(text(names.apply(page.correction().in(language))));
+        b.append(' ').append(w.correction()).append(w.colon()).append(prose(page.correction().in(language), names));
       }
       b.append("\n\n");
     }
@@ -65,9 +65,9 @@ public final class MarkdownWriter implements MaterialWriter {
       b.append("| ").append(w.symbol()).append(" | ").append(w.name()).append(" | ").append(w.domain()).append(" | ")
           .append(w.meaning()).append(" |\n|---|---|---|---|\n");
       for (Material.SymbolRow s : page.symbols()) {
-        String meaning = text(s.meaning().in(language));
+        String meaning = prose(s.meaning().in(language), names);
         b.append("| ").append(inlineMath(s.latex())).append(" | ").append(code(s.name())).append(" | ")
-            .append(text(s.domain())).append(" | ").append(meaning.isEmpty() ? "—" : meaning).append(" |\n");
+            .append(prose(VerifierWords.domain(s.domain()).in(language), null)).append(" | ").append(meaning.isEmpty() ? "—" : meaning).append(" |\n");
       }
       b.append('\n');
     }
@@ -79,12 +79,17 @@ public final class MarkdownWriter implements MaterialWriter {
           .append(" — ").append(badge(s.verdict(), language)).append("\n\n");
       if (!s.ruleDescription().isEmpty()) {
         b.append('*').append(w.rule()).append(w.colon().strip()).append("* ")
-            .append(text(s.ruleDescription().in(language))).append("\n\n");
+            .append(prose(s.ruleDescription().in(language), names)).append("\n\n");
       }
       if (!s.note().isEmpty()) {
-        b.append(text(names.apply(s.note().in(language)))).append("\n\n");
+        b.append(prose(s.note().in(language), names)).append("\n\n");
       }
-      if (!s.formula().isEmpty()) {
+      if (s.wrongLatex() != null) {
+        // a recorded slip: the author's line, refuted, its counterexample, then the correction
+        b.append("**❌ ").append(w.authorsLine()).append("**\n\n").append(display(s.wrongLatex()));
+        spotTable(b, s.spots(), language, names);
+        b.append("**✅ ").append(w.correctionLine()).append("**\n\n").append(display(s.correctLatex()));
+      } else if (!s.formula().isEmpty()) {
         b.append(display(s.formula()));
       }
       if (s.failure() != null) {
@@ -92,7 +97,7 @@ public final class MarkdownWriter implements MaterialWriter {
       }
       List<String> facts = new ArrayList<>();
       if (s.summary() != null && !s.summary().isEmpty() && s.failure() == null) {
-        facts.add(w.method() + w.colon() + text(s.summary()));
+        facts.add(w.method() + w.colon() + prose(s.summary().in(language), names));
       }
       if (s.samples() > 0) {
         facts.add(String.format(Locale.ROOT, w.samples(), s.samples(), TexWriter.maxError(s.maxError())));
@@ -103,9 +108,9 @@ public final class MarkdownWriter implements MaterialWriter {
       if (!facts.isEmpty()) {
         b.append(String.join(w.period(), facts)).append(w.period().strip()).append("\n\n");
       }
-      if (s.counterexample() != null) {
-        b.append("**").append(w.counterexample()).append("**").append(w.colon()).append(text(names.apply(s.counterexample())))
-            .append("\n\n");
+      if (s.counterexample() != null && s.wrongLatex() == null) {
+        b.append("**").append(w.counterexample()).append("**").append(w.colon())
+            .append(prose(s.counterexample().in(language), names)).append("\n\n");
       }
     }
     List<Material.ClaimPage> claims = material.claims().stream().filter(c -> c.file().equals(page.file())).toList();
@@ -161,7 +166,7 @@ public final class MarkdownWriter implements MaterialWriter {
     }
     b.append("\n\n");
     if (!c.statement().isEmpty()) {
-      b.append(text(c.statement().in(language))).append("\n\n");
+      b.append(prose(c.statement().in(language), null)).append("\n\n");
     }
     if (!c.leftLatex().isEmpty() && !c.rightLatex().isEmpty()) {
       b.append(display(c.leftLatex() + " " + c.relationLatex() + " " + c.rightLatex()));
@@ -177,18 +182,19 @@ public final class MarkdownWriter implements MaterialWriter {
       b.append(String.join(w.semicolon(), sources)).append(w.period().strip()).append("\n\n");
     }
     if (c.reason() != null && !c.reason().isEmpty()) {
-      b.append(w.method()).append(w.colon()).append(text(c.reason())).append(w.period().strip()).append("\n\n");
+      b.append(w.method()).append(w.colon()).append(prose(c.reason().in(language), null)).append(w.period().strip())
+          .append("\n\n");
     }
     if (c.expectFailure()) {
       b.append("**").append(text(w.claimRecordsMistake())).append("**");
       if (!c.correction().isEmpty()) {
-        b.append(' ').append(w.correction()).append(w.colon()).append(text(c.correction().in(language)));
+        b.append(' ').append(w.correction()).append(w.colon()).append(prose(c.correction().in(language), null));
       }
       b.append("\n\n");
     }
     if (c.counterexample() != null) {
-      b.append("**").append(w.counterexample()).append("**").append(w.colon()).append(text(c.counterexample()))
-          .append("\n\n");
+      b.append("**").append(w.counterexample()).append("**").append(w.colon())
+          .append(prose(c.counterexample().in(language), null)).append("\n\n");
     }
   }
 
@@ -209,15 +215,61 @@ public final class MarkdownWriter implements MaterialWriter {
     return mark + " **" + text(TexWriter.verdictWords(v, language)) + "**";
   }
 
+  /** A spot-check table (the counterexample of a slip) as a Markdown table, and what it shows. */
+  private static void spotTable(StringBuilder b, Material.SpotTable t, Text.Language language, ProseNames names) {
+    if (t.isEmpty()) {
+      return;
+    }
+    List<String> head = new ArrayList<>();
+    t.variables().forEach(v -> head.add(inlineMath(v)));
+    t.headers().forEach(h -> head.add(text(h.in(language))));
+    b.append("| ").append(String.join(" | ", head)).append(" |\n|").append("---|".repeat(head.size())).append('\n');
+    for (Material.SpotRow r : t.rows()) {
+      List<String> cells = new ArrayList<>();
+      t.variables().forEach(v -> cells.add(text(r.point().getOrDefault(v, ""), false)));
+      r.cells().forEach(c -> cells.add(text(c.in(language), false)));
+      b.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+    b.append('\n');
+    if (!t.explanation().isEmpty()) {
+      b.append(prose(t.explanation().in(language), names)).append("\n\n");
+    }
+  }
+
+  /**
+   * Prose from files and the verifier: text escaped, $...$ kept as inline math (safe for HTML:
+   * angle brackets written \\lt, \\gt), `...` as code.
+   */
+  static String prose(String s, ProseNames names) {
+    StringBuilder out = new StringBuilder();
+    for (Prose.Segment seg : Prose.parse(s)) {
+      switch (seg.kind()) {
+        case MATH -> out.append('$').append(mathSafe(seg.text()).replaceAll("\\s+", " ").strip()).append('$');
+        case CODE -> out.append(code(seg.text()));
+        default -> out.append(text(names == null ? seg.text() : names.apply(seg.text()), out.length() == 0));
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /**
+   * Math for Markdown: raw HTML must never reach the page, so angle brackets become \\lt and
+   * \\gt (KaTeX and GitHub read them as < and >) and an ampersand that would start an HTML
+   * entity is spaced.
+   */
+  static String mathSafe(String latex) {
+    return latex.replace("<", "\\lt ").replace(">", "\\gt ").replaceAll("&(?=#?[A-Za-z0-9]+;)", "& ");
+  }
+
   /** A $$ block on its own lines, blank lines around it; no blank line inside (it would end the block). */
   static String display(String latex) {
-    String body = latex.strip().replaceAll("\\n\\s*\\n", "\n");
+    String body = mathSafe(latex.strip()).replaceAll("\\n\\s*\\n", "\n");
     return "$$\n" + body + "\n$$\n\n";
   }
 
   /** Inline math for a table cell: a bar would end the cell, so | and \| are written \vert and \Vert. */
   static String inlineMath(String latex) {
-    String body = latex.strip().replace("\\|", "\\Vert ").replace("|", "\\vert ").replaceAll("\\s+", " ");
+    String body = mathSafe(latex.strip()).replace("\\|", "\\Vert ").replace("|", "\\vert ").replaceAll("\\s+", " ");
     return "$" + body + "$";
   }
 
@@ -233,19 +285,24 @@ public final class MarkdownWriter implements MaterialWriter {
    * act on escaped (emphasis, links, HTML, tables, $ math, headings and lists at the start).
    */
   static String text(String s) {
-    String one = s.replaceAll("\\s+", " ").strip();
+    return text(s, true);
+  }
+
+  /** start: the text begins a line, where # - + = and "1." would start a heading or a list. */
+  static String text(String s, boolean start) {
+    String one = start ? s.replaceAll("\\s+", " ").replaceFirst("^ ", "") : s.replaceAll("\\s+", " ");
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < one.length(); i++) {
       char c = one.charAt(i);
       if ("\\`*_[]<>|$~&".indexOf(c) >= 0) {
         out.append('\\');
-      } else if (i == 0 && "#-+=".indexOf(c) >= 0) {
+      } else if (start && i == 0 && "#-+=".indexOf(c) >= 0) {
         out.append('\\');
       }
       out.append(c);
     }
     String text = out.toString();
     // "1. " or "1) " at the start would begin an ordered list
-    return text.replaceFirst("^(\\d+)([.)])", "$1\\\\$2");
+    return start ? text.replaceFirst("^(\\d+)([.)])", "$1\\\\$2") : text;
   }
 }

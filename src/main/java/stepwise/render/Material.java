@@ -20,7 +20,7 @@ public record Material(List<Page> derivations, List<ClaimPage> claims, boolean p
   /** One derivation. lines is its aligned block; steps its steps in detail. */
   public record Page(String id, Text title, Text summary, String file, Verdict verdict, boolean expectFailure,
       Text correction, List<SymbolRow> symbols, Line start, List<Line> lines, List<StepPage> steps,
-      String relationLatex, String relationText, String problem) {
+      String relationLatex, Text relationText, String problem, String composedLatex) {
     public Page {
       symbols = List.copyOf(symbols);
       lines = List.copyOf(lines);
@@ -46,26 +46,51 @@ public record Material(List<Page> derivations, List<ClaimPage> claims, boolean p
   /**
    * One step in detail: the rule and its description, the note from the file, the relation,
    * the standalone formula (chain start, composed relation, result), the verdict and the spot
-   * checks (a few sample points with both sides' values).
+   * checks. wrongLatex is the author's line when it is the one refuted (a recorded slip), with
+   * correctLatex the line Stepwise computed instead; both null otherwise.
    */
   public record StepPage(int number, String rule, Text ruleDescription, Text note, String relationLatex,
-      Text relationWords, String formula, String resultLatex, String name, Verdict verdict, String summary, int samples,
-      double maxError, String expect, List<Spot> spots, Text spotLeft, Text spotRight, String counterexample,
-      String failure) {
-    public StepPage {
-      spots = List.copyOf(spots);
+      Text relationWords, String formula, String resultLatex, String name, Verdict verdict, Text summary, int samples,
+      double maxError, String expect, SpotTable spots, Text counterexample, String failure, String wrongLatex,
+      String correctLatex, int line) {}
+
+  /**
+   * Sample points shown beside a step, in the form that fits its relation (kind): "equal" (both
+   * sides and their difference), "order" (both sides and the slack, which is never negative),
+   * "constant" (pairs of rows: the same point with two values of the variables, the difference
+   * the same in both), "truth" (both statements' truth values), "values" (a new quantity: its
+   * value and the previous line's), "counterexample" (where the author's line fails). Every
+   * number is computed from the formulas shown (SpotValues).
+   */
+  public record SpotTable(String kind, List<String> variables, List<Text> headers, List<SpotRow> rows, Text explanation) {
+    public SpotTable {
+      variables = List.copyOf(variables);
+      headers = List.copyOf(headers);
+      rows = List.copyOf(rows);
+    }
+
+    public static final SpotTable NONE = new SpotTable("none", List.of(), List.of(), List.of(), Text.NONE);
+
+    public boolean isEmpty() {
+      return rows.isEmpty();
     }
   }
 
-  /** A sample point: the values (by LaTeX name), both sides there, and their difference. */
-  public record Spot(Map<String, String> point, String left, String right, String difference) {
-    public Spot {
+  /**
+   * A row: the point (variable's LaTeX name to its shown value, long vectors summarised), the
+   * cells as shown, and the unrounded numbers behind them (null for a truth value or a value
+   * that could not be computed). group ties the two rows of a "constant" pair.
+   */
+  public record SpotRow(Map<String, String> point, List<Text> cells, List<Double> values, int group) {
+    public SpotRow {
       point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+      cells = List.copyOf(cells);
+      values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
     }
   }
 
   /** A claim: both sides in LaTeX, where they come from, the verdict and its reason. */
   public record ClaimPage(String id, Text statement, String file, String leftLatex, String relationLatex,
       String rightLatex, String leftSource, String rightSource, Verdict verdict, boolean expectFailure, Text correction,
-      String reason, String counterexample) {}
+      Text reason, Text counterexample, int line) {}
 }

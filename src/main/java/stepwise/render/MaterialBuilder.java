@@ -80,28 +80,37 @@ public final class MaterialBuilder {
     if (d.rewritten() == null) {
       return new Material.Page(derivation.id(), derivation.title(), derivation.summary(), derivation.file().toString(),
           verdict(d.status(), d.passes()), derivation.expectFailure(), derivation.correction(), symbols, null, List.of(),
-          List.of(), "", "", d.problem());
+          List.of(), "", Text.NONE, d.problem(), "");
     }
+    List<RewrittenStep> rewritten = d.rewritten().steps();
     String startName = derivation.start().name();
     String startLatex = latex.print(d.rewritten().start());
-    boolean startIsItsName = startLatex.equals(startName); // KL(P, Q) named D_{KL}(P \| Q)
+    String endLatex = rewritten.isEmpty() ? startLatex : latex.print(rewritten.get(rewritten.size() - 1).after());
+    // KL(P, Q) named D_{KL}(P \| Q); and a chain that ends by folding into the start's own name
+    // (H(P) = E[I] = ... = H(P)) reads as the identity it proves only without the name in front
+    boolean startIsItsName = startLatex.equals(startName) || startName != null && startName.equals(endLatex);
     Material.Line start = new Material.Line(startName == null || startIsItsName ? "" : startName,
         startName == null || startIsItsName ? "" : "=", startLatex, derivation.start().note(), 0);
     List<Material.Line> lines = new ArrayList<>();
     List<Material.StepPage> steps = new ArrayList<>();
-    String chainLhs = startIsItsName ? startLatex : start.lhs();
+    String chainLhs = startName == null || startIsItsName ? startLatex : start.lhs();
     Relation chainRelation = Relation.EQUAL;
     String currentName = startName;
-    for (int i = 0; i < d.rewritten().steps().size(); i++) {
-      RewrittenStep step = d.rewritten().steps().get(i);
+    SpotTables tables = null;
+    for (int i = 0; i < rewritten.size(); i++) {
+      RewrittenStep step = rewritten.get(i);
       StepVerdict v = d.verdicts().get(i);
+      tables = new SpotTables(new SpotValues(catalogue, step.domains()), names, latex);
       Text description = catalogue.rule(step.spec().rule()).map(r -> r.description()).orElse(Text.NONE);
       String name = step.spec().name();
       String formula;
       String resultLatex = "";
       String relationLatex = "";
+      String wrongLatex = null;
+      String correctLatex = null;
       if (step.applied()) {
         Relation relation = step.rewrite().relation();
+        boolean statements = SpotValues.isStatement(step.before());
         resultLatex = latex.print(step.after());
         String shown = name == null || startsChain(relation) ? resultLatex : "\\underbrace{" + resultLatex + "}_{" + name + "}";
         if (startsChain(relation)) {
@@ -116,30 +125,40 @@ public final class MaterialBuilder {
               lines.add(new Material.Line("", "=", resultLatex, Text.NONE, step.spec().number()));
               chainLhs = chainLhs.isEmpty() ? compact : chainLhs;
               formula = (name == null ? "" : name + " = ") + compact + " = " + resultLatex;
-              steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names));
+              steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names, tables, null, null));
               currentName = name;
               continue;
             }
           }
           if (chainLhs.isEmpty()) {
             // a new quantity with no name: an arrow, never "=" (the result does not equal the previous line)
-            relationLatex = "\\xrightarrow{\\text{" + step.spec().rule() + "}}";
+            relationLatex = "\\xrightarrow{\\text{" + Aligned.escapeText(step.spec().rule()) + "}}";
             lines.add(new Material.Line("", relationLatex, resultLatex, description, step.spec().number()));
-            formula = relationLatex + " " + resultLatex;
+            formula = latex.print(step.before()) + " " + relationLatex + " " + resultLatex;
+            chainLhs = "";
           } else {
             lines.add(new Material.Line(chainLhs, "=", resultLatex, description, step.spec().number()));
             formula = chainLhs + " = " + resultLatex;
           }
         } else {
-          relationLatex = relationLatex(relation, names);
+          relationLatex = stepRelationLatex(relation, statements, step.rewrite().given(), names, latex);
           try {
             chainRelation = Relation.compose(chainRelation, relation);
           } catch (Relation.IncompatibleRelations e) {
             chainRelation = relation;
           }
-          lines.add(new Material.Line("", relationLatex, shown, description, step.spec().number()));
-          formula = chainLhs.isEmpty() ? relationLatex + " " + resultLatex
-              : chainLhs + " " + relationLatex(chainRelation, names) + " " + resultLatex;
+          String chainSymbol = statements && isEqual(chainRelation) ? "\\iff" : relationLatex(chainRelation, names);
+          if (v.status() == Status.REFUTED && v.expect() == StepVerdict.ExpectMatch.DIFFERS && step.spec().expect() != null) {
+            // a recorded slip: the author's line is the one refuted; the computed line is its correction
+            String authorLatex = latex.print(step.spec().expect());
+            lines.add(new Material.Line("", "\\neq", authorLatex, description, step.spec().number()));
+            String previous = latex.print(step.before());
+            wrongLatex = previous + " " + relationLatex + " " + authorLatex;
+            correctLatex = previous + " " + relationLatex + " " + resultLatex;
+          } else {
+            lines.add(new Material.Line("", relationLatex, shown, description, step.spec().number()));
+          }
+          formula = chainLhs + " " + chainSymbol + " " + resultLatex;
         }
         if (name != null) {
           currentName = name;
@@ -147,48 +166,120 @@ public final class MaterialBuilder {
       } else {
         formula = step.spec().expect() == null ? "" : latex.print(step.spec().expect());
       }
-      steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names));
+      steps.add(stepPage(step, v, description, relationLatex, formula, resultLatex, names, tables, wrongLatex,
+          correctLatex));
     }
-    String relationText = d.rewritten().relation() != null ? prose(d.rewritten().relation())
-        + (d.rewritten().given().isEmpty() ? "" : ", given " + String.join(", ", d.rewritten().given()))
-        : "the relations do not compose: " + d.problem();
-    String relationLatex = d.rewritten().relation() != null ? relationLatex(d.rewritten().relation(), names) : "";
+    Relation total = d.rewritten().relation();
+    Text relationText = total != null ? prose(total, d.rewritten().given(), latex)
+        : new Text("the relations do not compose: " + d.problem(), "各步的关系无法合成：" + d.problem());
+    String relationLatex = total != null ? relationLatex(total, names) : "";
+    boolean statements = SpotValues.isStatement(d.rewritten().start());
+    if (statements && total != null && (isEqual(total) || total instanceof Relation.Equivalent)) {
+      relationLatex = "\\iff";
+    }
+    Material.StepPage broken = steps.stream().filter(st -> st.wrongLatex() != null).findFirst().orElse(null);
+    if (broken != null) {
+      // the relation of the corrected chain would say nothing true about the author's
+      relationText = new Text("the author's chain breaks at step " + broken.number() + ": that line is refuted (below)",
+          "作者的推导在第 " + broken.number() + " 步断开：这一行被推翻（见下文）");
+      relationLatex = "";
+    }
+    String composed = "";
+    if (total != null && !derivation.expectFailure() && !rewritten.isEmpty() && (total instanceof Relation.Order
+        || total instanceof Relation.UpToConstant || total instanceof Relation.Equivalent)) {
+      composed = startLatex + " " + relationLatex + " " + endLatex;
+    }
     return new Material.Page(derivation.id(), derivation.title(), derivation.summary(), derivation.file().toString(),
         verdict(d.status(), d.passes()), derivation.expectFailure(), derivation.correction(), symbols, start, lines, steps,
-        relationLatex, relationText, d.problem());
+        relationLatex, relationText, d.problem(), composed);
   }
 
-  /** The start-to-end relation in words for readers (no Symja syntax). */
-  static String prose(Relation relation) {
+  private static boolean isEqual(Relation r) {
+    return r instanceof Relation.Order o && o.op() == Relation.Op.EQ;
+  }
+
+  /**
+   * A step's own relation sign: = (over what it substitutes, if anything), \\iff between
+   * statements, \\leq, \\geq, \\simeq_{V}.
+   */
+  static String stepRelationLatex(Relation relation, boolean statements, List<String> given, LatexNames names,
+      Latex latex) {
+    if (statements && (isEqual(relation) || relation instanceof Relation.Equivalent)) {
+      return "\\iff";
+    }
+    if (isEqual(relation) && !given.isEmpty()) {
+      String over = Substitution.latex(Substitution.read(given), latex);
+      if (!over.isEmpty()) {
+        return "\\overset{" + over + "}{=}";
+      }
+    }
+    return relationLatex(relation, names);
+  }
+
+  /** The start-to-end relation in words for readers, in both languages (no Symja syntax). */
+  static Text prose(Relation relation, List<String> givenList, Latex latex) {
+    String math = givenMath(givenList, latex);
+    String given = givenList.isEmpty() ? "" : ", given " + math;
+    String givenZh = givenList.isEmpty() ? "" : "（代入 " + math + "）";
+    Text t = prose(relation, latex);
+    return new Text(t.en() + given, t.zh() + givenZh);
+  }
+
+  /** What a substitution put in, as inline math ($n = 2,\\ P(x_1) = 1 - y$), or the verifier's words as code. */
+  static String givenMath(List<String> given, Latex latex) {
+    String math = Substitution.latex(Substitution.read(given), latex);
+    return math.isEmpty() ? "`" + String.join(", ", given) + "`" : "$" + math + "$";
+  }
+
+  /** A derived quantity in words: "second derivative in yhat" -> the second derivative in $\\hat{y}$. */
+  static Text derivedWords(String how, Latex latex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(second )?derivative in (\\w+)").matcher(how);
+    if (m.matches()) {
+      String variable = "$" + latex.print(stepwise.expr.ExprParser.parse(m.group(2), new stepwise.expr.OpenScope())) + "$";
+      boolean second = m.group(1) != null;
+      return new Text((second ? "second derivative" : "derivative") + " in " + variable,
+          "对 " + variable + " 的" + (second ? "二阶导数" : "导数"));
+    }
+    return new Text(how, "导数（" + how + "）");
+  }
+
+  static Text prose(Relation relation, Latex latex) {
     if (relation instanceof Relation.Monotone m) {
-      return "the end is a strictly " + (m.increasing() ? "increasing" : "decreasing") + " function of the start"
-          + (m.over().isEmpty() ? "" : " (for fixed values of everything but " + String.join(", ", new TreeSet<>(m.over())) + ")")
+      String over = String.join(", ", new TreeSet<>(m.over()));
+      return new Text("the end is a strictly " + (m.increasing() ? "increasing" : "decreasing") + " function of the start"
+          + (m.over().isEmpty() ? "" : " (for fixed values of everything but " + over + ")")
           + (m.increasing() ? ": both have the same maximizers and minimizers"
-              : ": maximizing the start is minimizing the end");
+              : ": maximizing the start is minimizing the end"),
+          "终点是起点的严格" + (m.increasing() ? "递增" : "递减") + "函数"
+          + (m.over().isEmpty() ? "" : "（除 " + over + " 外其余量固定）")
+          + (m.increasing() ? "：二者的最大值点和最小值点相同" : "：最大化起点就是最小化终点"));
     }
     if (relation instanceof Relation.UpToConstant u) {
-      return "the end equals the start up to a term that does not depend on " + String.join(", ", new TreeSet<>(u.over()))
-          + ": both have the same optimizers in it";
+      String over = String.join(", ", new TreeSet<>(u.over()));
+      return new Text("the end equals the start up to a term that does not depend on " + over
+          + ": both have the same optimizers in it", "终点与起点只差一个与 " + over + " 无关的项：关于 " + over + " 的最优解相同");
     }
     if (relation instanceof Relation.Order o) {
       return switch (o.op()) {
-        case EQ -> "the end equals the start";
-        case LE -> "the start is at most the end";
-        case GE -> "the start is at least the end";
-        case LT -> "the start is less than the end";
-        case GT -> "the start is greater than the end";
+        case EQ -> new Text("the end equals the start", "终点等于起点");
+        case LE -> new Text("the start is at most the end", "起点小于或等于终点");
+        case GE -> new Text("the start is at least the end", "起点大于或等于终点");
+        case LT -> new Text("the start is less than the end", "起点小于终点");
+        case GT -> new Text("the start is greater than the end", "起点大于终点");
       };
     }
     if (relation instanceof Relation.Equivalent) {
-      return "the end holds exactly when the start holds";
+      return new Text("the end holds exactly when the start holds", "终点成立当且仅当起点成立");
     }
     if (relation instanceof Relation.Mean m) {
-      return "the end is the average of the start over " + m.count() + " samples";
+      return new Text("the end is the average of the start over " + m.count() + " samples",
+          "终点是起点在 " + m.count() + " 个样本上的平均");
     }
     if (relation instanceof Relation.Derived d) {
-      return "the end is the " + d.how() + " of the start";
+      Text how = derivedWords(d.how(), latex);
+      return new Text("the end is the " + how.en() + " of the start", "终点是起点" + how.zh());
     }
-    return relation.describe();
+    return Text.en(relation.describe());
   }
 
   private static boolean startsChain(Relation relation) {
@@ -213,15 +304,25 @@ public final class MaterialBuilder {
     if (relation instanceof Relation.UpToConstant u) {
       return "\\simeq_{" + String.join(",", new TreeSet<>(u.over()).stream().map(names::nameLatex).toList()) + "}";
     }
+    if (relation instanceof Relation.Equivalent) {
+      return "\\iff";
+    }
     return "=";
   }
 
   /** The relation of a step to the previous line, in words. */
-  static Text relationWords(RewrittenStep step) {
+  static Text relationWords(RewrittenStep step, Latex latex) {
     if (!step.applied()) {
       return Text.NONE;
     }
     Relation r = step.rewrite().relation();
+    if (SpotValues.isStatement(step.before()) && isEqual(r)) {
+      return new Text("holds exactly when the previous line holds", "与上一行同时成立");
+    }
+    if (isEqual(r) && !step.rewrite().given().isEmpty()) {
+      String what = givenMath(step.rewrite().given(), latex);
+      return new Text("the previous line with " + what + " put in", "上一行代入 " + what + " 后的结果");
+    }
     String given = step.rewrite().given().isEmpty() ? "" : " given " + String.join(", ", step.rewrite().given());
     String givenZh = step.rewrite().given().isEmpty() ? "" : "（代入 " + String.join("，", step.rewrite().given()) + "）";
     if (r instanceof Relation.Monotone m) {
@@ -230,8 +331,9 @@ public final class MaterialBuilder {
           "上一行的严格" + (m.increasing() ? "递增" : "递减") + "函数：" + (m.increasing() ? "二者的最大值点相同" : "最大化上一行等价于最小化这一行"));
     }
     if (r instanceof Relation.Derived d) {
-      return new Text("the " + d.how() + " of the previous line (a new quantity, not equal to it)",
-          "上一行的导数（一个新的量，与上一行不相等）");
+      Text how = derivedWords(d.how(), latex);
+      return new Text("the " + how.en() + " of the previous line (a new quantity, not equal to it)",
+          "上一行" + how.zh() + "（一个新的量，与上一行不相等）");
     }
     if (r instanceof Relation.Mean m) {
       return new Text("the average of the previous line over " + m.count() + " samples", "上一行在 " + m.count() + " 个样本上的平均值");
@@ -257,32 +359,94 @@ public final class MaterialBuilder {
   }
 
   private Material.StepPage stepPage(RewrittenStep step, StepVerdict v, Text description, String relationLatex,
-      String formula, String resultLatex, LatexNames names) {
-    List<Material.Spot> spots = new ArrayList<>();
-    for (SpotCheck s : v.spots()) {
-      Map<String, String> point = new LinkedHashMap<>();
-      s.point().forEach((k, value) -> point.put(names.nameLatex(k), value));
-      spots.add(new Material.Spot(point, s.left(), s.right(), String.format("%.1e", s.difference())));
+      String formula, String resultLatex, LatexNames names, SpotTables tables, String wrongLatex, String correctLatex) {
+    Counterexample counter = v.findings().stream().filter(f -> f.counterexample() != null).findFirst()
+        .map(f -> f.counterexample()).orElse(null);
+    Text counterexample = counter == null ? null : describe(counter, names);
+    Material.SpotTable table = Material.SpotTable.NONE;
+    if (step.applied() && tables != null) {
+      boolean statements = SpotValues.isStatement(step.before());
+      if (counter != null && wrongLatex != null) {
+        table = tables.forRefuted(step.before(), step.spec().expect(), statements, counter.point(),
+            new Text("the author's line", "作者写的这一行"));
+      } else if (counter != null) {
+        table = tables.forRefuted(step.before(), step.after(), statements, counter.point(), new Text("this line", "这一行"));
+      } else {
+        List<Map<String, String>> points = points(v, step);
+        table = tables.forStep(step.before(), step.after(), step.rewrite().relation(), statements, points,
+            Substitution.read(step.rewrite().given()));
+      }
     }
-    String counterexample = v.findings().stream().filter(f -> f.counterexample() != null).findFirst()
-        .map(f -> describe(f.counterexample(), names)).orElse(null);
-    boolean derived = step.applied() && step.rewrite().relation() instanceof Relation.Derived;
-    Text left = derived ? new Text("the derivative of the previous line", "上一行的导数") : new Text("previous line", "上一行");
-    Text right = new Text("this line", "这一行");
+    int line = step.spec().source() == null ? 0 : step.spec().source().line();
     return new Material.StepPage(step.spec().number(), step.spec().rule(), description, step.spec().note(), relationLatex,
-        relationWords(step), formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), v.summary(),
-        v.samples(), v.maxError(), v.expect().words(), spots, left, right, counterexample,
-        step.applied() ? null : step.failure());
+        relationWords(step, latexFor(names)), formula, resultLatex, step.spec().name(), verdict(v.status(), v.status().holds()), words(latexFor(names)).translate(v.summary()),
+        v.samples(), v.maxError(), v.expect().words(), table, counterexample,
+        step.applied() ? null : step.failure(), wrongLatex, correctLatex, line);
   }
 
-  static String describe(Counterexample c, LatexNames names) {
-    StringBuilder out = new StringBuilder();
-    c.point().forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(Unicode.of(names.nameLatex(k)))
-        .append(" = ").append(v));
-    if (!c.values().isEmpty()) {
-      out.append(": ").append(String.join(", ", c.values()));
+  /**
+   * The sample points of the finding that covers the step's variables best: the verifier may
+   * have sampled a side condition in fewer variables than the two lines use.
+   */
+  private static List<Map<String, String>> points(StepVerdict v, RewrittenStep step) {
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    for (IExpr e : List.of(step.before(), step.after())) {
+      Trees.symbols(e).forEach(sym -> wanted.add(sym.getSymbolName()));
     }
-    return out.toString();
+    List<SpotCheck> best = v.spots();
+    long bestCover = cover(best, wanted);
+    for (stepwise.verify.Finding f : v.findings()) {
+      long c = cover(f.spots(), wanted);
+      if (c > bestCover) {
+        best = f.spots();
+        bestCover = c;
+      }
+    }
+    return best.stream().map(SpotCheck::point).toList();
+  }
+
+  private static long cover(List<SpotCheck> spots, java.util.Set<String> wanted) {
+    return spots.isEmpty() ? -1 : spots.get(0).point().keySet().stream().filter(wanted::contains).count();
+  }
+
+  /** A counterexample for readers: each name as inline math, the values, and both sides' values there. */
+  static Text describe(Counterexample c, LatexNames names) {
+    StringBuilder out = new StringBuilder();
+    c.point().forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append("$").append(names.nameLatex(k))
+        .append("$ = ").append(SpotTables.summarise(v)));
+    String point = out.toString();
+    if (c.values().isEmpty()) {
+      return new Text(point, point);
+    }
+    String values = String.join(", ", c.values());
+    return new Text(point + ": " + values, point + "：" + values.replace("left = ", "左边 = ").replace("right = ", "右边 = ")
+        .replace(", ", "，"));
+  }
+
+  /** The verifier's sentences in both languages, expressions typeset with this derivation's names. */
+  private final java.util.Map<Latex, VerifierWords> wordsByLatex = new java.util.IdentityHashMap<>();
+
+  private final java.util.Map<LatexNames, Latex> latexByNames = new java.util.IdentityHashMap<>();
+
+  private Latex latexFor(LatexNames names) {
+    return latexByNames.computeIfAbsent(names, n -> new Latex(n, ln));
+  }
+
+  private VerifierWords words(Latex latex) {
+    return wordsByLatex.computeIfAbsent(latex, l -> new VerifierWords(text -> {
+      try {
+        return l.print(stepwise.expr.ExprParser.parse(text, new stepwise.expr.OpenScope()));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }));
+  }
+
+  /** Verifier clauses that had no translation while building (empty when every sentence was known). */
+  public List<String> untranslated() {
+    List<String> out = new ArrayList<>();
+    wordsByLatex.values().forEach(w -> out.addAll(w.untranslated()));
+    return out;
   }
 
   private Material.ClaimPage claim(ClaimResult c, Report report, Map<String, LatexNames> namesById) {
@@ -299,13 +463,14 @@ public final class MaterialBuilder {
       case "convex", "concave", "increasing", "decreasing" -> "\\text{ is " + c.claim().relation() + " in }";
       default -> c.claim().relation();
     };
-    String counterexample = c.finding().counterexample() == null ? null : describe(c.finding().counterexample(), names);
-    String reason = c.finding().status().holds() ? c.finding().method() : c.finding().reason();
+    Text counterexample = c.finding().counterexample() == null ? null : describe(c.finding().counterexample(), names);
+    Text reason = words(latexFor(names)).translate(c.finding().status().holds() ? c.finding().method() : c.finding().reason());
+    int line = c.claim().source() == null ? 0 : c.claim().source().line();
     return new Material.ClaimPage(c.claim().id(), c.claim().statement(), file,
         c.left() == null ? "" : latex.print(c.left()), relation, c.claim().isShape() ? String.join(", ",
             c.claim().variables().stream().map(names::nameLatex).toList()) : c.right() == null ? "" : latex.print(c.right()),
         source(c.claim().left()), source(c.claim().right()), verdict(c.finding().status(), c.passes()),
-        c.claim().expectFailure(), c.claim().correction(), reason, counterexample);
+        c.claim().expectFailure(), c.claim().correction(), reason, counterexample, line);
   }
 
   private static String source(stepwise.model.Operand o) {

@@ -24,7 +24,7 @@ import stepwise.model.Text;
  */
 public final class SiteWriter implements MaterialWriter {
   /** How many of a step's sample points the spot-check table shows. */
-  static final int SPOTS_SHOWN = 5;
+  static final int SPOTS_SHOWN = 3;
 
   @Override
   public void write(Material material, Output out, Text.Language language) throws IOException {
@@ -107,7 +107,7 @@ public final class SiteWriter implements MaterialWriter {
     private String index() throws IOException {
       Html h = new Html("", Map.copyOf(allNames));
       h.open("Checked derivations", "");
-      h.raw("<header class=\"hero\">\n<h1>Checked derivations</h1>\n"
+      h.raw("<header class=\"hero\">\n<h1>" + en("Checked derivations") + "</h1>\n"
           + "<p class=\"subtitle t-zh\" lang=\"zh-Hans\">逐步验证的推导</p>\n");
       h.bilingual(new Text(
           "Each derivation below is a chain of steps, and every step names a rule. Stepwise computed each next line"
@@ -120,38 +120,42 @@ public final class SiteWriter implements MaterialWriter {
       h.raw(overall());
       h.raw("</header>\n");
 
-      h.raw("<section>\n<h2>Derivations " + zhLabel("推导") + "</h2>\n<ul class=\"cards\">\n");
+      h.raw("<section>\n<h2>" + en("Derivations") + zhLabel("推导") + "</h2>\n<ul class=\"cards\">\n");
       for (Material.Page p : material.derivations()) {
         Html.Names names = h.names(p);
         h.raw("<li class=\"card " + cardClass(p.verdict(), p.expectFailure()) + "\">\n");
         h.raw("<div class=\"card-head\"><h3><a href=\"" + escape(pageFiles.get(p.id())) + "\">"
-            + h.prose(titleEn(p.title(), p.id()), names) + "</a></h3>" + badges(p.verdict(), p.expectFailure(), false)
+            + (p.title().zh().isEmpty() || p.title().en().isEmpty() ? h.prose(titleEn(p.title(), p.id()), names)
+                : "<span class=\"t-en\" lang=\"en\">" + h.prose(p.title().en(), names) + "</span>"
+                    + "<span class=\"t-zh\" lang=\"zh-Hans\">" + h.prose(p.title().zh(), names) + "</span>")
+            + "</a></h3>" + badges(p.verdict(), p.expectFailure(), false)
             + "</div>\n");
-        if (!p.title().zh().isEmpty() && !p.title().en().isEmpty()) {
-          h.raw("<p class=\"title-zh t-zh\" lang=\"zh-Hans\">" + h.prose(p.title().zh(), names) + "</p>\n");
-        }
         h.raw("<p class=\"meta\"><code>" + escape(p.file()) + "</code> · " + stepCount(p) + " · "
             + passLine(p.verdict(), p.expectFailure()) + "</p>\n");
         String result = result(p);
         if (result != null) {
           h.raw("<div class=\"formula-box small\"><span class=\"formula-label\">"
-              + (p.expectFailure() ? "The mistaken result " + zhLabel("错误的结果") : "Result " + zhLabel("结果"))
+              + (p.expectFailure() ? en("The author's wrong line") + zhLabel("作者写错的一行")
+                  : en("Result") + zhLabel("结果"))
               + "</span>" + h.img(result) + "</div>\n");
         }
         h.raw("</li>\n");
       }
       if (material.derivations().isEmpty()) {
-        h.raw("<li class=\"card\"><p>No derivations.</p></li>\n");
+        h.raw("<li class=\"card\"><p>" + en("No derivations.") + zh("没有推导。") + "</p></li>\n");
       }
       h.raw("</ul>\n</section>\n");
 
       if (!material.claims().isEmpty()) {
-        h.raw("<section>\n<h2>Claims " + zhLabel("论断") + "</h2>\n<ul class=\"cards\">\n");
+        h.raw("<section>\n<h2>" + en("Claims") + zhLabel("论断") + "</h2>\n<ul class=\"cards\">\n");
         for (Material.ClaimPage c : material.claims()) {
           h.raw("<li class=\"card " + cardClass(c.verdict(), c.expectFailure()) + "\">\n");
-          h.raw("<div class=\"card-head\"><h3><a href=\"" + escape(claimFiles.get(c.id())) + "\">" + escape(c.id())
-              + "</a></h3>" + badges(c.verdict(), c.expectFailure(), false) + "</div>\n");
-          h.bilingual(c.statement(), "statement");
+          // a claim is titled by its statement; its id is a name in code
+          h.raw("<div class=\"card-head\"><h3><a href=\"" + escape(claimFiles.get(c.id())) + "\">"
+              + (c.statement().isEmpty() ? "<code>" + escape(c.id()) + "</code>" : h.inline(c.statement(), h.names(null)))
+              + "</a></h3>"
+              + badges(c.verdict(), c.expectFailure(), false) + "</div>\n");
+          h.raw("<p class=\"meta\"><code>" + escape(c.id()) + "</code></p>\n");
           String formula = claimFormula(c);
           if (formula != null) {
             h.raw("<div class=\"formula-box small\">" + h.img(formula) + "</div>\n");
@@ -179,26 +183,22 @@ public final class SiteWriter implements MaterialWriter {
       String countsZh = String.format(Locale.ROOT, "%d 个推导中 %d 个通过（共 %d 步），%d 个论断中 %d 个通过。",
           material.derivations().size(), pass, steps, material.claims().size(), claimsPass);
       return material.passes()
-          ? "<p class=\"overall pass\"><strong>✓ Everything holds</strong> " + zh("全部成立")
+          ? "<p class=\"overall pass\"><strong>✓ " + en("Everything holds") + "</strong> " + zh("全部成立")
               + "<br>"
-              + escape(counts) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(countsZh) + "</span></p>\n"
-          : "<p class=\"overall fail\"><strong>✗ Not everything holds</strong> " + zh("并非全部成立")
+              + en(counts) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(countsZh) + "</span></p>\n"
+          : "<p class=\"overall fail\"><strong>✗ " + en("Not everything holds") + "</strong> " + zh("并非全部成立")
               + "<br>"
-              + escape(counts) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(countsZh) + "</span></p>\n";
+              + en(counts) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(countsZh) + "</span></p>\n";
     }
 
     private static String legend() {
-      return "<section class=\"legend\">\n<h2>Verdicts " + zhLabel("判定") + "</h2>\n<dl>\n"
-          + "<dt>" + badge("proved", "proved", "已证明") + "</dt><dd>shown symbolically under the declared domains"
+      return "<section class=\"legend\">\n<h2>" + en("Verdicts") + zhLabel("判定") + "</h2>\n<dl>\n"
+          + "<dt>" + badge("proved", "proved", "已证明") + "</dt><dd>" + en("shown symbolically under the declared domains")
           + " " + zh("在声明的取值范围内用符号方法证明") + "</dd>\n"
-          + "<dt>" + badge("confirmed", "confirmed numerically", "数值确认") + "</dt><dd>no symbolic proof, but it holds"
-          + " at every sample point " + zh("没有符号证明，但在所有采样点上成立") + "</dd>\n"
-          + "<dt>" + badge("refuted", "refuted", "被推翻") + "</dt><dd>false, with a counterexample"
-          + " " + zh("不成立，并给出反例") + "</dd>\n"
-          + "<dt>" + badge("unknown", "unknown", "未能判定") + "</dt><dd>neither: never counts as a pass"
-          + " " + zh("两者都不能确定：不算通过") + "</dd>\n"
-          + "<dt>" + badge("mistake", "common mistake", "常见错误") + "</dt><dd>a recorded mistake: it passes when it is"
-          + " refuted " + zh("记录下来的错误：被推翻才算通过") + "</dd>\n"
+          + "<dt>" + badge("confirmed", "confirmed numerically", "数值确认") + "</dt><dd>" + en("no symbolic proof, but it holds at every sample point") + " " + zh("没有符号证明，但在所有采样点上成立") + "</dd>\n"
+          + "<dt>" + badge("refuted", "refuted", "被推翻") + "</dt><dd>" + en("false, with a counterexample") + " " + zh("不成立，并给出反例") + "</dd>\n"
+          + "<dt>" + badge("unknown", "unknown", "未能判定") + "</dt><dd>" + en("neither: never counts as a pass") + " " + zh("两者都不能确定：不算通过") + "</dd>\n"
+          + "<dt>" + badge("mistake", "common mistake", "常见错误") + "</dt><dd>" + en("a recorded mistake: it passes when it is refuted") + " " + zh("记录下来的错误：被推翻才算通过") + "</dd>\n"
           + "</dl>\n</section>\n";
     }
 
@@ -208,7 +208,9 @@ public final class SiteWriter implements MaterialWriter {
       Html h = new Html("../", Map.copyOf(allNames));
       Html.Names names = h.names(p);
       h.open(titleEn(p.title(), p.id()), "derivation");
-      h.raw("<header class=\"hero\">\n<h1>" + h.prose(titleEn(p.title(), p.id()), names) + "</h1>\n");
+      h.raw("<header class=\"hero\">\n<h1>" + (p.title().zh().isEmpty() || p.title().en().isEmpty()
+          ? h.prose(titleEn(p.title(), p.id()), names) : "<span class=\"t-en\" lang=\"en\">"
+          + h.prose(p.title().en(), names) + "</span>") + "</h1>\n");
       if (!p.title().zh().isEmpty() && !p.title().en().isEmpty()) {
         h.raw("<p class=\"subtitle t-zh\" lang=\"zh-Hans\">" + h.prose(p.title().zh(), names) + "</p>\n");
       }
@@ -218,42 +220,48 @@ public final class SiteWriter implements MaterialWriter {
       h.raw("</header>\n");
 
       if (p.expectFailure()) {
-        h.raw("<aside class=\"callout mistake\"><p><strong>A recorded mistake</strong> "
+        h.raw("<aside class=\"callout mistake\"><p><strong>" + en("A recorded mistake") + "</strong> "
             + zhLabel("记录下来的常见错误")
-            + "<br>This derivation shows a mistake on purpose: it passes when Stepwise refutes it."
+            + "<br>" + en("This derivation shows a mistake on purpose: it passes when Stepwise refutes it.")
             + " " + zh("这个推导故意展示一个错误：被推翻才算通过。") + "</p>\n");
         if (!p.correction().isEmpty()) {
-          h.raw("<p class=\"label\">Correction " + zhLabel("更正") + "</p>\n");
+          h.raw("<p class=\"label\">" + en("Correction") + zhLabel("更正") + "</p>\n");
           h.bilingual(p.correction(), "correction", names);
         }
         h.raw("</aside>\n");
       }
       if (p.problem() != null && !p.problem().isBlank()) {
-        h.raw("<aside class=\"callout fail\"><p><strong>Problem</strong> " + zhLabel("问题") + "<br>"
+        h.raw("<aside class=\"callout fail\"><p><strong>" + en("Problem") + "</strong> " + zhLabel("问题") + "<br>"
             + h.prose(p.problem(), names) + "</p></aside>\n");
       }
 
       if (!p.symbols().isEmpty()) {
-        h.raw("<section>\n<h2>Symbols " + zhLabel("符号") + "</h2>\n<div class=\"table-wrap\"><table class=\"symbols\">\n"
-            + "<thead><tr><th>symbol " + zhLabel("符号") + "</th><th>domain " + zhLabel("取值范围") + "</th><th>meaning "
-            + zhLabel("含义") + "</th></tr></thead>\n<tbody>\n");
+        boolean meanings = p.symbols().stream().anyMatch(s -> !s.meaning().isEmpty()); // no empty column
+        h.raw("<section>\n<h2>" + en("Symbols") + zhLabel("符号") + "</h2>\n<div class=\"table-wrap\"><table class=\"symbols\">\n"
+            + "<thead><tr><th>" + en("symbol") + zhLabel("符号") + "</th><th>" + en("domain") + zhLabel("取值范围") + "</th>"
+            + (meanings ? "<th>" + en("meaning") + zhLabel("含义") + "</th>" : "") + "</tr></thead>\n<tbody>\n");
         for (Material.SymbolRow s : p.symbols()) {
-          h.raw("<tr><td>" + h.img(s.latex()) + "</td><td><code>" + escape(s.domain()) + "</code></td><td>"
-              + h.inline(s.meaning(), names) + "</td></tr>\n");
+          h.raw("<tr><td>" + h.img(s.latex()) + "</td><td>" + h.inline(VerifierWords.domain(s.domain()), names) + "</td>"
+              + (meanings ? "<td>" + h.inline(s.meaning(), names) + "</td>" : "") + "</tr>\n");
         }
         h.raw("</tbody></table></div>\n</section>\n");
       }
 
       if (p.start() != null) {
-        h.raw("<section>\n<h2>The derivation " + zhLabel("推导全过程") + "</h2>\n");
+        h.raw("<section>\n<h2>" + en("The derivation") + zhLabel("推导全过程") + "</h2>\n");
         h.raw("<div class=\"formula-box whole\">" + h.img(Aligned.block(p, false, language)) + "</div>\n");
-        h.raw("<p class=\"relation\"><span class=\"label\">From start to end " + zhLabel("从起点到终点") + "</span> ");
+        h.raw("<p class=\"relation\"><span class=\"label\">" + en("From start to end") + zhLabel("从起点到终点") + "</span> ");
         if (!p.relationLatex().isEmpty() && !p.relationLatex().equals("=")) {
           h.raw(h.img(p.relationLatex()) + " ");
         }
-        h.raw(h.prose(p.relationText(), names) + "</p>\n</section>\n");
+        h.raw(h.inline(p.relationText(), names) + "</p>\n");
+        if (!p.composedLatex().isEmpty()) {
+          h.raw("<div class=\"formula-box composed\"><span class=\"formula-label\">" + en("The whole derivation in one line")
+              + zhLabel("整个推导合成一行") + "</span>" + h.formula(p.composedLatex()) + "</div>\n");
+        }
+        h.raw("</section>\n");
 
-        h.raw("<section>\n<h2>Step by step " + zhLabel("逐步说明") + "</h2>\n");
+        h.raw("<section>\n<h2>" + en("Step by step") + zhLabel("逐步说明") + "</h2>\n");
         h.raw("<nav class=\"steps-nav\" aria-label=\"steps\">");
         h.raw("<a href=\"#step-0\">0</a>");
         for (Material.StepPage s : p.steps()) {
@@ -272,10 +280,11 @@ public final class SiteWriter implements MaterialWriter {
               || sourceId(c.rightSource()).equals(p.id()))
           .toList();
       if (!related.isEmpty()) {
-        h.raw("<section>\n<h2>Claims " + zhLabel("论断") + "</h2>\n<ul class=\"plain\">\n");
+        h.raw("<section>\n<h2>" + en("Claims") + zhLabel("论断") + "</h2>\n<ul class=\"plain\">\n");
         for (Material.ClaimPage c : related) {
-          h.raw("<li><a href=\"../" + escape(claimFiles.get(c.id())) + "\">" + escape(c.id()) + "</a> "
-              + badges(c.verdict(), c.expectFailure(), false) + " " + h.inline(c.statement(), names) + "</li>\n");
+          h.raw("<li><a href=\"../" + escape(claimFiles.get(c.id())) + "\">"
+              + (c.statement().isEmpty() ? "<code>" + escape(c.id()) + "</code>" : h.inline(c.statement(), names)) + "</a> "
+              + badges(c.verdict(), c.expectFailure(), false) + " <code>" + escape(c.id()) + "</code></li>\n");
         }
         h.raw("</ul>\n</section>\n");
       }
@@ -285,7 +294,7 @@ public final class SiteWriter implements MaterialWriter {
 
     private void startStep(Html h, Material.Page p, Html.Names names) throws IOException {
       h.raw("<article class=\"step start\" id=\"step-0\">\n<header class=\"step-head\"><span class=\"num\">0</span>"
-          + "<h3>start " + zhLabel("起点") + "</h3></header>\n");
+          + "<h3>" + en("start") + zhLabel("起点") + "</h3></header>\n");
       h.raw("<div class=\"formula-box\">" + h.img(p.start().formula()) + "</div>\n");
       h.bilingual(p.start().note(), "note", names);
       h.raw("</article>\n");
@@ -298,84 +307,130 @@ public final class SiteWriter implements MaterialWriter {
       if (p.expectFailure() && "refuted".equals(s.verdict().key())) {
         h.raw(" " + badge("mistake", "the recorded mistake", "记录的错误"));
       }
+      if (s.line() > 0) {
+        h.raw(" <code class=\"src\">" + escape(p.file()) + ":" + s.line() + "</code>"); // where the step is written
+      }
       h.raw("</header>\n");
-      if (!s.formula().isEmpty()) {
-        h.raw("<div class=\"formula-box\">" + h.img(s.formula()) + "</div>\n");
+      if (s.wrongLatex() != null) {
+        // a recorded slip: the author's line is the one refuted, the computed one corrects it
+        h.raw("<div class=\"formula-box wrong\"><span class=\"formula-label\">✗ " + en("The author's line, refuted")
+            + zhLabel("作者写的这一行：被推翻") + "</span>" + h.formula(s.wrongLatex()) + "</div>\n");
+        spots(h, s, names, true);
+        h.raw("<div class=\"formula-box right\"><span class=\"formula-label\">✓ " + en("Correction: what the rule gives")
+            + zhLabel("更正：规则给出的结果") + "</span>" + h.formula(s.correctLatex()) + "</div>\n");
+      } else if (!s.formula().isEmpty()) {
+        h.raw("<div class=\"formula-box\">" + h.formula(s.formula()) + "</div>\n");
       } else {
-        h.raw("<p class=\"muted\">No formula: the rule did not apply and the file gives no expected form."
+        h.raw("<p class=\"muted\">" + en("No formula: the rule did not apply and the file gives no expected form.")
             + " " + zh("没有公式：规则未能应用，文件也没有给出预期形式。") + "</p>\n");
       }
       h.bilingual(s.note(), "note", names);
 
       h.raw("<dl class=\"facts\">\n");
       if (!s.ruleDescription().isEmpty()) {
-        h.raw("<dt>Rule " + zhLabel("规则") + "</dt><dd>" + h.block(s.ruleDescription(), names) + "</dd>\n");
+        h.raw("<dt>" + en("Rule") + zhLabel("规则") + "</dt><dd>" + h.block(s.ruleDescription(), names) + "</dd>\n");
       }
       if (s.name() != null && !s.name().isEmpty() && !definesNewQuantity(s)) {
-        h.raw("<dt>Names the result " + zhLabel("结果记为") + "</dt><dd>" + h.img(s.name()) + "</dd>\n");
+        h.raw("<dt>" + en("Names the result") + zhLabel("结果记为") + "</dt><dd>" + h.img(s.name()) + "</dd>\n");
       }
       if (!s.relationWords().isEmpty()) {
-        String symbol = s.relationLatex().isEmpty() || definesNewQuantity(s) ? "" : h.img(s.relationLatex()) + " ";
-        String defines = definesNewQuantity(s) ? h.img(s.name()) + " is " : "";
-        h.raw("<dt>Relation " + zhLabel("关系") + "</dt><dd>" + symbol + defines + h.inline(s.relationWords(), names)
+        String symbol = s.relationLatex().isEmpty() || definesNewQuantity(s) ? ""
+            : "<span class=\"math-inline\">" + h.img(s.relationLatex()) + "</span> ";
+        String defines = definesNewQuantity(s) ? h.img(s.name()) + " " : "";
+        h.raw("<dt>" + en("Relation") + zhLabel("关系") + "</dt><dd>" + symbol + defines + h.inline(s.relationWords(), names)
             + "</dd>\n");
       }
-      h.raw("<dt>Verdict " + zhLabel("判定") + "</dt><dd>" + badges(s.verdict(), false, false)
-          + (s.summary() == null || s.summary().isBlank() ? "" : " " + h.prose(s.summary(), names)) + "</dd>\n");
+      h.raw("<dt>" + en("Verdict") + zhLabel("判定") + "</dt><dd>" + badges(s.verdict(), false, false)
+          + (s.summary() == null || s.summary().isEmpty() ? "" : " " + h.inline(s.summary(), names)) + "</dd>\n");
       if (s.samples() > 0) {
-        h.raw("<dt>Samples " + zhLabel("采样") + "</dt><dd>" + s.samples() + " points, largest difference "
-            + escape(String.format(Locale.ROOT, "%.1e", s.maxError())) + " <span class=\"t-zh\" lang=\"zh-Hans\">"
+        h.raw("<dt>" + en("Samples") + zhLabel("采样") + "</dt><dd>" + en(s.samples() + " points, largest difference "
+            + String.format(Locale.ROOT, "%.1e", s.maxError())) + " <span class=\"t-zh\" lang=\"zh-Hans\">"
             + s.samples() + " 个采样点，最大误差 " + escape(String.format(Locale.ROOT, "%.1e", s.maxError()))
             + "</span></dd>\n");
       }
-      if (s.expect() != null && !s.expect().isBlank() && !s.expect().equals("-")) {
-        h.raw("<dt>Expected form " + zhLabel("预期形式") + "</dt><dd>" + h.prose(s.expect(), names) + "</dd>\n");
+      // the expected form is news only when it differs from what the rule gave
+      if (s.expect() != null && !s.expect().isBlank() && !s.expect().equals("-") && !s.expect().equals("matches in form")) {
+        h.raw("<dt>" + en("Expected form") + zhLabel("预期形式") + "</dt><dd>" + en(s.expect()) + zh(TexWriter.expectWords(s.expect(), Text.Language.ZH)) + "</dd>\n");
       }
-      if (s.counterexample() != null && !s.counterexample().isBlank()) {
-        h.raw("<dt>Counterexample " + zhLabel("反例") + "</dt><dd class=\"counterexample\">"
-            + h.prose(s.counterexample(), names) + "</dd>\n");
+      if (s.counterexample() != null && !s.counterexample().isEmpty()) {
+        h.raw("<dt>" + en("Counterexample") + zhLabel("反例") + "</dt><dd class=\"counterexample\">"
+            + h.inline(s.counterexample(), names) + "</dd>\n");
       }
       if (s.failure() != null && !s.failure().isBlank()) {
-        h.raw("<dt>The rule did not apply " + zhLabel("规则未能应用") + "</dt><dd class=\"failure\">"
+        h.raw("<dt>" + en("The rule did not apply") + zhLabel("规则未能应用") + "</dt><dd class=\"failure\">"
             + h.prose(s.failure(), names) + "</dd>\n");
       }
       h.raw("</dl>\n");
-      spots(h, s, names);
+      if (s.wrongLatex() == null) {
+        spots(h, s, names, false);
+      }
       h.raw("</article>\n");
     }
 
-    private void spots(Html h, Material.StepPage s, Html.Names names) throws IOException {
-      if (s.spots().isEmpty()) {
+    /**
+     * The spot-check table: the first rows (or pairs of rows) in view, the rest one click away.
+     * open: shown unfolded (a counterexample); other tables fold with the "checks" switch.
+     */
+    private void spots(Html h, Material.StepPage s, Html.Names names, boolean open) throws IOException {
+      Material.SpotTable t = s.spots();
+      if (t.isEmpty()) {
         return;
       }
-      List<Material.Spot> shown = s.spots().subList(0, Math.min(SPOTS_SHOWN, s.spots().size()));
-      List<String> vars = new ArrayList<>();
-      for (Material.Spot spot : shown) {
-        for (String k : spot.point().keySet()) {
-          if (!vars.contains(k)) {
-            vars.add(k);
-          }
-        }
-      }
-      h.raw("<details class=\"spots\" open>\n<summary>Spot checks: " + shown.size() + " of the sample points "
-          + zhLabel("抽查：部分采样点") + "</summary>\n"
-          + "<div class=\"table-wrap\"><table class=\"spot-table\">\n<thead><tr>");
+      List<String> vars = t.variables();
+      StringBuilder head = new StringBuilder("<thead><tr>");
       for (String v : vars) {
-        h.raw("<th>" + h.img(v) + "</th>");
+        head.append("<th>").append(h.img(v)).append("</th>");
       }
-      h.raw("<th>" + escape(s.spotLeft().en()) + " " + zhLabel(s.spotLeft().zh()) + "</th><th>" + escape(s.spotRight().en())
-          + " " + zhLabel(s.spotRight().zh())
-          + "</th><th>difference " + zhLabel("差") + "</th></tr></thead>\n<tbody>\n");
-      for (Material.Spot spot : shown) {
-        h.raw("<tr>");
-        for (String v : vars) {
-          String value = spot.point().get(v);
-          h.raw("<td class=\"num point\">" + (value == null ? "" : h.prose(value, names)) + "</td>");
+      for (Text header : t.headers()) {
+        head.append("<th>").append("<span class=\"t-en\" lang=\"en\">").append(h.prose(header.en(), names))
+            .append("</span><span class=\"t-zh label-zh\" lang=\"zh-Hans\">").append(h.prose(header.zh(), names))
+            .append("</span></th>");
+      }
+      head.append("</tr></thead>\n");
+      List<Material.SpotRow> first = new ArrayList<>();
+      List<Material.SpotRow> rest = new ArrayList<>();
+      int groupsShown = 0;
+      int lastGroup = -1;
+      for (Material.SpotRow r : t.rows()) {
+        boolean newGroup = r.group() == 0 || r.group() != lastGroup;
+        if (newGroup) {
+          groupsShown++;
+          lastGroup = r.group();
         }
-        h.raw("<td class=\"num\">" + h.prose(spot.left(), names) + "</td><td class=\"num\">" + h.prose(spot.right(), names)
-            + "</td><td class=\"num diff\">" + h.prose(spot.difference(), names) + "</td></tr>\n");
+        (groupsShown <= SPOTS_SHOWN ? first : rest).add(r);
       }
-      h.raw("</tbody></table></div>\n</details>\n");
+      String kindWords = "counterexample".equals(t.kind()) ? en("Counterexample") + zhLabel("反例")
+          : en("Check at " + first.size() + " sample points") + zhLabel("在 " + first.size() + " 个采样点上核对");
+      h.raw("<details class=\"spots " + escape(t.kind()) + "\"" + (open ? " open" : " open data-check") + ">\n<summary>"
+          + kindWords + "</summary>\n");
+      if (!t.explanation().isEmpty()) {
+        h.raw("<p class=\"spot-explanation\">" + h.inline(t.explanation(), names) + "</p>\n");
+      }
+      h.raw(table(h, vars, head.toString(), first, names));
+      if (!rest.isEmpty()) {
+        h.raw("<details class=\"more-spots\"><summary>" + en("All " + t.rows().size() + " rows")
+            + zhLabel("全部 " + t.rows().size() + " 行") + "</summary>\n" + table(h, vars, head.toString(), t.rows(), names)
+            + "</details>\n");
+      }
+      h.raw("</details>\n");
+    }
+
+    private String table(Html h, List<String> vars, String head, List<Material.SpotRow> rows, Html.Names names) {
+      StringBuilder b = new StringBuilder("<div class=\"table-wrap\"><table class=\"spot-table\">\n").append(head)
+          .append("<tbody>\n");
+      for (Material.SpotRow row : rows) {
+        b.append("<tr").append(row.group() > 0 ? " class=\"group-" + (row.group() % 2) + "\"" : "").append(">");
+        for (String v : vars) {
+          String value = row.point().get(v);
+          b.append("<td class=\"num point\">").append(value == null ? "" : h.prose(value, names)).append("</td>");
+        }
+        for (Text cell : row.cells()) {
+          b.append("<td class=\"num\">").append(cell.en().equals(cell.zh()) ? escape(cell.en())
+              : en(cell.en()) + zh(cell.zh())).append("</td>");
+        }
+        b.append("</tr>\n");
+      }
+      return b.append("</tbody></table></div>\n").toString();
     }
 
     // ---------------------------------------------------------------- claim pages
@@ -386,22 +441,22 @@ public final class SiteWriter implements MaterialWriter {
           .orElse(null);
       Html.Names names = home == null ? h.names(null) : h.names(home);
       h.open("Claim " + c.id(), "claim");
-      h.raw("<header class=\"hero\">\n<p class=\"kicker\">Claim " + zhLabel("论断") + "</p>\n<h1>" + escape(c.id())
+      h.raw("<header class=\"hero\">\n<p class=\"kicker\">" + en("Claim") + zhLabel("论断") + " <code>" + escape(c.id())
+          + "</code></p>\n<h1>" + (c.statement().isEmpty() ? "<code>" + escape(c.id()) + "</code>" : h.inline(c.statement(), names))
           + "</h1>\n");
       h.raw("<p class=\"meta\">" + badges(c.verdict(), c.expectFailure(), true) + " "
           + passLine(c.verdict(), c.expectFailure()) + "</p>\n");
       if (!c.file().isEmpty()) {
-        h.raw("<p class=\"meta\"><span>Stated in " + zhLabel("出自") + "</span>");
+        h.raw("<p class=\"meta\"><span>" + en("Stated in") + zhLabel("出自") + "</span>");
         if (home != null) {
-          h.raw("<a href=\"../" + escape(pageFiles.get(home.id())) + "\">" + h.prose(titleEn(home.title(), home.id()),
-              names) + "</a>");
+          h.raw("<a href=\"../" + escape(pageFiles.get(home.id())) + "\">" + (home.title().isEmpty() ? escape(home.id())
+              : h.inline(home.title(), names)) + "</a>");
         }
         h.raw("<code>" + escape(c.file()) + "</code></p>\n");
       }
-      h.bilingual(c.statement(), "summary", names);
       h.raw("</header>\n");
 
-      h.raw("<section>\n<h2>The two sides " + zhLabel("两边") + "</h2>\n<div class=\"sides\">\n");
+      h.raw("<section>\n<h2>" + en("The two sides") + zhLabel("两边") + "</h2>\n<div class=\"sides\">\n");
       h.raw(side(h, "left", "左边", c.leftLatex(), c.leftSource()));
       h.raw("<div class=\"side-relation\">" + (c.relationLatex().isEmpty() ? "" : h.img(c.relationLatex()))
           + "<span class=\"muted\">" + relationWordsHtml(c.relationLatex(), false) + "</span></div>\n");
@@ -409,26 +464,26 @@ public final class SiteWriter implements MaterialWriter {
       h.raw("</div>\n");
       String formula = claimFormula(c);
       if (formula != null) {
-        h.raw("<p class=\"label\">As one formula " + zhLabel("合成一个式子") + "</p>\n<div class=\"formula-box\">"
+        h.raw("<p class=\"label\">" + en("As one formula") + zhLabel("合成一个式子") + "</p>\n<div class=\"formula-box\">"
             + h.img(formula) + "</div>\n");
       }
       h.raw("</section>\n");
 
-      h.raw("<section>\n<h2>Verdict " + zhLabel("判定") + "</h2>\n<dl class=\"facts\">\n");
-      h.raw("<dt>Verdict " + zhLabel("判定") + "</dt><dd>" + badges(c.verdict(), false, false)
-          + (c.reason() == null || c.reason().isBlank() ? "" : " " + h.prose(c.reason(), names)) + "</dd>\n");
-      if (c.counterexample() != null && !c.counterexample().isBlank()) {
-        h.raw("<dt>Counterexample " + zhLabel("反例") + "</dt><dd class=\"counterexample\">"
-            + h.prose(c.counterexample(), names) + "</dd>\n");
+      h.raw("<section>\n<h2>" + en("Verdict") + zhLabel("判定") + "</h2>\n<dl class=\"facts\">\n");
+      h.raw("<dt>" + en("Verdict") + zhLabel("判定") + "</dt><dd>" + badges(c.verdict(), false, false)
+          + (c.reason() == null || c.reason().isEmpty() ? "" : " " + h.inline(c.reason(), names)) + "</dd>\n");
+      if (c.counterexample() != null && !c.counterexample().isEmpty()) {
+        h.raw("<dt>" + en("Counterexample") + zhLabel("反例") + "</dt><dd class=\"counterexample\">"
+            + h.inline(c.counterexample(), names) + "</dd>\n");
       }
       h.raw("</dl>\n");
       if (c.expectFailure()) {
-        h.raw("<aside class=\"callout mistake\"><p><strong>A recorded mistake</strong> "
+        h.raw("<aside class=\"callout mistake\"><p><strong>" + en("A recorded mistake") + "</strong> "
             + zhLabel("记录下来的常见错误")
-            + "<br>This claim is false on purpose: it passes when Stepwise refutes it."
+            + "<br>" + en("This claim is false on purpose: it passes when Stepwise refutes it.")
             + " " + zh("这个论断故意是错的：被推翻才算通过。") + "</p>\n");
         if (!c.correction().isEmpty()) {
-          h.raw("<p class=\"label\">Correction " + zhLabel("更正") + "</p>\n");
+          h.raw("<p class=\"label\">" + en("Correction") + zhLabel("更正") + "</p>\n");
           h.bilingual(c.correction(), "correction", names);
         }
         h.raw("</aside>\n");
@@ -439,9 +494,9 @@ public final class SiteWriter implements MaterialWriter {
     }
 
     private String side(Html h, String label, String labelZh, String latex, String source) throws IOException {
-      StringBuilder b = new StringBuilder("<div class=\"side\"><p class=\"label\">" + label + " " + zhLabel(labelZh)
+      StringBuilder b = new StringBuilder("<div class=\"side\"><p class=\"label\">" + en(label) + zhLabel(labelZh)
           + "</p>");
-      b.append(latex.isEmpty() ? "<p class=\"muted\">(not available)</p>" : "<div class=\"formula-box\">" + h.img(latex)
+      b.append(latex.isEmpty() ? "<p class=\"muted\">" + en("(not available)") + zh("（无）") + "</p>" : "<div class=\"formula-box\">" + h.img(latex)
           + "</div>");
       if (!source.isEmpty()) {
         b.append("<p class=\"source\">").append(sourceLink(source, "../")).append("</p>");
@@ -459,7 +514,7 @@ public final class SiteWriter implements MaterialWriter {
       String words = label == null ? "the result of “" + title + "”" : label + " in “" + title + "”";
       String zh = label == null ? "“" + titleZh + "”的结果" : "“" + titleZh + "”中的 " + label;
       if (page == null) {
-        return escape(words) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(zh) + "</span>";
+        return en(words) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(zh) + "</span>";
       }
       String anchor = "";
       if (label == null) {
@@ -471,8 +526,8 @@ public final class SiteWriter implements MaterialWriter {
           }
         }
       }
-      return "<a href=\"" + prefix + escape(pageFiles.get(id)) + anchor + "\">" + escape(words) + "</a>"
-          + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(zh) + "</span>";
+      return "<a href=\"" + prefix + escape(pageFiles.get(id)) + anchor + "\">" + en(words)
+          + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(zh) + "</span></a>";
     }
 
     private static String sourceId(String source) {
@@ -504,7 +559,7 @@ public final class SiteWriter implements MaterialWriter {
 
     private static String stepCount(Material.Page p) {
       int n = p.steps().size();
-      return n + (n == 1 ? " step" : " steps") + " <span class=\"t-zh\" lang=\"zh-Hans\">" + n + " 步</span>";
+      return en(n + (n == 1 ? " step" : " steps")) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + n + " 步</span>";
     }
 
     private static String stepClass(Material.StepPage s, Material.Page p) {
@@ -546,10 +601,15 @@ public final class SiteWriter implements MaterialWriter {
         en = en + (en.endsWith("than") ? " the previous line" : " to the previous line");
         zh = "与上一行" + zh;
       }
-      return escape(en) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(zh) + "</span>";
+      return en(en) + " <span class=\"t-zh\" lang=\"zh-Hans\">" + escape(zh) + "</span>";
     }
 
     /** Chinese text after English, in the lighter colour; hidden when the reader picks English only. */
+    /** English text, hidden when the reader picks Chinese only. */
+    private static String en(String en) {
+      return "<span class=\"t-en\" lang=\"en\">" + escape(en) + "</span>";
+    }
+
     private static String zh(String zh) {
       return "<span class=\"t-zh\" lang=\"zh-Hans\">" + escape(zh) + "</span>";
     }
@@ -559,7 +619,7 @@ public final class SiteWriter implements MaterialWriter {
     }
 
     static String badge(String key, String words, String zh) {
-      return "<span class=\"badge b-" + key + "\">" + escape(words) + " <span class=\"t-zh\" lang=\"zh-Hans\">"
+      return "<span class=\"badge b-" + key + "\">" + en(words) + " <span class=\"t-zh\" lang=\"zh-Hans\">"
           + escape(zh) + "</span></span>";
     }
 
@@ -580,13 +640,13 @@ public final class SiteWriter implements MaterialWriter {
     private static String passLine(Material.Verdict v, boolean expectFailure) {
       if (expectFailure) {
         return v.passes()
-            ? "<span class=\"pass\">✓ passes: refuted as expected</span> " + zh("通过：如预期被推翻")
-            : "<span class=\"fail\">✗ fails: the recorded mistake was not refuted</span> "
+            ? "<span class=\"pass\">✓ " + en("passes: refuted as expected") + "</span> " + zh("通过：如预期被推翻")
+            : "<span class=\"fail\">✗ " + en("fails: the recorded mistake was not refuted") + "</span> "
                 + zh("未通过：记录的错误没有被推翻");
       }
       return v.passes()
-          ? "<span class=\"pass\">✓ passes</span> " + zh("通过")
-          : "<span class=\"fail\">✗ fails</span> " + zh("未通过");
+          ? "<span class=\"pass\">✓ " + en("passes") + "</span> " + zh("通过")
+          : "<span class=\"fail\">✗ " + en("fails") + "</span> " + zh("未通过");
     }
 
     /** One HTML page being written. */
@@ -616,33 +676,68 @@ public final class SiteWriter implements MaterialWriter {
         if (text == null) {
           return "";
         }
-        String s = names == null ? text : names.prose().apply(text);
-        return escape(Normalizer.normalize(s, Normalizer.Form.NFC));
+        StringBuilder out = new StringBuilder();
+        for (Prose.Segment seg : Prose.parse(text)) {
+          switch (seg.kind()) {
+            case MATH -> out.append(inlineMath(seg.text()));
+            case CODE -> out.append("<code>").append(escape(seg.text())).append("</code>");
+            default -> {
+              String s = names == null ? seg.text() : names.prose().apply(seg.text());
+              out.append(escape(Normalizer.normalize(s, Normalizer.Form.NFC)));
+            }
+          }
+        }
+        return out.toString();
+      }
+
+      /** $...$ from prose as a small formula image in the line; its LaTeX as code if it cannot be drawn. */
+      private String inlineMath(String latex) {
+        try {
+          return "<span class=\"math-inline\">" + img("\\textstyle " + latex) + "</span>"; // sized for a line of text
+        } catch (IOException | RuntimeException e) {
+          return "<code>" + escape(latex) + "</code>";
+        }
+      }
+
+      /** A display formula: its image, and a button that copies its LaTeX (shown only where scripts run). */
+      String formula(String latex) throws IOException {
+        return img(latex) + "<button type=\"button\" class=\"copy\" data-latex=\"" + escape(latex) + "\" title=\""
+            + "Copy LaTeX · 复制 LaTeX\" aria-label=\"Copy LaTeX · 复制 LaTeX\">TeX</button>";
       }
 
       void open(String title, String kind) {
         b.append("<!DOCTYPE html>\n<html lang=\"").append(language == Text.Language.ZH ? "zh-Hans" : "en")
             .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .append("<title>").append(prose(title, names(null))).append(" · Stepwise</title>\n")
+            .append("<title>").append(escape(Prose.plain(title))).append(" · Stepwise</title>\n")
             .append("<link rel=\"stylesheet\" href=\"").append(root).append("style.css\">\n")
             .append("</head>\n<body class=\"").append(kind.isEmpty() ? "home" : kind).append("\">\n")
             .append("<div class=\"topbar\"><nav>");
         if (root.isEmpty()) {
           b.append("<span class=\"brand\">Stepwise</span>");
         } else {
-          b.append("<a class=\"brand\" href=\"").append(root).append("index.html\">← Stepwise: all derivations</a>");
+          b.append("<a class=\"brand\" href=\"").append(root).append("index.html\">← Stepwise: ")
+              .append(en("all derivations")).append(zh("全部推导")).append("</a>");
         }
         b.append("</nav><div class=\"langs\" role=\"group\" aria-label=\"language\">"
             + "<button type=\"button\" data-show=\"both\" aria-pressed=\"true\">EN + 中文</button>"
             + "<button type=\"button\" data-show=\"en\" aria-pressed=\"false\">EN</button>"
             + "<button type=\"button\" data-show=\"zh\" aria-pressed=\"false\">中文</button></div></div>\n")
             .append("<main>\n");
+        if (kind.equals("derivation")) {
+          // step-by-step reveal and the checks switch; hidden where scripts do not run (everything shows)
+          b.append("<div class=\"controls\" role=\"group\" aria-label=\"view\">"
+              + "<button type=\"button\" data-action=\"next\">" + en("Next step") + zh("下一步") + "</button>"
+              + "<button type=\"button\" data-action=\"all\">" + en("All steps") + zh("全部步骤") + "</button>"
+              + "<button type=\"button\" data-action=\"restart\">" + en("From the start") + zh("从头开始") + "</button>"
+              + "<button type=\"button\" data-action=\"checks\" aria-pressed=\"true\">" + en("Checks") + zh("核对")
+              + "</button></div>\n");
+        }
       }
 
       void close() {
-        b.append("</main>\n<footer><p>Written by Stepwise from the derivation files. Formulas are images; their"
-            + " LaTeX is in the alt text. <span class=\"t-zh\" lang=\"zh-Hans\">由 Stepwise 根据推导文件生成。"
+        b.append("</main>\n<footer><p>" + en("Written by Stepwise from the derivation files. Formulas are images; their"
+            + " LaTeX is in the alt text.") + " <span class=\"t-zh\" lang=\"zh-Hans\">由 Stepwise 根据推导文件生成。"
             + "公式为图片，其 LaTeX 源码在替代文字中。</span></p></footer>\n");
         b.append(SCRIPT);
         b.append("</body>\n</html>\n");
@@ -681,6 +776,9 @@ public final class SiteWriter implements MaterialWriter {
       String inline(Text text, Names names) {
         if (text == null || text.isEmpty()) {
           return "";
+        }
+        if (text.en().equals(text.zh())) {
+          return prose(text.en(), names); // the same in both languages (a formula, a number): once
         }
         List<String> parts = new ArrayList<>();
         for (Text.Language l : order()) {
@@ -746,6 +844,46 @@ public final class SiteWriter implements MaterialWriter {
           b.addEventListener('click', function () { show(b.getAttribute('data-show')); });
         });
         try { var saved = localStorage.getItem('stepwise-lang'); if (saved) { show(saved); } } catch (e) {}
+        // copy a formula's LaTeX; the clipboard API where allowed, else a selected text area
+        document.querySelectorAll('button.copy').forEach(function (b) {
+          b.addEventListener('click', function () {
+            var text = b.getAttribute('data-latex');
+            function done() { b.classList.add('copied'); setTimeout(function () { b.classList.remove('copied'); }, 1200); }
+            function fallback() {
+              var area = document.createElement('textarea');
+              area.value = text; area.setAttribute('readonly', ''); area.style.position = 'absolute'; area.style.left = '-9999px';
+              document.body.appendChild(area); area.select();
+              try { document.execCommand('copy'); done(); } catch (e) {}
+              document.body.removeChild(area);
+            }
+            if (navigator.clipboard && navigator.clipboard.writeText) {
+              navigator.clipboard.writeText(text).then(done, fallback);
+            } else { fallback(); }
+          });
+        });
+        // step by step: show the steps one at a time, or all; hide or show the checks
+        var steps = Array.prototype.slice.call(document.querySelectorAll('article.step'));
+        var shown = steps.length;
+        function reveal(n) {
+          shown = Math.max(1, Math.min(n, steps.length));
+          steps.forEach(function (s, i) { s.classList.toggle('later', i >= shown); });
+          if (shown < steps.length || n === 1) { steps[shown - 1].scrollIntoView({block: 'nearest'}); }
+          document.body.setAttribute('data-steps-shown', shown + '/' + steps.length);
+        }
+        document.querySelectorAll('.controls button').forEach(function (b) {
+          b.addEventListener('click', function () {
+            var action = b.getAttribute('data-action');
+            if (action === 'next') { reveal(shown >= steps.length ? 1 : shown + 1); }
+            else if (action === 'all') { reveal(steps.length); }
+            else if (action === 'restart') { reveal(1); }
+            else if (action === 'checks') {
+              var hide = !document.body.classList.contains('no-checks');
+              document.body.classList.toggle('no-checks', hide);
+              b.setAttribute('aria-pressed', hide ? 'false' : 'true');
+            }
+          });
+        });
+        if (steps.length) { document.body.setAttribute('data-steps-shown', shown + '/' + steps.length); }
         window.addEventListener('load', function () {
           var images = document.querySelectorAll('img.formula');
           var loaded = 0;
@@ -762,6 +900,22 @@ public final class SiteWriter implements MaterialWriter {
             }
           });
           document.body.setAttribute('data-images-checked', loaded + '/' + images.length);
+          // for tests and readers' reports: formulas cut off at this width (wider than the window with
+          // no scrolling box around them), and whether the page itself scrolls sideways
+          var width = document.documentElement.clientWidth;
+          var clipped = 0;
+          images.forEach(function (img) {
+            var r = img.getBoundingClientRect();
+            if (!r.width) { return; }
+            var scrolls = false;
+            for (var a = img.parentElement; a && !scrolls; a = a.parentElement) {
+              var o = getComputedStyle(a).overflowX;
+              scrolls = o === 'auto' || o === 'scroll';
+            }
+            if (r.right > width + 1 && !scrolls) { clipped++; }
+          });
+          document.body.setAttribute('data-formulas-clipped', String(clipped));
+          document.body.setAttribute('data-page-wider', document.documentElement.scrollWidth > width + 1 ? 'yes' : 'no');
         });
       })();
       </script>
@@ -846,11 +1000,14 @@ public final class SiteWriter implements MaterialWriter {
       .card.v-mistake, .step.v-mistake { border-left-color: #d4a017; }
       .formula-box { overflow-x: auto; overflow-y: hidden; padding: 0.6rem 0.2rem; text-align: left; }
       .formula-box.whole { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
-      .formula-box.small { padding: 0.3rem 0; display: flex; align-items: center; gap: 0.8rem; }
-      .formula-label { font-size: 0.85rem; color: var(--muted); white-space: nowrap; }
+      .formula-box.small { padding: 0.3rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.8rem; }
+      .formula-label { font-size: 0.85rem; color: var(--muted); }
+      .card { min-width: 0; }
+      .card-head h3 { min-width: 0; overflow-wrap: anywhere; }
       img.formula { display: inline-block; vertical-align: middle; max-width: none; }
       .fallback { display: inline-block; color: var(--refuted); }
       .relation { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; }
+      .relation > * { min-width: 0; max-width: 100%; }
       .relation .label { margin: 0; }
       .table-wrap { overflow-x: auto; }
       table { border-collapse: collapse; font-size: 0.95rem; }
@@ -902,6 +1059,54 @@ public final class SiteWriter implements MaterialWriter {
       .legend dd { margin: 0; }
       footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; color: var(--muted); font-size: 0.85rem;
         border-top: 1px solid var(--line); }
+      .formula-box.wrong { border: 2px solid var(--refuted); border-radius: 8px; padding: 0.6rem 0.8rem;
+        background: var(--refuted-bg); margin: 0.6rem 0; }
+      .formula-box.right { border: 2px solid var(--proved); border-radius: 8px; padding: 0.6rem 0.8rem;
+        background: var(--proved-bg); margin: 0.6rem 0; }
+      .formula-box.wrong .formula-label, .formula-box.right .formula-label { display: block; font-weight: 600; }
+      .formula-box.wrong .formula-label { color: var(--refuted); }
+      .formula-box.right .formula-label { color: var(--proved); }
+      .formula-box.composed { display: block; }
+      .t-en + .t-zh, .t-en + .label-zh { margin-left: 0.35em; }
+      code.src { font-size: 0.75rem; color: var(--muted); background: none; margin-left: auto; }
+      .formula-box.composed .formula-label { display: block; }
+      /* a formula in a sentence: a wide one scrolls inside its own box rather than widening the page */
+      .math-inline { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden;
+        vertical-align: middle; }
+      .math-inline img.formula { vertical-align: middle; display: block; }
+      button.copy { display: none; font: inherit; font-size: 0.7rem; margin-left: 0.5rem; padding: 0 0.4rem;
+        border: 1px solid var(--line); border-radius: 4px; background: var(--bg); color: var(--muted); cursor: pointer;
+        vertical-align: middle; }
+      .js button.copy { display: inline-block; }
+      button.copy.copied { color: var(--proved); border-color: var(--proved); }
+      .controls { display: none; gap: 0.4rem; flex-wrap: wrap; margin: 0 0 1rem; }
+      .js .controls { display: flex; position: sticky; top: 0; z-index: 2; background: var(--bg); padding: 0.4rem 0; }
+      .controls button { font: inherit; font-size: 0.85rem; padding: 0.15rem 0.7rem; border: 1px solid var(--line);
+        border-radius: 6px; background: var(--soft); color: var(--text); cursor: pointer; }
+      .controls button[aria-pressed="false"] { opacity: 0.6; }
+      article.step.later { display: none; }
+      body.no-checks details.spots, body.no-checks dl.facts { display: none; }
+      .spot-explanation { font-size: 0.9rem; color: var(--muted); margin: 0.2rem 0 0.4rem; }
+      tr.group-1 td { background: var(--soft); }
+      details.more-spots summary { font-size: 0.85rem; }
+      @media (prefers-color-scheme: dark) {
+        :root {
+          --text: #e6edf3; --muted: #9da7b3; --second: #a8b3bf; --line: #3d444d; --bg: #0d1117; --soft: #161b22;
+          --accent: #58a6ff;
+          --proved: #3fb950; --proved-bg: #12261a;
+          --confirmed: #39c5cf; --confirmed-bg: #0f2a2e;
+          --refuted: #ff7b72; --refuted-bg: #2d1214;
+          --unknown: #9da7b3; --unknown-bg: #21262d;
+          --mistake: #e3b341; --mistake-bg: #2b2111;
+        }
+        /* the formulas are black glyphs on a transparent ground: drawn light here */
+        img.formula { filter: invert(1) hue-rotate(180deg); }
+        .card, .step, .langs button { background: var(--soft); }
+        .langs button[aria-pressed="true"] { background: var(--text); color: var(--bg); }
+        .step-head .num { color: var(--bg); }
+        .overall.pass, .overall.fail, .b-proved, .b-confirmed, .b-refuted, .b-unknown, .b-mistake,
+          .callout.mistake, .callout.fail { border-color: var(--line); }
+      }
       @media (max-width: 700px) {
         body { font-size: 16px; }
         main { padding: 1rem; }
@@ -910,7 +1115,11 @@ public final class SiteWriter implements MaterialWriter {
         .sides { grid-template-columns: 1fr; }
       }
       @media print {
-        .topbar, .steps-nav { display: none; }
+        .topbar, .steps-nav, .controls, button.copy { display: none !important; }
+        article.step.later { display: block; }
+        body.no-checks details.spots, body.no-checks dl.facts { display: block; }
+        img.formula { filter: none; }
+        details.spots > *, details.more-spots { display: block; }
         .step, .card { break-inside: avoid; }
         a { color: inherit; text-decoration: none; }
         main { max-width: none; }

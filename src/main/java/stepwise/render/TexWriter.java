@@ -128,7 +128,7 @@ public final class TexWriter implements MaterialWriter {
     }
 
     String text(Text t) {
-      return TexWriter.text(t.in(language));
+      return TexWriter.prose(t.in(language));
     }
   }
 
@@ -173,6 +173,8 @@ public final class TexWriter implements MaterialWriter {
     b.append("""
         \\allowdisplaybreaks[1]
         \\setlength{\\parindent}{0pt}
+        \\setlength{\\emergencystretch}{3em}
+        \\sloppy
         \\setlength{\\parskip}{0.4\\baselineskip}
         \\pagestyle{plain}
         \\definecolor{proved}{RGB}{26,127,55}
@@ -234,7 +236,7 @@ public final class TexWriter implements MaterialWriter {
       verdict.append(w.asExpected);
     }
     if (!page.relationText().isEmpty()) {
-      verdict.append(w.period).append(w.startToEnd).append(w.colon).append(text(page.relationText()));
+      verdict.append(w.period).append(w.startToEnd).append(w.colon).append(d.text(page.relationText()));
     }
     d.line(verdict + w.period.strip());
     d.line("");
@@ -273,7 +275,7 @@ public final class TexWriter implements MaterialWriter {
     d.line("\\midrule");
     for (Material.SymbolRow s : page.symbols()) {
       String meaning = d.text(s.meaning());
-      d.line(s.latex() + " & \\texttt{" + text(s.name()) + "} & " + text(s.domain()) + " & "
+      d.line(s.latex() + " & \\texttt{" + text(s.name()) + "} & " + d.text(VerifierWords.domain(s.domain())) + " & "
           + (meaning.isEmpty() ? "---" : meaning) + " \\\\");
     }
     d.line("\\bottomrule");
@@ -336,7 +338,15 @@ public final class TexWriter implements MaterialWriter {
         d.line(d.text(s.note()));
         d.line("");
       }
-      if (!s.formula().isEmpty()) {
+      if (s.wrongLatex() != null) {
+        // a recorded slip: the author's line, refuted, the counterexample, then the correction
+        d.line("{\\color{refuted}\\textbf{" + w.authorsLine + "}}");
+        d.line("\\formula{" + s.wrongLatex() + "}");
+        spotTable(d, s.spots());
+        d.line("{\\color{proved}\\textbf{" + w.correctionLine + "}}");
+        d.line("\\formula{" + s.correctLatex() + "}");
+        d.line("");
+      } else if (!s.formula().isEmpty()) {
         d.line("\\formula{" + s.formula() + "}");
         d.line("");
       }
@@ -346,7 +356,7 @@ public final class TexWriter implements MaterialWriter {
       }
       List<String> facts = new ArrayList<>();
       if (s.summary() != null && !s.summary().isEmpty() && s.failure() == null) {
-        facts.add(w.method + w.colon + text(s.summary()));
+        facts.add(w.method + w.colon + d.text(s.summary()));
       }
       if (s.samples() > 0) {
         facts.add(String.format(Locale.ROOT, w.samples, s.samples(), maxError(s.maxError())));
@@ -358,11 +368,45 @@ public final class TexWriter implements MaterialWriter {
         d.line("{\\small\\raggedright " + String.join(w.period, facts) + w.period.strip() + "\\par}");
         d.line("");
       }
-      if (s.counterexample() != null) {
-        d.line("{\\raggedright\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + text(s.counterexample())
+      if (s.counterexample() != null && s.wrongLatex() == null) {
+        d.line("{\\raggedright\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + d.text(s.counterexample())
             + "\\par}");
         d.line("");
       }
+    }
+  }
+
+  /** A spot-check table (the counterexample of a slip): the point, both sides and their difference. */
+  private static void spotTable(Doc d, Material.SpotTable t) {
+    if (t.isEmpty()) {
+      return;
+    }
+    StringBuilder cols = new StringBuilder();
+    StringBuilder head = new StringBuilder();
+    for (String v : t.variables()) {
+      cols.append('l');
+      head.append(head.length() == 0 ? "" : " & ").append('$').append(v).append('$');
+    }
+    for (Text h : t.headers()) {
+      cols.append('r');
+      head.append(head.length() == 0 ? "" : " & ").append(d.text(h));
+    }
+    d.line("\\begin{center}\\small\\begin{tabular}{" + cols + "}\\toprule");
+    d.line(head + " \\\\\\midrule");
+    for (Material.SpotRow r : t.rows()) {
+      StringBuilder row = new StringBuilder();
+      for (String v : t.variables()) {
+        String value = r.point().getOrDefault(v, "");
+        row.append(row.length() == 0 ? "" : " & ").append(text(value));
+      }
+      for (Text c : r.cells()) {
+        row.append(row.length() == 0 ? "" : " & ").append(d.text(c));
+      }
+      d.line(row + " \\\\");
+    }
+    d.line("\\bottomrule\\end{tabular}\\end{center}");
+    if (!t.explanation().isEmpty()) {
+      d.line("{\\small " + d.text(t.explanation()) + "\\par}");
     }
   }
 
@@ -393,7 +437,7 @@ public final class TexWriter implements MaterialWriter {
       d.line("");
     }
     if (c.reason() != null && !c.reason().isEmpty()) {
-      d.line("{\\small\\raggedright " + w.method + w.colon + text(c.reason()) + w.period.strip() + "\\par}");
+      d.line("{\\small\\raggedright " + w.method + w.colon + d.text(c.reason()) + w.period.strip() + "\\par}");
       d.line("");
     }
     if (c.expectFailure()) {
@@ -404,7 +448,7 @@ public final class TexWriter implements MaterialWriter {
       d.line("");
     }
     if (c.counterexample() != null) {
-      d.line("{\\raggedright\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + text(c.counterexample())
+      d.line("{\\raggedright\\textcolor{refuted}{" + w.counterexample + w.colon.strip() + "} " + d.text(c.counterexample())
           + "\\par}");
       d.line("");
     }
@@ -488,6 +532,20 @@ public final class TexWriter implements MaterialWriter {
    * symbols and Greek letters as math, combining accents as accent commands. Latin letters and
    * Chinese pass through (T1 fonts and CJKutf8 set them).
    */
+  static String prose(String s) {
+    StringBuilder out = new StringBuilder();
+    for (Prose.Segment seg : Prose.parse(s)) {
+      switch (seg.kind()) {
+        // a line may break before a formula (Chinese text has no spaces to break at)
+        case MATH -> out.append(out.length() == 0 ? "" : "\\allowbreak{}").append('$')
+            .append(seg.text().replaceAll("\\s+", " ")).append('$');
+        case CODE -> out.append("\\texttt{").append(text(seg.text()).replace("-", "-\\allowbreak{}")).append('}');
+        default -> out.append(text(seg.text()));
+      }
+    }
+    return out.toString();
+  }
+
   static String text(String s) {
     StringBuilder out = new StringBuilder();
     int[] points = s.replaceAll("\\s+", " ").codePoints().toArray(); // one paragraph: no blank lines, no tabs
@@ -737,16 +795,19 @@ public final class TexWriter implements MaterialWriter {
       String correction, String problem, String symbols, String symbol, String name, String domain, String meaning,
       String derivation, String startShort, String steps, String step, String rule, String didNotApply,
       String method, String samples, String expected, String counterexample, String claims, String left, String right,
-      String resultOf, String colon, String period, String semicolon, String asExpected) {
+      String resultOf, String colon, String period, String semicolon, String asExpected, String authorsLine,
+      String correctionLine) {
     static final Words EN = new Words("Checked step by step by Stepwise from", "Verdict", "From start to end",
         "This file records a mistake: the derivation is expected to fail.",
         "This claim records a mistake: it is expected to fail.", "Correction", "Problem", "Symbols", "Symbol",
         "Name", "Domain", "Meaning", "Derivation", "start", "Steps", "Step %d", "Rule", "The rule does not apply",
         "Method", "%d sample points, largest error %s", "Expected form", "Counterexample", "Claims", "Left",
-        "Right", "the result of %s", ": ", ". ", "; ", " (as expected)");
+        "Right", "the result of %s", ": ", ". ", "; ", " (as expected)", "The author's line, refuted:",
+        "Correction (what the rule gives):");
     static final Words ZH = new Words("由 Stepwise 逐步验证，来源", "结论", "从起点到终点", "此文件记录的是一个错误：这个推导应当不成立。",
         "此断言记录的是一个错误：它应当不成立。", "更正", "问题", "符号", "符号", "名称", "取值范围", "含义", "推导", "起点", "步骤",
-        "第 %d 步", "规则", "规则不适用", "方法", "%d 个采样点，最大误差 %s", "预期形式", "反例", "断言", "左边", "右边", "%s 的结果", "：", "。", "；", "（符合预期）");
+        "第 %d 步", "规则", "规则不适用", "方法", "%d 个采样点，最大误差 %s", "预期形式", "反例", "断言", "左边", "右边", "%s 的结果", "：", "。", "；", "（符合预期）", "作者写的这一行（被推翻）：",
+        "更正（规则给出的结果）：");
 
     static Words of(Text.Language language) {
       return language == Text.Language.ZH ? ZH : EN;

@@ -71,12 +71,13 @@ class LatexGoldenTest {
         // article: H_P is a constant, drop it; what is left is C(P, Q)
         "\\simeq_{Q} \\underbrace{H(P, Q)}_{C(P, Q)}",
         "= -\\sum_{i=1}^{n} P(x_i) \\log Q(x_i)",
-        "= -\\sum_{i=1}^{2} P(x_i) \\log Q(x_i)",
+        // a substitution shows what it puts in over its "="
+        "\\overset{n = 2}{=} -\\sum_{i=1}^{2} P(x_i) \\log Q(x_i)",
         "= -(P(x_1) \\log Q(x_1) + P(x_2) \\log Q(x_2))",
         // article: C(P, Q) = -P(x=0)\log (Q(x=0)) - P(x=1)\log (Q(x=1))   (outcomes 1, 2 are its x=0, x=1)
         "= -P(x_1) \\log Q(x_1) - P(x_2) \\log Q(x_2)",
         // article: C(P, Q) = -(1-y) \log (1-\hat{y}) - y \log (\hat{y})
-        "= -(1-y) \\log(1-\\hat{y}) - y \\log \\hat{y}",
+        "\\overset{P(x_1) = 1 - y,\\ P(x_2) = y,\\ Q(x_1) = 1 - \\hat{y},\\ Q(x_2) = \\hat{y}}{=} -(1-y) \\log(1-\\hat{y}) - y \\log \\hat{y}",
         "= -((1-y) \\log(1-\\hat{y}) + y \\log \\hat{y})",
         // article: = -(y \log \hat{y} + (1-y)\log (1 - \hat{y}))
         "= -(y \\log \\hat{y} + (1-y) \\log(1 - \\hat{y}))");

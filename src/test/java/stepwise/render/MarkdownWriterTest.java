@@ -63,8 +63,12 @@ class MarkdownWriterTest {
       assertTrue(text.contains("## Symbols\n\n| Symbol | Name | Domain | Meaning |\n|---|---|---|---|\n"));
       for (Material.StepPage step : page.steps()) {
         assertTrue(text.contains("### Step " + step.number() + ": `" + step.rule() + "` — "), "step " + step.number());
-        if (!step.formula().isEmpty()) {
-          assertTrue(text.contains("$$\n" + step.formula() + "\n$$\n"), step.formula());
+        if (step.wrongLatex() != null) {
+          // a slip: the author's wrong line, refuted, then the correction
+          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.wrongLatex()) + "\n$$\n"), step.wrongLatex());
+          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.correctLatex()) + "\n$$\n"), step.correctLatex());
+        } else if (!step.formula().isEmpty()) {
+          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.formula()) + "\n$$\n"), step.formula());
         }
       }
       assertTrue(index.contains("](" + page.id() + ".md) — " + (page.expectFailure() ? "❌ **refuted** (as expected)"
@@ -76,10 +80,10 @@ class MarkdownWriterTest {
     String road = Files.readString(md.resolve("bce-from-likelihood.md"));
     assertTrue(road.contains("*Rule:* The log of a product is the sum of the logs (both factors positive)."), road);
     assertTrue(road.contains("200 sample points, largest error 0.0e+00"), road);
-    assertTrue(road.contains("| $\\hat{y}$ | `yhat` | (0, 1) | the model's prediction (a sigmoid output) |"), road);
-    assertTrue(road.contains("We want P(y\\|x) large."), "a bar in text is escaped");
+    assertTrue(road.contains("| $\\hat{y}$ | `yhat` | $(0, 1)$ | the model's prediction (a sigmoid output) |"), road);
+    assertTrue(road.contains("We want $P(y \\mid x)$ large."), "inline math in a note stays math");
     String convexity = Files.readString(md.resolve("convexity.md"));
-    assertTrue(convexity.contains("convex in the prediction ŷ"), "symbol names in prose read as in the formulas");
+    assertTrue(convexity.contains("convex in the prediction $\\hat{y}$"), "symbol names in prose typeset as in the formulas");
     assertFalse(convexity.contains("prediction yhat"), convexity);
 
     String zh = Files.readString(write(material, Text.Language.ZH).resolve("bce-from-likelihood.md"));

@@ -115,6 +115,45 @@ class SiteChromiumTest {
     assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
   }
 
+  private static final Pattern CLIPPED = Pattern.compile("data-formulas-clipped=\"(\\d+)\"");
+  private static final Pattern WIDER = Pattern.compile("data-page-wider=\"(\\w+)\"");
+
+  /**
+   * At a phone's width (390 px) and a laptop's (1280 px), in light and dark mode, no formula is
+   * cut off (each is either within the window or in a box that scrolls) and no page scrolls
+   * sideways: the page's script measures the laid-out elements in Chromium.
+   */
+  @Test
+  void noFormulaIsCutOffAtPhoneOrLaptopWidthInLightOrDarkMode() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (String width : List.of("390", "1280")) {
+      for (boolean dark : List.of(false, true)) {
+        for (Path page : SiteWriterTest.pages(site)) {
+          String name = site.relativize(page).toString();
+          if (dark && !name.startsWith("derivations/")) {
+            continue; // dark mode changes colours only: one kind of page is enough
+          }
+          List<String> args = new ArrayList<>(List.of("--window-size=" + width + ",900"));
+          if (dark) {
+            args.add("--force-dark-mode");
+          }
+          args.addAll(List.of("--dump-dom", page.toUri().toString()));
+          String dom = run(args, name + " at " + width).stdout();
+          Matcher body = BODY.matcher(dom);
+          assertTrue(body.find(), name);
+          Matcher clipped = CLIPPED.matcher(body.group());
+          Matcher wider = WIDER.matcher(body.group());
+          assertTrue(clipped.find() && wider.find(), name + ": the page did not measure itself: " + body.group());
+          if (!clipped.group(1).equals("0") || !wider.group(1).equals("no")) {
+            problems.add(name + " at " + width + " px" + (dark ? " (dark)" : "") + ": " + clipped.group(1)
+                + " formulas cut off, page wider than the window: " + wider.group(1));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
   private record Result(String stdout, String stderr) {}
 
   /** Runs headless Chromium with a fresh profile, offline, under a time limit; always ends it. */

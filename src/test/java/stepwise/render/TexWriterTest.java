@@ -124,7 +124,7 @@ class TexWriterTest {
     assertTrue(en.contains("\\subsection*{Step 3: \\rulename{log-of-power}"));
     assertTrue(en.contains("\\verdict{proved}{proved}"));
     assertTrue(en.contains("200 sample points, largest error 0.0e+00"));
-    assertTrue(en.contains("\\section*{Symbols}") && en.contains("\\hat{y} & \\texttt{yhat} & (0, 1)"));
+    assertTrue(en.contains("\\section*{Symbols}") && en.contains("\\hat{y} & \\texttt{yhat} & $(0, 1)$"));
     // Chinese: CJKutf8, the Chinese title, notes and words
     assertTrue(zh.contains("\\usepackage{CJKutf8}") && zh.contains("\\begin{CJK}{UTF8}{gbsn}"));
     assertTrue(zh.contains("从伯努利似然推导二元交叉熵"));

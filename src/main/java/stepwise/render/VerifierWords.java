@@ -1,0 +1,223 @@
+package stepwise.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import stepwise.model.Text;
+
+/**
+ * The verifier's own sentences (how a step was proved, why it failed) for readers in both
+ * languages. The verifier speaks English in Symja's notation; each clause (they are joined by
+ * "; ") is matched against a table of patterns, expressions become inline math ($...$), and
+ * the Chinese comes from the pattern's template. A clause no pattern knows keeps its English
+ * and is reported by untranslated(), which a test requires to be empty for every page.
+ */
+final class VerifierWords {
+  /** One pattern: the English clause, and its English and Chinese rendering ($1... are groups; math(n) marks expressions). */
+  private record Entry(Pattern pattern, String en, String zh) {}
+
+  private static final String POINT = "(.+?)";
+  private static final String NUM = "(\\S+?)";
+
+  private static final List<Entry> TABLE = List.of(
+      entry("interval arithmetic", "interval arithmetic", "区间算术"),
+      entry("interval arithmetic on (.+)", "interval arithmetic on {e1}", "对 {e1} 做区间算术"),
+      entry("algebra \\((\\w+)\\)", "algebra ({s1})", "代数化简（{s1}）"),
+      entry("a strictly monotone function keeps \\(or reverses\\) the order: its conditions are proved",
+          "a strictly monotone function keeps (or reverses) the order, and its conditions are proved",
+          "严格单调函数保持（或反转）大小顺序，其条件已证明"),
+      entry("by construction: \\(1/N\\) times the sum over the samples",
+          "by construction: $\\frac{1}{N}$ times the sum over the samples", "按构造：样本之和乘以 $\\frac{1}{N}$"),
+      entry("by derivation (\\S+), and it holds at (\\d+) sample points",
+          "by the derivation {c1}, and it holds at $2 sample points", "由推导 {c1} 得出，并在 $2 个采样点上成立"),
+      entry("by rule (\\S+) \\(its conditions proved\\)", "by the rule {c1} (its conditions proved)",
+          "由规则 {c1} 得出（其条件已证明）"),
+      entry("case by case over (\\w+) \\((\\d+) cases\\)", "case by case over {e1} ($2 cases)",
+          "对 {e1} 逐一验证各情形（共 $2 种）"),
+      entry("identical", "identical expressions", "两边表达式完全相同"),
+      entry("identical expressions", "identical expressions", "两边表达式完全相同"),
+      entry("its derivative in (\\w+) is (<|>|<=|>=) 0 \\(interval arithmetic\\)",
+          "its derivative in {e1} is {r2} 0 (interval arithmetic)", "它对 {e1} 的导数 {r2} 0（区间算术）"),
+      entry("its second derivative in (\\w+) is (<|>|<=|>=) 0 \\(interval arithmetic\\)",
+          "its second derivative in {e1} is {r2} 0 (interval arithmetic)", "它对 {e1} 的二阶导数 {r2} 0（区间算术）"),
+      entry("log and power laws under the domains, then (\\w+)",
+          "log and power laws under the domains, then {s1}", "在取值范围内用对数与幂的运算法则，再{s1}"),
+      entry("the difference simplifies to (.+), which does not contain (.+)",
+          "the difference simplifies to {e1}, which does not contain {e2}", "两者之差化简为 {e1}，其中不含 {e2}"),
+      entry("its derivative in (.+) is zero", "its derivative in {e1} is zero", "它对 {e1} 的导数为零"),
+      entry("the result equals the expected (.+?): (.+)", "the result equals the author's {e1}: {t2}",
+          "结果等于作者写的 {e1}：{t2}"),
+      entry("the two sides differ at " + POINT + ": left = " + NUM + ", right = " + NUM,
+          "the two sides differ at {p1}: left = $2, right = $3", "两边在 {p1} 处不相等：左边 = $2，右边 = $3"),
+      entry("the inequality fails at " + POINT + ": left = " + NUM + ", right = " + NUM,
+          "the inequality fails at {p1}: left = $2, right = $3", "不等式在 {p1} 处不成立：左边 = $2，右边 = $3"),
+      entry("the chord lies below the graph \\(left: the function at the weighted point, right: the chord\\) at "
+          + POINT + ": left = " + NUM + ", right = " + NUM,
+          "the chord lies below the graph at {p1} (left: the function at the weighted point = $2; right: the chord = $3)",
+          "在 {p1} 处弦位于图像下方（左边：函数在加权点的值 = $2；右边：弦 = $3）"),
+      entry("condition (.+?)(?: with \\{.*\\})?: rule refused: (.+) fails at (.+)",
+          "the rule's condition {e2} fails at {p3}", "规则的条件 {e2} 在 {p3} 处不成立"),
+      entry("rule does not apply: (.+)", "the rule does not apply: {t1}", "规则不适用：{t1}"),
+      entry("rule refused: cannot show (.+) under the domains(.*)", "the rule is refused: {e1} cannot be shown under the"
+          + " domains{t2}", "规则被拒绝：无法在取值范围内证明 {e1}{t2}"),
+      entry(" \\(it held at (\\d+) sample points\\)", " (it held at $1 sample points)", "（它在 $1 个采样点上成立）"),
+      entry("time limit reached(.*)", "time limit reached$1", "达到时间限制"),
+      entry("previous (=|≥|≤|>|<|⇔|≃\\S*) result(?: \\(.+\\))?: (.+)", "previous line $1 this line: {t2}",
+          "上一行 $1 这一行：{t2}"),
+      entry("numerically, at (\\d+) points", "numerically, at $1 sample points", "数值验证，共 $1 个采样点"),
+      entry("no sample point could be evaluated(.*)", "no sample point could be evaluated{t1}", "没有一个采样点能够求值{t1}"),
+      entry("undefined at every sample point", "undefined at every sample point", "在每个采样点上都没有定义"),
+      entry("", "", ""));
+
+  private static final Map<String, String[]> SYMJA_STEPS = Map.of("Expand", new String[] {"expand", "展开"},
+      "Simplify", new String[] {"simplify", "化简"}, "Together", new String[] {"combine fractions", "通分"},
+      "Factor", new String[] {"factor", "因式分解"});
+
+  private static Entry entry(String regex, String en, String zh) {
+    return new Entry(Pattern.compile(regex), en, zh);
+  }
+
+  private final Function<String, String> toLatex;
+  private final List<String> untranslated = new ArrayList<>();
+
+  /** toLatex: an expression in Symja's notation as LaTeX, or null when it cannot be read. */
+  VerifierWords(Function<String, String> toLatex) {
+    this.toLatex = toLatex;
+  }
+
+  /** The sentence in both languages; clauses no pattern knows are kept in English and remembered. */
+  Text translate(String english) {
+    if (english == null || english.isBlank()) {
+      return Text.NONE;
+    }
+    List<String> en = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    for (String clause : english.strip().split("; ")) {
+      Text t = clause(clause);
+      if (t == null) {
+        untranslated.add(clause);
+        en.add(clause);
+        zh.add(clause);
+      } else {
+        en.add(t.en());
+        zh.add(t.zh());
+      }
+    }
+    return new Text(String.join("; ", en), String.join("；", zh));
+  }
+
+  /** Clauses met so far that no pattern knew. */
+  List<String> untranslated() {
+    return List.copyOf(untranslated);
+  }
+
+  private Text clause(String clause) {
+    for (Entry e : TABLE) {
+      Matcher m = e.pattern().matcher(clause);
+      if (m.matches()) {
+        String en = fill(e.en(), m, false);
+        String zh = fill(e.zh(), m, true);
+        if (en == null || zh == null) {
+          return null;
+        }
+        return new Text(en, zh);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A template with its groups put in: $n as it is, {en} an expression as math, {cn} a name as
+   * code, {rn} a relation sign, {sn} a Symja step's name, {pn} a point, {tn} a nested clause.
+   */
+  private String fill(String template, Matcher m, boolean chinese) {
+    StringBuilder out = new StringBuilder();
+    Matcher slot = Pattern.compile("\\$(\\d)|\\{([ecrspt])(\\d)}").matcher(template);
+    while (slot.find()) {
+      String value;
+      if (slot.group(1) != null) {
+        value = m.group(Integer.parseInt(slot.group(1)));
+      } else {
+        String g = m.group(Integer.parseInt(slot.group(3)));
+        value = switch (slot.group(2)) {
+          case "e" -> math(g);
+          case "c" -> "`" + g.replace("`", "") + "`";
+          case "r" -> "$" + switch (g) {
+            case "<=" -> "\\leq";
+            case ">=" -> "\\geq";
+            default -> g;
+          } + "$";
+          case "s" -> SYMJA_STEPS.containsKey(g) ? SYMJA_STEPS.get(g)[chinese ? 1 : 0] : null;
+          case "p" -> point(g);
+          default -> {
+            if (g.isEmpty()) {
+              yield "";
+            }
+            Text nested = clause(g.startsWith(" ") || g.startsWith(",") ? g : g);
+            yield nested == null ? null : chinese ? nested.zh() : nested.en();
+          }
+        };
+      }
+      if (value == null) {
+        return null;
+      }
+      slot.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    slot.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * A domain as the verifier describes it ("integers in [1, inf)", "(0, 1)", "probability
+   * distribution over i = 1..n", "{0, 1}") in both languages, intervals and sets as math.
+   */
+  static Text domain(String describe) {
+    String d = describe.replaceAll("(?<![A-Za-z\\\\])inf\\b", "\\\\infty");
+    Matcher m;
+    if ((m = Pattern.compile("integers in (.+)").matcher(d)).matches()) {
+      return new Text("integers in $" + m.group(1) + "$", "$" + m.group(1) + "$ 中的整数");
+    }
+    if ((m = Pattern.compile("probability distribution over (\\w+) = (.+)\\.\\.(.+)").matcher(d)).matches()) {
+      String range = "$" + m.group(1) + " = " + m.group(2) + ", \\ldots, " + m.group(3) + "$";
+      return new Text("a probability distribution over " + range, range + " 上的概率分布");
+    }
+    if ((m = Pattern.compile("family in (.+) over (\\w+) = (.+)\\.\\.(.+)").matcher(d)).matches()) {
+      Text element = domain(m.group(1));
+      String range = "$" + m.group(2) + " = " + m.group(3) + ", \\ldots, " + m.group(4) + "$";
+      return new Text("one value for each " + range + ", each in " + element.en(),
+          range + " 各取一个值，每个值属于 " + element.zh());
+    }
+    if (d.matches("[\\[(].*[\\])]") || d.matches("\\{.*}")) {
+      String math = "$" + d.replace("{", "\\{").replace("}", "\\}") + "$";
+      return new Text(math, math);
+    }
+    return switch (d) {
+      case "complex numbers" -> new Text("complex numbers", "复数");
+      case "function" -> new Text("a function", "函数");
+      default -> new Text("`" + describe + "`", "`" + describe + "`");
+    };
+  }
+
+  /** An expression as inline math, or as code when it cannot be read. */
+  private String math(String expression) {
+    String latex = toLatex.apply(expression.strip());
+    return latex == null ? "`" + expression.replace("`", "") + "`" : "$" + latex + "$";
+  }
+
+  /** "n = 2, P = (0.5, 0.5)": each name as math, values as they are. */
+  private String point(String point) {
+    List<String> parts = new ArrayList<>();
+    for (String assignment : point.split(", (?=[A-Za-z][A-Za-z0-9_]* = )")) {
+      int eq = assignment.indexOf(" = ");
+      if (eq < 0) {
+        parts.add(assignment);
+        continue;
+      }
+      parts.add(math(assignment.substring(0, eq)) + " = " + assignment.substring(eq + 3));
+    }
+    return String.join(", ", parts);
+  }
+}
