@@ -35,7 +35,7 @@ import stepwise.verify.Status;
 class LatexCorpusTest {
   private static final Path CORPUS = Path.of("src/test/resources/latex/corpus.tsv");
   private final Equivalence equivalence = new Equivalence(Fixtures.catalogue(),
-      new Settings(100, Settings.DEFAULT.deadline(), Settings.DEFAULT.seed()));
+      new Settings(100, stepwise.Fixtures.SETTINGS.deadline(), Settings.DEFAULT.seed()));
 
   @TestFactory
   Stream<DynamicTest> latexDecidesWhatThePlainFormDecides() throws IOException {

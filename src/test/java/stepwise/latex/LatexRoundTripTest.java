@@ -51,11 +51,11 @@ import stepwise.verify.Settings;
  */
 class LatexRoundTripTest {
   private static final Catalogue CATALOGUE = Fixtures.catalogue();
-  private static final Equivalence EQUIVALENCE = new Equivalence(CATALOGUE, Settings.DEFAULT);
+  private static final Equivalence EQUIVALENCE = new Equivalence(CATALOGUE, stepwise.Fixtures.SETTINGS);
 
   @Test
   void everyDerivationLineReadsBackAsItself() {
-    Pipeline pipeline = new Pipeline(CATALOGUE, Settings.DEFAULT);
+    Pipeline pipeline = new Pipeline(CATALOGUE, stepwise.Fixtures.SETTINGS);
     List<Derivation> derivations = pipeline.load(Inputs.files(List.of(Path.of("derivations"))));
     Map<String, Rewritten> done = new HashMap<>();
     List<String> failures = new ArrayList<>();
