@@ -46,4 +46,15 @@ public final class Fixtures {
     List<Derivation> derivations = pipeline.load(stepwise.pipeline.Inputs.files(List.of(files)));
     return pipeline.check(derivations);
   }
+
+  /** A value as a counterexample shows it ("0.25", "4/5", "Pi/2"), as an exact Symja number or constant. */
+  public static IExpr exactValue(String value) {
+    try {
+      java.math.BigDecimal d = new java.math.BigDecimal(value).stripTrailingZeros();
+      return d.scale() <= 0 ? org.matheclipse.core.expression.F.ZZ(d.toBigIntegerExact())
+          : org.matheclipse.core.expression.F.fraction(d.unscaledValue(), java.math.BigInteger.TEN.pow(d.scale()));
+    } catch (NumberFormatException e) {
+      return parse(value);
+    }
+  }
 }

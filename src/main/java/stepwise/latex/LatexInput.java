@@ -1,14 +1,12 @@
 package stepwise.latex;
 
 import java.util.function.Consumer;
-import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
 import stepwise.expr.ExprParser;
 import stepwise.expr.ExprSyntaxError;
 import stepwise.expr.OpenScope;
 import stepwise.expr.Scope;
 import stepwise.model.Assumptions;
-import stepwise.model.Domains;
 import stepwise.model.InputError;
 import stepwise.model.Source;
 import stepwise.pipeline.Equivalence;
@@ -30,24 +28,15 @@ public final class LatexInput {
       boolean extract, LatexVocabulary vocabulary, Consumer<String> notes) {
     IExpr l = side(left, "left side", where, extract, vocabulary, notes);
     IExpr r = side(right, "right side", where, extract, vocabulary, notes);
-    Domains domains = Domains.NONE;
-    if (assumptions != null && !assumptions.isBlank() && !assumptions.strip().equals("True")) {
-      IExpr a;
+    IExpr a = null;
+    if (Equivalence.given(assumptions)) {
       try {
         a = ExprParser.parse(assumptions, new OpenScope());
       } catch (ExprSyntaxError plain) {
         a = read(assumptions, "assumptions", where, vocabulary);
       }
-      try {
-        domains = Assumptions.toDomains(a, Domains.NONE);
-      } catch (Assumptions.Unsupported e) {
-        throw new InputError(where, e.getMessage());
-      }
     }
-    if (l.equals(S.True) || r.equals(S.True)) {
-      throw new InputError(where, "a side is True: give formulas, not conditions");
-    }
-    return new Equivalence.Question(l, r, domains);
+    return Equivalence.question(l, r, a, where);
   }
 
   private static IExpr side(String text, String what, Source where, boolean extract, LatexVocabulary vocabulary,

@@ -31,13 +31,21 @@ public final class Equivalence {
 
   /** Parses both sides and the assumptions ("True" or empty for none). */
   public Question parse(String left, String right, String assumptions, Source where) {
-    IExpr l = read(left, where, "left side");
-    IExpr r = read(right, where, "right side");
+    return question(read(left, where, "left side"), read(right, where, "right side"),
+        given(assumptions) ? read(assumptions, where, "assumptions") : null, where);
+  }
+
+  /** Whether an assumptions cell says anything ("True" or empty says nothing). */
+  public static boolean given(String assumptions) {
+    return assumptions != null && !assumptions.isBlank() && !assumptions.strip().equals("True");
+  }
+
+  /** The question from sides and assumptions already read (by any reader: plain or LaTeX); assumptions may be null. */
+  public static Question question(IExpr l, IExpr r, IExpr assumptions, Source where) {
     Domains domains = Domains.NONE;
-    if (assumptions != null && !assumptions.isBlank() && !assumptions.strip().equals("True")) {
-      IExpr a = read(assumptions, where, "assumptions");
+    if (assumptions != null) {
       try {
-        domains = Assumptions.toDomains(a, Domains.NONE);
+        domains = Assumptions.toDomains(assumptions, Domains.NONE);
       } catch (Assumptions.Unsupported e) {
         throw new InputError(where, e.getMessage());
       }

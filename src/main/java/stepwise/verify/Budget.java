@@ -67,33 +67,11 @@ public final class Budget {
     return System.nanoTime() >= endsAt;
   }
 
-  /** The smaller of the time left and the given cap: one step of work inside the check. */
-  public Duration atMost(Duration cap) {
-    Duration left = remaining();
-    return left.compareTo(cap) < 0 ? left : cap;
-  }
-
   /** A budget that ends when this one has only the given share of its time left to spend. */
   public Budget share(double fraction) {
     long now = System.nanoTime();
     long left = Math.max(0, endsAt - now);
     return new Budget(now + (long) (left * fraction), total);
-  }
-
-  /** Throws {@link Exhausted} once the time is up: a stage that loops calls it between rounds. */
-  public void check() {
-    if (expired()) {
-      throw new Exhausted(total);
-    }
-  }
-
-  /** The check's time ran out. */
-  public static final class Exhausted extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Exhausted(Duration total) {
-      super("time limit (" + seconds(total) + " s) reached", null, false, false);
-    }
   }
 
   static String seconds(Duration d) {

@@ -268,7 +268,7 @@ final class Checks {
     // sampling misses single points (sin x < 1 fails only at pi/2): follow the margin down,
     // when asked (after a symbolic proof failed: a proved statement needs no search)
     deeper = () -> {
-      Point found = Precise.within(budget.endsAtNanos(),
+      Point found = budget.around(
           () -> Minimizer.search(domains, List.of(a, b), seed, margins, margin, budget.remaining(), q -> {
             Outcome o = probe.fast(q); // at Pi/3 doubles see (x - Pi/3)^2 = 4e-32: the exact check decides
             return o.defined() && (o.violated() || q.hasExactOnlyValues()) && probe.confirmed(q) == Recheck.REAL
@@ -539,7 +539,7 @@ final class Checks {
       if (!o.defined() && points == 0 && preciseTries < MAX_PRECISE_TRIES) {
         // nothing defined in doubles yet: maybe beyond them (10^400 * x), so read the point in high precision
         preciseTries++;
-        Outcome precise = Precise.within(budget.endsAtNanos(), () -> probe.inHighPrecision(p));
+        Outcome precise = budget.around(() -> probe.inHighPrecision(p));
         o = precise != null ? precise : o;
       }
       if (!o.defined()) {
@@ -548,13 +548,13 @@ final class Checks {
       }
       // at Pi/2 doubles give cos = 6e-17, not 0: such points are always judged in high precision
       if (o.violated() || p.hasExactOnlyValues()) {
-        Recheck really = Precise.within(budget.endsAtNanos(), () -> probe.confirmed(p));
+        Recheck really = budget.around(() -> probe.confirmed(p));
         if (really == Recheck.BEYOND) {
           undefined++;
           continue;
         }
         if (really == Recheck.REAL) {
-          Certifier.Objection why = Precise.within(budget.endsAtNanos(), () -> objection(probe, p, expressions));
+          Certifier.Objection why = budget.around(() -> objection(probe, p, expressions));
           if (why != null) {
             // not a counterexample after all; only an undecided point keeps the claim from being confirmed
             switch (why.kind()) {
@@ -567,7 +567,7 @@ final class Checks {
             }
             continue;
           }
-          Point simple = Precise.within(budget.endsAtNanos(), () -> shrink(sampler, p, probe, expressions));
+          Point simple = budget.around(() -> shrink(sampler, p, probe, expressions));
           List<String> values = readable(probe.describe(simple)) ? probe.describe(simple) : null;
           if (values == null && !simple.equals(p)) {
             values = readable(probe.describe(p)) ? probe.describe(p) : null;

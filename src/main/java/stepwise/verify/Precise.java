@@ -188,32 +188,9 @@ final class Precise {
         ? org.matheclipse.core.expression.ApfloatNum.valueOf(power.real()) : F.complexNum(power);
   }
 
-  /** The end of the current check's time for re-checks (System.nanoTime), if one is set. */
-  private static final ThreadLocal<Long> CHECK_ENDS = new ThreadLocal<>();
-
-  /**
-   * Runs work with every reading inside it cut off when the check's time runs out (a reading
-   * cut off is "cannot compute", so the point is not decided, never wrongly decided).
-   */
-  static <T> T within(long endsAtNanos, java.util.function.Supplier<T> work) {
-    Long outer = CHECK_ENDS.get();
-    CHECK_ENDS.set(outer == null ? endsAtNanos : Math.min(outer, endsAtNanos));
-    try {
-      return work.get();
-    } finally {
-      if (outer == null) {
-        CHECK_ENDS.remove();
-      } else {
-        CHECK_ENDS.set(outer);
-      }
-    }
-  }
-
   /** The deadline of one reading: DEADLINE, or less if the check's time is nearly up (ZERO: none left). */
   private static Duration timeLeft() {
-    Long within = CHECK_ENDS.get();
-    long ends = Math.min(within == null ? Long.MAX_VALUE : within, Budget.current().endsAtNanos());
-    long nanos = ends - System.nanoTime();
+    long nanos = Budget.current().endsAtNanos() - System.nanoTime();
     return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(nanos, DEADLINE.toNanos()));
   }
 

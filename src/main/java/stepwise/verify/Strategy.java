@@ -26,7 +26,7 @@ interface Strategy {
       }
       try {
         s.attempt(evidence, budget);
-      } catch (Cas.DeadlineExceeded | Budget.Exhausted e) {
+      } catch (Cas.DeadlineExceeded e) {
         evidence.timeLimit = "time limit (" + Budget.seconds(budget.total()) + " s) reached in the symbolic check";
       }
     }

@@ -69,7 +69,7 @@ public final class Verifier {
     String limit = "time limit (" + Budget.seconds(settings.deadline()) + " s) reached";
     try {
       return stepwise.cas.Worker.call(settings.deadline().plus(MARGIN), () -> budget.around(work));
-    } catch (stepwise.cas.Worker.Abandoned | Budget.Exhausted | Cas.DeadlineExceeded e) {
+    } catch (stepwise.cas.Worker.Abandoned | Cas.DeadlineExceeded e) {
       return timedOut.apply(limit);
     } catch (StackOverflowError e) {
       return timedOut.apply("the expression is too deeply nested to check");
@@ -211,7 +211,6 @@ public final class Verifier {
     boolean statements = isStatement(left) && isStatement(right);
     Checks checks = checks(domains, budget);
     Evidence evidence = Strategy.run(what, budget, List.of(
-        (e, t) -> e.distrust = NumberSize.tooLarge(left, right),
         (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within),
         (e, t) -> e.proof = a.equals(b) ? "identical" : null,
         (e, t) -> e.distrust = looseBound(domains, left, right),
@@ -308,6 +307,10 @@ public final class Verifier {
 
   private Finding orderNow(String what, IExpr a, Relation.Op op, IExpr b, Domains domains, String byRule) {
     Budget budget = Budget.current();
+    String huge = NumberSize.tooLarge(a, b);
+    if (huge != null) {
+      return unknown(what, huge); // before anything, Symja included, tries to compute it
+    }
     IExpr left = Definitions.unfoldAll(a, catalogue, domains);
     IExpr right = Definitions.unfoldAll(b, catalogue, domains);
     IExpr head = switch (op) {
@@ -319,7 +322,6 @@ public final class Verifier {
     };
     Checks checks = checks(domains, budget);
     Evidence evidence = Strategy.run(what, budget, List.of(
-        (e, t) -> e.distrust = NumberSize.tooLarge(left, right),
         (e, t) -> e.sampled = checks.order(left, head, right, List.of()),
         (e, t) -> e.distrust = looseBound(domains, left, right),
         (e, t) -> e.proof = new SymbolicProver(catalogue, domains, t.remaining())

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
 import stepwise.Fixtures;
@@ -177,17 +175,7 @@ class HiddenFailuresTest {
   /** The expression at the counterexample, with its values read exactly (0.3 as 3/10, 3/7 as 3/7). */
   private static IExpr exactlyAt(IExpr e, Counterexample c) {
     Map<IExpr, IExpr> at = new HashMap<>();
-    c.point().forEach((name, value) -> at.put(UserSymbols.named(name), exact(value)));
+    c.point().forEach((name, value) -> at.put(UserSymbols.named(name), Fixtures.exactValue(value)));
     return Cas.evaluate(Trees.substitute(e, at));
-  }
-
-  private static IExpr exact(String value) {
-    try {
-      BigDecimal d = new BigDecimal(value).stripTrailingZeros();
-      return d.scale() <= 0 ? F.ZZ(d.toBigIntegerExact())
-          : F.fraction(d.unscaledValue(), java.math.BigInteger.TEN.pow(d.scale()));
-    } catch (NumberFormatException e) {
-      return Fixtures.parse(value);
-    }
   }
 }

@@ -224,7 +224,7 @@ class TrustedVerdictsTest {
   private static void assertCounterexampleHolds(String left, String right, String assume, Finding f) {
     assertNotNull(f.counterexample(), f.toString());
     Map<IExpr, IExpr> at = new HashMap<>();
-    f.counterexample().point().forEach((name, value) -> at.put(UserSymbols.named(name), exact(value)));
+    f.counterexample().point().forEach((name, value) -> at.put(UserSymbols.named(name), Fixtures.exactValue(value)));
     if (assume != null) {
       IExpr holds = Cas.evaluate(Trees.substitute(Fixtures.parse(assume), at));
       assertEquals(S.True, holds, "the point " + f.counterexample().describe() + " breaks " + assume);
@@ -235,15 +235,5 @@ class TrustedVerdictsTest {
     IExpr difference = Cas.numeric(Trees.plus(l, Trees.negate(r)), 60);
     assertTrue(difference.isNumber() && !difference.isZero() && Cas.numeric(F.Abs(difference), 60).evalf() > 0,
         "no difference at " + f.counterexample().describe() + ": " + difference);
-  }
-
-  private static IExpr exact(String value) {
-    try {
-      BigDecimal d = new BigDecimal(value).stripTrailingZeros();
-      return d.scale() <= 0 ? F.ZZ(d.toBigIntegerExact())
-          : F.fraction(d.unscaledValue(), java.math.BigInteger.TEN.pow(d.scale()));
-    } catch (NumberFormatException e) {
-      return Fixtures.parse(value);
-    }
   }
 }
