@@ -24,6 +24,25 @@ public final class UserSymbols {
 
   private UserSymbols() {}
 
+  /**
+   * Runs work with symbols of its own, dropped afterwards: calls of the Java API and requests of
+   * the service share no symbol with earlier calls on the same thread (Symja's Sum assigns its
+   * index in the symbol itself, and a check left behind at its deadline may still be running
+   * with the earlier ones), and a long-lived thread does not collect every name it ever read.
+   */
+  public static <T> T isolated(java.util.function.Supplier<T> work) {
+    Map<String, ISymbol> names = BY_NAME.get();
+    Map<String, ISymbol> families = FAMILIES.get();
+    BY_NAME.set(new ConcurrentHashMap<>());
+    FAMILIES.set(new ConcurrentHashMap<>());
+    try {
+      return work.get();
+    } finally {
+      BY_NAME.set(names);
+      FAMILIES.set(families);
+    }
+  }
+
   public static ISymbol named(String name) {
     return BY_NAME.get().computeIfAbsent(name, n -> new Symbol(n, Context.DUMMY));
   }
