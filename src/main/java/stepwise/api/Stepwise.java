@@ -116,7 +116,11 @@ public final class Stepwise {
    */
   public static CheckReport checkYaml(String yaml, String name, Options options) {
     Options o = options == null ? Options.DEFAULT : options;
-    Path file = Path.of((name == null || name.isBlank() ? "input" : name) + ".yaml");
+    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      throw BadInputException.of(new InputError(null, "a name is 1-100 letters, digits, '-', '_' or '.', starting with"
+          + " a letter or digit; got '" + name + "'"));
+    }
+    Path file = Path.of((name == null ? "input" : name) + ".yaml");
     if (yaml == null) {
       throw BadInputException.of(new InputError(Source.of(file), "the YAML text is missing"));
     }
