@@ -47,9 +47,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServerConfig defaults = ServerConfig.defaults(port);
     ServerConfig config;
     try {
+      ServerConfig defaults = ServerConfig.defaults(0);
       if (!(timeout > 0) || !(maxTimeout > 0) || !(maxRequest > 0)) {
         throw new IllegalArgumentException("--timeout, --max-timeout and --max-request must be above 0 seconds");
       }

@@ -86,10 +86,44 @@ public final class Server implements AutoCloseable {
     HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
     Server server = new Server(config, http);
     server.checks.prestartAllCoreThreads();
+    server.warmUpCheckThreads();
     http.setExecutor(server.io);
     http.createContext("/", server::handle);
     http.start();
     return server;
+  }
+
+  /**
+   * One small question on every check thread, so that no client pays for a thread's first
+   * check (its Symja engine, its worker): each task waits for the others, so no thread takes two.
+   */
+  private void warmUpCheckThreads() {
+    int n = config.threads();
+    CountDownLatch started = new CountDownLatch(n);
+    CountDownLatch done = new CountDownLatch(n);
+    for (int i = 0; i < n; i++) {
+      try {
+        checks.execute(() -> {
+          started.countDown();
+          try {
+            started.await(10, TimeUnit.SECONDS);
+            Stepwise.equiv("Log(x*y)", "Log(x) + Log(y)", "x > 0 && y > 0", Options.DEFAULT);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            done.countDown();
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        done.countDown();
+        started.countDown();
+      }
+    }
+    try {
+      done.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public int port() {

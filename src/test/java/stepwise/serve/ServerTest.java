@@ -1,0 +1,96 @@
+package stepwise.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The service's answers one request at a time: limits, refusals, and a graceful stop. */
+class ServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private HttpResponse<String> post(URI base, String path, HttpRequest.BodyPublisher body) throws Exception {
+    return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).POST(body).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void refusesWhatItCannotDoAndFinishesWhatItTookWhenStopping() throws Exception {
+    ServerConfig config = new ServerConfig("127.0.0.1", 0, 1, 1, 4096, Duration.ofSeconds(2), Duration.ofSeconds(3),
+        Duration.ofSeconds(2));
+    Server server = Server.start(config);
+    URI base = URI.create("http://127.0.0.1:" + server.port());
+    try {
+      // a derivation whose checks could outlast --max-request is refused before anything runs
+      String yaml = Files.readString(Path.of("derivations/bce-from-likelihood.yaml"));
+      HttpResponse<String> tooLong = post(base, "/check",
+          HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("yaml", yaml).toString()));
+      assertEquals(400, tooLong.statusCode(), tooLong.body());
+      assertTrue(JSON.readTree(tooLong.body()).path("message").asText().contains("3 steps and claims"), tooLong.body());
+
+      // a body of unknown length (chunked) beyond --max-body
+      byte[] big = new byte[10_000];
+      HttpResponse<String> chunked = post(base, "/equiv",
+          HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
+      assertEquals(413, chunked.statusCode(), chunked.body());
+
+      HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(base.resolve("/equiv")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(405, wrongMethod.statusCode());
+      assertEquals("POST", wrongMethod.headers().firstValue("Allow").orElse(""));
+
+      // a slow check is running when the stop comes: it is finished and answered, later ones are not taken
+      String slow = JSON.createObjectNode().put("lhs", "Gamma(x + 1)").put("rhs", "x*Gamma(x)")
+          .put("assumptions", "x > 0").put("timeout", 2).toString();
+      CompletableFuture<HttpResponse<String>> running = client.sendAsync(
+          HttpRequest.newBuilder(base.resolve("/equiv")).POST(HttpRequest.BodyPublishers.ofString(slow)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      for (int i = 0; i < 100 && health(base).path("active").asInt() == 0; i++) {
+        Thread.sleep(50);
+      }
+      CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
+      Thread.sleep(200);
+      HttpResponse<String> late = post(base, "/equiv",
+          HttpRequest.BodyPublishers.ofString("{\"lhs\": \"x\", \"rhs\": \"x\"}"));
+      assertEquals(503, late.statusCode(), late.body());
+      assertEquals("shutting down", JSON.readTree(late.body()).path("error").asText());
+      HttpResponse<String> answered = running.get(30, TimeUnit.SECONDS);
+      assertEquals(200, answered.statusCode(), answered.body());
+      stopping.get(30, TimeUnit.SECONDS);
+    } finally {
+      server.close();
+    }
+  }
+
+  private JsonNode health(URI base) throws Exception {
+    return JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  @Test
+  void badServeOptionsAreBadInput() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int code = stepwise.cli.Main.run(new PrintStream(new ByteArrayOutputStream()), errors, "serve", "--port", "70000");
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--port must be between 0 and 65535"), err.toString());
+    code = stepwise.cli.Main.run(new PrintStream(new ByteArrayOutputStream()), errors, "serve", "--port", "0", "--threads", "0");
+    assertEquals(2, code);
+  }
+}
