@@ -27,6 +27,7 @@ import stepwise.pipeline.ClaimResult;
 import stepwise.pipeline.DerivationResult;
 import stepwise.pipeline.Equivalence;
 import stepwise.pipeline.InputErrors;
+import stepwise.pipeline.Inputs;
 import stepwise.pipeline.Pipeline;
 import stepwise.pipeline.Report;
 import stepwise.rewrite.RewrittenStep;
@@ -89,8 +90,9 @@ public final class Stepwise {
   }
 
   /**
-   * Loads, rewrites and verifies a derivation file, and the files it refers to (from: and claims
-   * naming other derivations are read from the same folder), then checks the claims.
+   * Loads, rewrites and verifies a derivation file (or every *.yaml in a folder, sub-folders
+   * included), and the files it refers to (from: and claims naming other derivations are read
+   * from the same folder), then checks the claims, as the check command does.
    *
    * @throws BadInputException listing every problem in the files, before anything is checked
    */
@@ -98,11 +100,8 @@ public final class Stepwise {
     Options o = options == null ? Options.DEFAULT : options;
     return call(() -> {
       TextFiles.classify(derivation, false);
-      if (Files.isDirectory(derivation)) {
-        throw new InputError(Source.of(derivation), "is a folder; give one derivation file");
-      }
       Pipeline pipeline = new Pipeline(catalogue(o.rules()), o.settings());
-      return report(pipeline.check(pipeline.load(List.of(derivation))));
+      return report(pipeline.check(pipeline.load(Inputs.files(List.of(derivation)))));
     });
   }
 
