@@ -77,11 +77,28 @@ public final class Stepwise {
     }
     return call(() -> {
       Equivalence equivalence = new Equivalence(catalogue(o.rules()), o.settings());
-      Equivalence.Question question = o.latex()
-          ? LatexInput.question(lhs, rhs, assumptions, null, false, LatexVocabulary.OPEN, note -> { })
-          : equivalence.parse(lhs, rhs, assumptions, null);
-      return Verdict.of(equivalence.check(question));
+      return Verdict.of(equivalence.check(question(lhs, rhs, assumptions, o, equivalence)));
     });
+  }
+
+  /**
+   * Reads an equivalence question without checking it (fast: no algebra): throws the
+   * BadInputException that {@link #equiv(String, String, String, Options)} would throw, else
+   * returns. For callers that want to refuse bad input before queueing the check.
+   */
+  public static void validateEquiv(String lhs, String rhs, String assumptions, Options options) {
+    Options o = options == null ? Options.DEFAULT : options;
+    if (lhs == null || rhs == null) {
+      throw BadInputException.of(new InputError(null, (lhs == null ? "the left side" : "the right side") + " is missing"));
+    }
+    call(() -> question(lhs, rhs, assumptions, o, new Equivalence(catalogue(o.rules()), o.settings())));
+  }
+
+  private static Equivalence.Question question(String lhs, String rhs, String assumptions, Options o,
+      Equivalence equivalence) {
+    return o.latex()
+        ? LatexInput.question(lhs, rhs, assumptions, null, false, LatexVocabulary.OPEN, note -> { })
+        : equivalence.parse(lhs, rhs, assumptions, null);
   }
 
   /** {@link #check(Path, Options)} with the default options. */

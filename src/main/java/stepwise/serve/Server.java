@@ -228,6 +228,11 @@ public final class Server implements AutoCloseable {
     String assumptions = text(r, "assumptions", false);
     boolean latex = flag(r, "latex");
     Options options = options(r).withLatex(latex);
+    try { // read here, so a formula that does not parse never waits for a check thread
+      Stepwise.validateEquiv(lhs, rhs, assumptions, options);
+    } catch (BadInputException e) {
+      throw new Refusal(400, "bad input", e.getMessage()).problems(e.problems());
+    }
     return () -> JSON.valueToTree(Stepwise.equiv(lhs, rhs, assumptions, options));
   }
 
@@ -482,13 +487,24 @@ public final class Server implements AutoCloseable {
       this.error = error;
     }
 
+    private transient Object problems;
+
     Refusal header(String name, String value) {
       headers.put(name, value);
       return this;
     }
 
+    Refusal problems(java.util.List<BadInputException.Problem> list) {
+      problems = list;
+      return this;
+    }
+
     ObjectNode body() {
-      return Server.error(error, getMessage());
+      ObjectNode body = Server.error(error, getMessage());
+      if (problems != null) {
+        body.set("problems", JSON.valueToTree(problems));
+      }
+      return body;
     }
   }
 }
