@@ -85,6 +85,9 @@ class StepwiseApiTest {
   void badInputIsAnExceptionNamingThePlace() {
     BadInputException formula = assertThrows(BadInputException.class, () -> Stepwise.equiv("Log(x", "x", null, CALM));
     assertTrue(formula.getMessage().startsWith("left side, column 4:"), formula.getMessage());
+    BadInputException unread = assertThrows(BadInputException.class, () -> Stepwise.validateEquiv("Log(x", "x", null, CALM));
+    assertEquals(formula.getMessage(), unread.getMessage());
+    Stepwise.validateEquiv("Log(x*y)", "Log(x) + Log(y)", "x > 0", CALM); // reads, checks nothing, throws nothing
 
     BadInputException yaml = assertThrows(BadInputException.class,
         () -> Stepwise.checkYaml("start: x\nsteps:\n  - rule: log-of-produc\n", "req", CALM));
