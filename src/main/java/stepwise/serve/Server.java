@@ -82,8 +82,8 @@ public final class Server implements AutoCloseable {
     // A client that sends its request slower than this is cut off; it cannot hold an I/O thread for ever.
     System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "30");
     System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256); // a port in use fails here, at once
     Stepwise.equiv("x", "x");
-    HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
     Server server = new Server(config, http);
     server.checks.prestartAllCoreThreads();
     server.warmUpCheckThreads();
