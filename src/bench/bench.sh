@@ -34,12 +34,13 @@ timed() { # $1: label; the rest: command
 }
 
 server_peak() { # the background server's peak RSS in KiB, or 0
-  local address
-  address="$(ls /tmp/stepwise-"$UID"/*/address "${XDG_RUNTIME_DIR:-/nonexistent}"/stepwise-"$UID"/*/address 2>/dev/null | head -1)"
-  [ -n "$address" ] || { echo 0; return; }
-  local pid
-  pid="$(awk '{print $3}' "$address")"
-  sed -n 's/^VmHWM: *\([0-9]*\).*/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0
+  local address pid peak=""
+  for address in "${XDG_RUNTIME_DIR:-/tmp}"/stepwise-"$UID"/*/address; do
+    [ -f "$address" ] || continue
+    pid="$(awk '{print $3}' "$address")"
+    peak="$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)"
+  done
+  echo "${peak:-0}"
 }
 
 report() { # $1: title, $2: A's label, $3: B's label, $4: extra note
