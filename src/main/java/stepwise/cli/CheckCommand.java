@@ -18,11 +18,18 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
 
+  @Option(names = "--watch", description = "keep watching: re-check on every save of the files; verdicts of unchanged"
+      + " steps come from a cache keyed by each step's content (Ctrl-C stops)")
+  boolean watch;
+
   @Mixin
   CheckOptions options = new CheckOptions();
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
+    if (watch) {
+      return new Watch(inputs, options, json, round -> {}).run();
+    }
     return Job.run(inputs, options, json, null);
   }
 }

@@ -39,10 +39,17 @@ import stepwise.verify.Verifier;
 public final class Pipeline {
   private final Catalogue catalogue;
   private final Settings settings;
+  private final VerdictCache cache; // null: every check is computed
 
   public Pipeline(Catalogue catalogue, Settings settings) {
+    this(catalogue, settings, null);
+  }
+
+  /** A pipeline that takes verdicts of unchanged steps and claims from the cache (check --watch). */
+  public Pipeline(Catalogue catalogue, Settings settings, VerdictCache cache) {
     this.catalogue = catalogue;
     this.settings = settings;
+    this.cache = cache;
   }
 
   /** Loads the files and the derivations they refer to; throws InputErrors listing every problem. */
@@ -183,7 +190,7 @@ public final class Pipeline {
     Rewritten rewritten = new Rewriter().run(d, start);
     List<StepVerdict> verdicts = new ArrayList<>();
     for (RewrittenStep step : rewritten.steps()) {
-      verdicts.add(verifier.verify(step));
+      verdicts.add(cache == null ? verifier.verify(step) : cache.step(settings, step, () -> verifier.verify(step)));
     }
     Status status = Status.combine(verdicts.stream().map(StepVerdict::status).toList());
     String problem = rewritten.relationError();
@@ -219,7 +226,9 @@ public final class Pipeline {
       Finding f = new Finding(c.id(), Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
       return new ClaimResult(c, null, null, f, false);
     }
-    Finding finding = ClaimChecks.check(c, left, right, verifier, c.by() == null ? null : results.get(c.by()));
+    DerivationResult proof = c.by() == null ? null : results.get(c.by());
+    Finding finding = cache == null ? ClaimChecks.check(c, left, right, verifier, proof)
+        : cache.claim(settings, c, left, right, proof, () -> ClaimChecks.check(c, left, right, verifier, proof));
     boolean passes = c.expectFailure() ? finding.status() == Status.REFUTED : finding.status().holds();
     return new ClaimResult(c, left, right, finding, passes);
   }
