@@ -80,7 +80,9 @@ final class Job {
         return 2;
       }
       if (!json) {
-        Main.OUT.println("Teaching material written to " + render.folder() + "/ (open " + render.folder() + "/index.html)");
+        boolean site = render.writers().stream().anyMatch(w -> w instanceof stepwise.render.SiteWriter);
+        Main.OUT.println("Teaching material written to " + render.folder() + "/"
+            + (site ? " (open " + render.folder() + "/index.html)" : ""));
       }
     }
     return report.passes() ? 0 : 1;

@@ -100,7 +100,7 @@ public final class BeamerWriter implements MaterialWriter {
   /** The slides' own words, beyond the documents' (TexWriter.Words). */
   record Words(String overview, String stepsRange, String relation, String fromStartToEnd, String claims,
       String slip) {
-    static final Words EN = new Words("What this derivation shows", "Steps %d–%d", "Relation", "From start to end",
+    static final Words EN = new Words("What this derivation shows", "Steps %d--%d", "Relation", "From start to end",
         "Claims", "Step %d: a recorded mistake");
     static final Words ZH = new Words("这个推导说明什么", "第 %d–%d 步", "关系", "从起点到终点", "断言", "第 %d 步：记录下来的错误");
 
@@ -147,8 +147,9 @@ public final class BeamerWriter implements MaterialWriter {
     }
     String body = d.b.toString();
     boolean cjk = language == Text.Language.ZH || TexWriter.needsCjk(title + body);
-    return new TexWriter.Document(stem, preamble(stem, page, title, cjk, d) + body + (cjk ? "\\end{CJK}\n" : "")
-        + "\\end{document}\n", cjk);
+    List<Material.Page> pages = List.of(page);
+    return new TexWriter.Document(stem, preamble(stem, page, TexWriter.uprightNames(title, pages), cjk, d)
+        + TexWriter.uprightNames(body, pages) + (cjk ? "\\end{CJK}\n" : "") + "\\end{document}\n", cjk);
   }
 
   private static String preamble(String stem, Material.Page page, String title, boolean cjk, Deck d) {

@@ -143,8 +143,9 @@ public final class TexWriter implements MaterialWriter {
     String title = page != null ? d.text(page.title()).isEmpty() ? text(page.id()) : d.text(page.title()) : d.w.claims;
     boolean cjk = language == Text.Language.ZH || needsCjk(title + body);
     String source = page != null ? page.file() : "the claims of every derivation";
-    return new Document(stem, preamble(stem, source, title, cjk) + body + (cjk ? "\\end{CJK}\n" : "")
-        + "\\end{document}\n", cjk);
+    List<Material.Page> pages = page != null ? List.of(page) : material.derivations();
+    return new Document(stem, preamble(stem, source, uprightNames(title, pages), cjk) + uprightNames(body, pages)
+        + (cjk ? "\\end{CJK}\n" : "") + "\\end{document}\n", cjk);
   }
 
   private static String preamble(String stem, String source, String title, boolean cjk) {
@@ -316,11 +317,14 @@ public final class TexWriter implements MaterialWriter {
       d.line(row + (i < lines.size() - 1 ? " \\\\" : ""));
     }
     d.line("}");
+    // the same gap between every two rows (a line and its note, a note and the next line), whatever their height
+    d.line("\\begingroup\\setlength{\\lineskiplimit}{100pt}\\setlength{\\lineskip}{0.45em}%");
     d.line("\\ifdim\\dimexpr\\lhswidth+\\rhswidth\\relax>\\linewidth");
     d.line("  \\[\\resizebox{\\linewidth}{!}{$\\displaystyle\\begin{aligned}\\derivationbody\\end{aligned}$}\\]");
     d.line("\\else");
     d.line("  \\begin{align*}\\derivationbody\\end{align*}");
     d.line("\\fi");
+    d.line("\\endgroup");
     d.line("");
   }
 
@@ -564,6 +568,35 @@ public final class TexWriter implements MaterialWriter {
       }
     }
     return out.toString();
+  }
+
+  private static final Pattern KL = Pattern.compile("D_\\{KL}");
+  private static final Pattern ENTROPY = Pattern.compile("(?<![A-Za-z\\\\])H(?=\\(|_|\\\\_)");
+
+  /**
+   * The documents' named quantities upright, as ISO 80000-2 sets fixed operators, the same in
+   * formulas, notes and titles: D_{KL} as D_{\mathrm{KL}}, the entropy H(P), H_Q as \mathrm{H}.
+   * H stays as written in a derivation that declares a symbol H of its own (then H is not the
+   * catalogue's entropy), and KL likewise. Comment lines are left alone.
+   */
+  static String uprightNames(String tex, List<Material.Page> pages) {
+    boolean ownH = pages.stream().anyMatch(p -> p.symbols().stream().anyMatch(s -> s.name().equals("H")));
+    boolean ownKl = pages.stream().anyMatch(p -> p.symbols().stream().anyMatch(s -> s.name().equals("KL")
+        || s.name().equals("D")));
+    StringBuilder out = new StringBuilder();
+    for (String line : tex.split("\n", -1)) {
+      String l = line;
+      if (!l.startsWith("%")) {
+        if (!ownKl) {
+          l = KL.matcher(l).replaceAll(Matcher.quoteReplacement("D_{\\mathrm{KL}}"));
+        }
+        if (!ownH) {
+          l = ENTROPY.matcher(l).replaceAll(Matcher.quoteReplacement("\\ensuremath{\\mathrm{H}}"));
+        }
+      }
+      out.append(l).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
   }
 
   static String text(String s) {

@@ -70,7 +70,12 @@ class BeamerWriterTest {
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
         int frames = count(Files.readString(file), "\\begin{frame}");
         int pages = pages(log);
-        assertTrue(pages > frames, stem + ": " + pages + " pages for " + frames + " frames: the overlays reveal steps");
+        Material.Page page = material.derivations().stream()
+            .filter(p -> stem.equals(TexWriter.stem(p.id())) || stem.equals(TexWriter.stem(p.id()) + ".zh")).findFirst()
+            .orElseThrow();
+        // a frame holds up to three steps revealed one by one: more than one step means more slides than frames
+        assertTrue(page.steps().size() > 1 ? pages > frames : pages >= frames,
+            stem + ": " + pages + " pages for " + frames + " frames: the overlays reveal steps");
         decks++;
       }
     }
@@ -98,6 +103,9 @@ class BeamerWriterTest {
   @Test
   void theSlidesRevealEveryStepWithItsCheck() {
     for (TexWriter.Document deck : BeamerWriter.decks(material, Text.Language.EN)) {
+      if (deck.stem().endsWith(".zh")) {
+        continue;
+      }
       Material.Page page = material.derivations().stream().filter(p -> TexWriter.stem(p.id()).equals(deck.stem()))
           .findFirst().orElseThrow();
       String tex = deck.text();
@@ -112,15 +120,18 @@ class BeamerWriterTest {
       assertEquals(page.steps().size() - slips, count(tex, "\\begin{onlyenv}<") - slips
           - claimsOf(page), deck.stem() + ": one revealed check per step");
       for (Material.Line line : page.lines()) {
-        assertTrue(tex.contains(line.rhs()), deck.stem() + ": the line " + line.rhs());
+        String rhs = TexWriter.uprightNames(line.rhs(), List.of(page));
+        assertTrue(tex.contains(rhs), deck.stem() + ": the line " + rhs);
       }
     }
     String slip = deck("lost-minus-sign", Text.Language.EN);
-    Material.StepPage refuted = material.derivations().stream().filter(p -> p.id().equals("lost-minus-sign"))
-        .findFirst().orElseThrow().steps().get(1);
-    int author = slip.indexOf("\\formula{" + refuted.wrongLatex() + "}");
+    Material.Page slipPage = material.derivations().stream().filter(p -> p.id().equals("lost-minus-sign"))
+        .findFirst().orElseThrow();
+    Material.StepPage refuted = slipPage.steps().get(1);
+    int author = slip.indexOf("\\formula{" + TexWriter.uprightNames(refuted.wrongLatex(), List.of(slipPage)) + "}");
     int counterexample = slip.indexOf("% spot-check: counterexample", author);
-    int correction = slip.indexOf("\\formula{" + refuted.correctLatex() + "}", counterexample);
+    int correction = slip.indexOf("\\formula{" + TexWriter.uprightNames(refuted.correctLatex(), List.of(slipPage))
+        + "}", counterexample);
     assertTrue(author > 0 && counterexample > author && correction > counterexample,
         "the author's line, its counterexample, then the correction");
     assertTrue(slip.lastIndexOf("\\begin{onlyenv}<2->", correction) > counterexample, "the correction comes on slide 2");

@@ -159,6 +159,9 @@ class TeachingTextTest {
     }
     for (int r = 0; r < numbers.size(); r++) {
       double[] v = numbers.get(r);
+      if (java.util.Arrays.stream(v).anyMatch(Double::isNaN)) {
+        continue; // "—": a value SpotValues could not compute in time is shown as such, never made up
+      }
       double tol = 1e-3 * Math.max(1, Math.max(Math.abs(v[0]), v.length > 1 ? Math.abs(v[1]) : 0));
       switch (t.kind()) {
         case "equal" -> {
@@ -177,11 +180,6 @@ class TeachingTextTest {
           assertEquals(v[0] - v[1], v[2], tol, where + ": the difference of the printed sides");
           assertTrue(Math.abs(v[0] - v[1]) > tol, where + ": the printed sides differ");
         }
-        case "values" -> {
-          for (double x : v) {
-            assertFalse(Double.isNaN(x), where + ": a value");
-          }
-        }
         default -> { }
       }
     }
@@ -189,6 +187,9 @@ class TeachingTextTest {
       for (int r = 0; r + 1 < numbers.size(); r += 2) {
         double[] a = numbers.get(r);
         double[] b = numbers.get(r + 1);
+        if (Double.isNaN(a[2]) || Double.isNaN(b[2])) {
+          continue;
+        }
         assertEquals(t.rows().get(r).group(), t.rows().get(r + 1).group(), where + ": a pair");
         assertEquals(a[2], b[2], 1e-3 * Math.max(1, Math.abs(a[2])), where + ": the difference stays the same");
         assertNotEquals(a[1], b[1], where + ": this line changes with the variables");
@@ -254,7 +255,7 @@ class TeachingTextTest {
   static String withoutTexMath(String tex) {
     int begin = tex.indexOf("\\begin{document}");
     String body = begin < 0 ? tex : tex.substring(begin);
-    body = body.replaceAll("(?m)^%.*$", "");
+    body = body.replaceAll("(?m)^%.*$", "").replaceAll("<\\d+(-\\d*)?>", ""); // comments, overlay specs <2->
     body = body.replaceAll("(?s)\\\\def\\\\derivationbody\\{.*?\\n}\\n", "");
     body = body.replaceAll("(?s)\\\\formula\\{\\\\begin\\{aligned}.*?\\\\end\\{aligned}}", "");
     body = body.replaceAll("(?m)^\\\\(formula|measure)\\{.*$", "");
@@ -265,6 +266,37 @@ class TeachingTextTest {
   static String withoutMarkdownMath(String md) {
     return md.replaceAll("(?s)\\$\\$\\n.*?\\n\\$\\$", "").replaceAll("(?<!\\\\)\\$.*?(?<!\\\\)\\$", "")
         .replaceAll("`[^`]*`", "");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Named quantities upright in the PDF
+
+  @Test
+  void klAndEntropyAreUprightThroughoutThePdfAndSlides() {
+    Pattern italic = Pattern.compile("D_\\{KL}|(?<![A-Za-z\\\\])H(?=\\(|_|\\\\_)");
+    int upright = 0;
+    for (Text.Language language : Text.Language.values()) {
+      List<TexWriter.Document> all = new ArrayList<>(TexWriter.documents(material, language));
+      all.addAll(BeamerWriter.decks(material, language));
+      for (TexWriter.Document d : all) {
+        String body = d.text().replaceAll("(?m)^%.*$", "");
+        Matcher m = italic.matcher(body);
+        if (m.find()) {
+          throw new AssertionError(d.stem() + ": an italic named quantity: " + body.substring(Math.max(0, m.start() - 60),
+              Math.min(body.length(), m.end() + 40)));
+        }
+        upright += body.split("\\\\mathrm\\{(H|KL)}", -1).length - 1;
+      }
+    }
+    assertTrue(upright > 100, "upright names: " + upright);
+    // a derivation with its own H keeps it as written
+    Material.Page own = new Material.Page("h", Text.NONE, Text.NONE, "h.yaml", null, false, Text.NONE,
+        List.of(new Material.SymbolRow("H", "H", "H", "real", Text.NONE)), null, List.of(), List.of(), "", Text.NONE,
+        null, null);
+    assertEquals("H(q, p) = D_{KL}", TexWriter.uprightNames("H(q, p) = D_{KL}", List.of(own)).replace(
+        "D_{\\mathrm{KL}}", "D_{KL}"));
+    assertEquals("\\ensuremath{\\mathrm{H}}(P) - \\ensuremath{\\mathrm{H}}_{Q} = D_{\\mathrm{KL}}(P \\| Q)",
+        TexWriter.uprightNames("H(P) - H_{Q} = D_{KL}(P \\| Q)", List.of()));
   }
 
   // ---------------------------------------------------------------------------------------------
