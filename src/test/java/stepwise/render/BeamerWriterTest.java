@@ -56,10 +56,27 @@ class BeamerWriterTest {
     Path beamer = write(new BeamerWriter(false));
     List<String> problems = new ArrayList<>();
     int decks = 0;
+    List<Path> texFiles;
     try (Stream<Path> files = Files.list(beamer)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".tex")).sorted().toList()) {
+      texFiles = files.filter(p -> p.toString().endsWith(".tex")).sorted().toList();
+    }
+    // one pdflatex per processor: the logs are read afterwards, in order
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    java.util.Map<Path, java.util.concurrent.Future<String>> logs = new java.util.LinkedHashMap<>();
+    try {
+      for (Path file : texFiles) {
         String stem = file.getFileName().toString().replaceAll("\\.tex$", "");
-        String log = TexWriterTest.pdflatex(beamer, stem);
+        logs.put(file, pool.submit(() -> TexWriterTest.pdflatex(beamer, stem)));
+      }
+      for (Path file : texFiles) {
+        String stem = file.getFileName().toString().replaceAll("\\.tex$", "");
+        String log;
+        try {
+          log = logs.get(file).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new AssertionError(stem + ": " + e.getCause().getMessage(), e.getCause());
+        }
         for (String line : log.split("\n")) {
           if (line.startsWith("Overfull \\hbox") || line.startsWith("Missing character") || line.startsWith("!")
               || line.startsWith("LaTeX Warning") && !line.contains("Rerun")) {
@@ -78,6 +95,8 @@ class BeamerWriterTest {
             stem + ": " + pages + " pages for " + frames + " frames: the overlays reveal steps");
         decks++;
       }
+    } finally {
+      pool.shutdownNow();
     }
     assertEquals(2 * material.derivations().stream().filter(p -> p.start() != null).count(), decks);
     assertEquals(List.of(), problems);
