@@ -24,7 +24,12 @@ final class Job {
   private Job() {}
 
   /** Where and how to render; null renders nothing. */
-  record Render(Path folder, Text.Language language, boolean ln) {}
+  record Render(Path folder, Text.Language language, boolean ln, List<MaterialWriter> writers) {
+    /** Everything render writes by default. */
+    Render(Path folder, Text.Language language, boolean ln) {
+      this(folder, language, ln, Writers.all());
+    }
+  }
 
   static int run(List<Path> inputs, CheckOptions options, boolean json, Render render) {
     Pipeline pipeline;
@@ -63,7 +68,7 @@ final class Job {
       Material material = new MaterialBuilder(catalogue, render.ln()).build(report);
       List<Path> loaded = derivations.stream().map(Derivation::file).toList();
       try (Output out = new Output(render.folder(), loaded)) {
-        for (MaterialWriter writer : Writers.all()) {
+        for (MaterialWriter writer : render.writers()) {
           writer.write(material, out, render.language());
         }
         out.commit();
@@ -75,7 +80,9 @@ final class Job {
         return 2;
       }
       if (!json) {
-        Main.OUT.println("Teaching material written to " + render.folder() + "/ (open " + render.folder() + "/index.html)");
+        boolean site = render.writers().stream().anyMatch(w -> w instanceof stepwise.render.SiteWriter);
+        Main.OUT.println("Teaching material written to " + render.folder() + "/"
+            + (site ? " (open " + render.folder() + "/index.html)" : ""));
       }
     }
     return report.passes() ? 0 : 1;

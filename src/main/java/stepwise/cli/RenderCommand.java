@@ -12,7 +12,7 @@ import stepwise.model.Text;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
     description = {"Check derivations, then write teaching material: a static HTML site (index.html), a .tex and PDF"
-        + " per derivation, Markdown, and a PNG of every step.",
+        + " per derivation, Markdown, and a PNG of every step; with --format beamer, Beamer slides.",
         "The folder is replaced only when everything is written."})
 final class RenderCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|DIR", description = "derivation files or folders (default: derivations/)")
@@ -24,6 +24,11 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "en|zh", description = "language of the rules' side notes in formulas and"
       + " documents (default: ${DEFAULT-VALUE}); the site shows both", defaultValue = "en")
   String lang;
+
+  @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", split = ",", description = "what to write: default"
+      + " (png, site, tex, markdown), all (the same and beamer), or any of png, site, tex, markdown, beamer"
+      + " (Beamer slides with overlays, beamer/ID.tex and .pdf); default: ${DEFAULT-VALUE}", defaultValue = "default")
+  List<String> formats = new ArrayList<>();
 
   @Option(names = "--ln", description = "write the natural log as \\ln instead of \\log")
   boolean ln;
@@ -38,6 +43,12 @@ final class RenderCommand implements Callable<Integer> {
       case "zh" -> Text.Language.ZH;
       default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--lang is en or zh");
     };
-    return Job.run(inputs, options, false, new Job.Render(out, language, ln));
+    java.util.List<stepwise.render.MaterialWriter> writers;
+    try {
+      writers = stepwise.render.Writers.of(formats);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format: " + e.getMessage());
+    }
+    return Job.run(inputs, options, false, new Job.Render(out, language, ln, writers));
   }
 }

@@ -101,12 +101,20 @@ public final class Latex {
     }
   }
 
-  /** ( ) as an author writes them; \left( \right) only around tall content (fractions, sums). */
+  /**
+   * ( ) as an author writes them; \left( \right) only around tall content (fractions, sums);
+   * [ ] when the content itself opens with a bracket, as authors nest them: -[(1 - y) \log x + ...],
+   * \log[(1 - \hat{y})^{1 - y}], never ((.
+   */
   private void parenthesized(IExpr e, StringBuilder out) {
     StringBuilder inner = new StringBuilder();
     writeBare(e, inner);
     boolean tall = TALL.stream().anyMatch(t -> inner.indexOf(t) >= 0);
-    out.append(tall ? "\\left(" : "(").append(inner).append(tall ? "\\right)" : ")");
+    boolean nested = inner.length() > 0 && (inner.charAt(0) == '(' || inner.charAt(0) == '['
+        || inner.indexOf("\\left(") == 0 || inner.indexOf("\\left[") == 0);
+    String open = nested ? "[" : "(";
+    String close = nested ? "]" : ")";
+    out.append(tall ? "\\left" + open : open).append(inner).append(tall ? "\\right" + close : close);
   }
 
   private void writeBare(IExpr e, StringBuilder out) {

@@ -56,4 +56,78 @@ public final class LatexLint {
     }
     return out;
   }
+
+  /**
+   * Brackets an author would not write: a pair that holds nothing but another pair, ((x)),
+   * [(x)], \left(\left(x\right)\right), or a brace group that holds nothing but one pair, as
+   * in ^{(1 - y)}; and "((" anywhere (nested brackets alternate: -[(1 - y) ...], \log[(...)]).
+   * Returns a description of each, with the text around it.
+   */
+  public static List<String> extraBrackets(String latex) {
+    List<String> out = new ArrayList<>();
+    List<int[]> pairs = bracketPairs(latex);
+    for (int[] p : pairs) {
+      String content = latex.substring(p[1], p[2]).strip();
+      boolean onlyAPair = false;
+      for (int[] q : pairs) {
+        if (q[0] >= p[1] && q[3] <= p[2] && latex.substring(q[0], q[3]).strip().equals(content)
+            && latex.charAt(q[0]) != '{' && !content.isEmpty()) {
+          onlyAPair = true;
+        }
+      }
+      boolean brace = latex.charAt(p[0]) == '{';
+      boolean argument = brace && p[0] > 0 && Character.isLetter(latex.charAt(p[0] - 1)); // 	ext{(a)}, \mathrm{(x)}
+      if (onlyAPair && !argument) {
+        out.add((brace ? "a group holding only brackets: " : "doubled brackets: ")
+            + latex.substring(p[0], p[3]));
+      }
+    }
+    int doubled = latex.replace("\\left(", "(").replaceAll("\\s+", "").indexOf("((");
+    if (doubled >= 0) {
+      out.add("\"((\" in " + latex);
+    }
+    return out;
+  }
+
+  /**
+   * The bracket pairs of a formula, each {open start, content start, content end, close end}:
+   * ( [ and \left( \left[ with their closers (of any shape: [0, 1) is an interval), and { }.
+   * \{ \} and \left. are not brackets here.
+   */
+  private static List<int[]> bracketPairs(String latex) {
+    List<int[]> out = new ArrayList<>();
+    java.util.Deque<int[]> open = new java.util.ArrayDeque<>(); // {start, content start, isBrace}
+    for (int i = 0; i < latex.length(); i++) {
+      char c = latex.charAt(i);
+      if (latex.startsWith("\\left", i) || latex.startsWith("\\right", i)) {
+        boolean left = latex.startsWith("\\left", i);
+        int at = i + (left ? 5 : 6);
+        if (at < latex.length() && "()[]".indexOf(latex.charAt(at)) >= 0) {
+          if (left) {
+            open.push(new int[] {i, at + 1, 0});
+          } else if (!open.isEmpty() && open.peek()[2] == 0) {
+            int[] o = open.pop();
+            out.add(new int[] {o[0], o[1], i, at + 1});
+          }
+          i = at;
+        } else {
+          i = at - 1; // \left. \left\{ \left| and the like
+        }
+        continue;
+      }
+      if (c == '\\') {
+        i++; // \{ \} \| \\ and commands' first letter
+        continue;
+      }
+      if (c == '(' || c == '[' || c == '{') {
+        open.push(new int[] {i, i + 1, c == '{' ? 1 : 0});
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (!open.isEmpty() && (open.peek()[2] == 1) == (c == '}')) {
+          int[] o = open.pop();
+          out.add(new int[] {o[0], o[1], i, i + 1});
+        }
+      }
+    }
+    return out;
+  }
 }

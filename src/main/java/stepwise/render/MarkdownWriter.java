@@ -91,6 +91,7 @@ public final class MarkdownWriter implements MaterialWriter {
         b.append("**✅ ").append(w.correctionLine()).append("**\n\n").append(display(s.correctLatex()));
       } else if (!s.formula().isEmpty()) {
         b.append(display(s.formula()));
+        spotTable(b, s.spots(), language, names);
       }
       if (s.failure() != null) {
         b.append(w.didNotApply()).append(w.colon()).append(text(s.failure())).append("\n\n");
@@ -215,7 +216,10 @@ public final class MarkdownWriter implements MaterialWriter {
     return mark + " **" + text(TexWriter.verdictWords(v, language)) + "**";
   }
 
-  /** A spot-check table (the counterexample of a slip) as a Markdown table, and what it shows. */
+  /**
+   * A step's spot-check table (SpotTables: a few points, rounded, long vectors summarised) as a
+   * Markdown table, and what it shows.
+   */
   private static void spotTable(StringBuilder b, Material.SpotTable t, Text.Language language, ProseNames names) {
     if (t.isEmpty()) {
       return;

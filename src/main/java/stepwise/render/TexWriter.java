@@ -143,8 +143,9 @@ public final class TexWriter implements MaterialWriter {
     String title = page != null ? d.text(page.title()).isEmpty() ? text(page.id()) : d.text(page.title()) : d.w.claims;
     boolean cjk = language == Text.Language.ZH || needsCjk(title + body);
     String source = page != null ? page.file() : "the claims of every derivation";
-    return new Document(stem, preamble(stem, source, title, cjk) + body + (cjk ? "\\end{CJK}\n" : "")
-        + "\\end{document}\n", cjk);
+    List<Material.Page> pages = page != null ? List.of(page) : material.derivations();
+    return new Document(stem, preamble(stem, source, uprightNames(title, pages), cjk) + uprightNames(body, pages)
+        + (cjk ? "\\end{CJK}\n" : "") + "\\end{document}\n", cjk);
   }
 
   private static String preamble(String stem, String source, String title, boolean cjk) {
@@ -190,6 +191,10 @@ public final class TexWriter implements MaterialWriter {
           \\ifdim\\wd\\formulabox>\\linewidth
             \\[\\resizebox{\\linewidth}{!}{\\usebox{\\formulabox}}\\]%
           \\else\\[\\usebox{\\formulabox}\\]\\fi}
+        % A box (a table), scaled down to the line width if it is wider.
+        \\newcommand{\\fitwidth}[1]{\\sbox{\\formulabox}{#1}%
+          \\ifdim\\wd\\formulabox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\formulabox}}%
+          \\else\\usebox{\\formulabox}\\fi}
         % The aligned derivation: the widest left and right sides are measured first; the rules'
         % notes get the rest of the line beside them, or go under each line when too little is left;
         % a derivation wider than the line is scaled down to fit.
@@ -312,11 +317,14 @@ public final class TexWriter implements MaterialWriter {
       d.line(row + (i < lines.size() - 1 ? " \\\\" : ""));
     }
     d.line("}");
+    // the same gap between every two rows (a line and its note, a note and the next line), whatever their height
+    d.line("\\begingroup\\setlength{\\lineskiplimit}{100pt}\\setlength{\\lineskip}{0.45em}%");
     d.line("\\ifdim\\dimexpr\\lhswidth+\\rhswidth\\relax>\\linewidth");
     d.line("  \\[\\resizebox{\\linewidth}{!}{$\\displaystyle\\begin{aligned}\\derivationbody\\end{aligned}$}\\]");
     d.line("\\else");
     d.line("  \\begin{align*}\\derivationbody\\end{align*}");
     d.line("\\fi");
+    d.line("\\endgroup");
     d.line("");
   }
 
@@ -349,6 +357,7 @@ public final class TexWriter implements MaterialWriter {
       } else if (!s.formula().isEmpty()) {
         d.line("\\formula{" + s.formula() + "}");
         d.line("");
+        spotTable(d, s.spots());
       }
       if (s.failure() != null) {
         d.line(w.didNotApply + w.colon + text(s.failure()));
@@ -376,38 +385,53 @@ public final class TexWriter implements MaterialWriter {
     }
   }
 
-  /** A spot-check table (the counterexample of a slip): the point, both sides and their difference. */
+  /**
+   * A step's spot-check table (SpotTables: a few points, rounded, long vectors summarised): the
+   * point, then the columns that fit the step's relation, then what the table shows. Scaled down
+   * when wider than the line. The comment names the kind, for readers of the .tex.
+   */
   private static void spotTable(Doc d, Material.SpotTable t) {
     if (t.isEmpty()) {
       return;
     }
+    d.line("% spot-check: " + t.kind());
+    d.line("{\\centering\\fitwidth{\\small" + spotTabular(t, d.language) + "}\\par}");
+    if (!t.explanation().isEmpty()) {
+      d.line("{\\small\\color{notegray}" + d.text(t.explanation()) + "\\par}");
+    }
+    d.line("");
+  }
+
+  /** The tabular of a spot-check table (shared with the Beamer slides); pairs of a "constant" table ruled apart. */
+  static String spotTabular(Material.SpotTable t, Text.Language language) {
     StringBuilder cols = new StringBuilder();
-    StringBuilder head = new StringBuilder();
+    List<String> head = new ArrayList<>();
     for (String v : t.variables()) {
       cols.append('l');
-      head.append(head.length() == 0 ? "" : " & ").append('$').append(v).append('$');
+      head.add("$" + v + "$");
     }
     for (Text h : t.headers()) {
       cols.append('r');
-      head.append(head.length() == 0 ? "" : " & ").append(d.text(h));
+      head.add(prose(h.in(language)));
     }
-    d.line("\\begin{center}\\small\\begin{tabular}{" + cols + "}\\toprule");
-    d.line(head + " \\\\\\midrule");
+    StringBuilder b = new StringBuilder("\\begin{tabular}{" + cols + "}\\toprule\n");
+    b.append(String.join(" & ", head)).append(" \\\\\\midrule\n");
+    int group = -1;
     for (Material.SpotRow r : t.rows()) {
-      StringBuilder row = new StringBuilder();
+      if (group >= 1 && r.group() != group) {
+        b.append("\\addlinespace\n");
+      }
+      group = r.group();
+      List<String> cells = new ArrayList<>();
       for (String v : t.variables()) {
-        String value = r.point().getOrDefault(v, "");
-        row.append(row.length() == 0 ? "" : " & ").append(text(value));
+        cells.add(text(r.point().getOrDefault(v, "")));
       }
       for (Text c : r.cells()) {
-        row.append(row.length() == 0 ? "" : " & ").append(d.text(c));
+        cells.add(text(c.in(language)));
       }
-      d.line(row + " \\\\");
+      b.append(String.join(" & ", cells)).append(" \\\\\n");
     }
-    d.line("\\bottomrule\\end{tabular}\\end{center}");
-    if (!t.explanation().isEmpty()) {
-      d.line("{\\small " + d.text(t.explanation()) + "\\par}");
-    }
+    return b.append("\\bottomrule\\end{tabular}").toString();
   }
 
   static String maxError(double e) {
@@ -544,6 +568,35 @@ public final class TexWriter implements MaterialWriter {
       }
     }
     return out.toString();
+  }
+
+  private static final Pattern KL = Pattern.compile("D_\\{KL}");
+  private static final Pattern ENTROPY = Pattern.compile("(?<![A-Za-z\\\\])H(?=\\(|_|\\\\_)");
+
+  /**
+   * The documents' named quantities upright, as ISO 80000-2 sets fixed operators, the same in
+   * formulas, notes and titles: D_{KL} as D_{\mathrm{KL}}, the entropy H(P), H_Q as \mathrm{H}.
+   * H stays as written in a derivation that declares a symbol H of its own (then H is not the
+   * catalogue's entropy), and KL likewise. Comment lines are left alone.
+   */
+  static String uprightNames(String tex, List<Material.Page> pages) {
+    boolean ownH = pages.stream().anyMatch(p -> p.symbols().stream().anyMatch(s -> s.name().equals("H")));
+    boolean ownKl = pages.stream().anyMatch(p -> p.symbols().stream().anyMatch(s -> s.name().equals("KL")
+        || s.name().equals("D")));
+    StringBuilder out = new StringBuilder();
+    for (String line : tex.split("\n", -1)) {
+      String l = line;
+      if (!l.startsWith("%")) {
+        if (!ownKl) {
+          l = KL.matcher(l).replaceAll(Matcher.quoteReplacement("D_{\\mathrm{KL}}"));
+        }
+        if (!ownH) {
+          l = ENTROPY.matcher(l).replaceAll(Matcher.quoteReplacement("\\ensuremath{\\mathrm{H}}"));
+        }
+      }
+      out.append(l).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
   }
 
   static String text(String s) {
@@ -727,18 +780,18 @@ public final class TexWriter implements MaterialWriter {
         } catch (InterruptedException e) {
           p.destroyForcibly();
           Thread.currentThread().interrupt();
-          throw new IOException("interrupted while compiling tex/" + stem + ".tex", e);
+          throw new IOException("interrupted while compiling " + dir.getFileName() + "/" + stem + ".tex", e);
         }
         if (!finished) {
           p.descendants().forEach(ProcessHandle::destroyForcibly); // mktextfm and the like
           p.destroyForcibly();
-          throw new CompileError("pdflatex did not finish tex/" + stem + ".tex in " + TIMEOUT_SECONDS + " s"
+          throw new CompileError("pdflatex did not finish " + dir.getFileName() + "/" + stem + ".tex in " + TIMEOUT_SECONDS + " s"
               + excerpt(log, dir.resolve(stem + ".tex")));
         }
         Path pdf = dir.resolve(stem + ".pdf");
         if (p.exitValue() != 0 || !Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
           Files.deleteIfExists(pdf);
-          throw new CompileError("pdflatex failed on tex/" + stem + ".tex (exit " + p.exitValue() + ")"
+          throw new CompileError("pdflatex failed on " + dir.getFileName() + "/" + stem + ".tex (exit " + p.exitValue() + ")"
               + excerpt(log, dir.resolve(stem + ".tex")));
         }
         String text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
@@ -747,7 +800,7 @@ public final class TexWriter implements MaterialWriter {
         }
       }
     } finally {
-      for (String ext : List.of(".aux", ".log", ".out", ".toc")) {
+      for (String ext : List.of(".aux", ".log", ".out", ".toc", ".nav", ".snm", ".vrb")) {
         Files.deleteIfExists(dir.resolve(stem + ext));
       }
     }

@@ -45,7 +45,8 @@ class LatexGoldenTest {
     // article: J = -\log P(y|x) = -(y \log \hat{y} + (1-y) \log (1 - \hat{y}))
     assertLatex("J = -\\log P(y \\mid x)", lines.get(0), "the -log transform");
     assertLatex("= -\\log(\\hat{y}^{y} (1 - \\hat{y})^{1 - y})", lines.get(1), "-log of the likelihood");
-    assertLatex("= -(\\log \\hat{y}^{y} + \\log((1 - \\hat{y})^{1 - y}))", lines.get(2), "log of a product");
+    // nested brackets alternate, as authors write them: \log[(1 - \hat{y})^{1 - y}], never \log((
+    assertLatex("= -(\\log \\hat{y}^{y} + \\log[(1 - \\hat{y})^{1 - y}])", lines.get(2), "log of a product");
     assertLatex("= -(y \\log \\hat{y} + (1-y) \\log (1 - \\hat{y}))", lines.get(3), "log of a power: the article's J");
     assertEquals(4, lines.size());
     assertLatex("J = -(y \\log \\hat{y} + (1-y) \\log (1 - \\hat{y}))", a.steps().get(2).formula(), "last step alone");
@@ -78,7 +79,7 @@ class LatexGoldenTest {
         "= -P(x_1) \\log Q(x_1) - P(x_2) \\log Q(x_2)",
         // article: C(P, Q) = -(1-y) \log (1-\hat{y}) - y \log (\hat{y})
         "\\overset{P(x_1) = 1 - y,\\ P(x_2) = y,\\ Q(x_1) = 1 - \\hat{y},\\ Q(x_2) = \\hat{y}}{=} -(1-y) \\log(1-\\hat{y}) - y \\log \\hat{y}",
-        "= -((1-y) \\log(1-\\hat{y}) + y \\log \\hat{y})",
+        "= -[(1-y) \\log(1-\\hat{y}) + y \\log \\hat{y}]",
         // article: = -(y \log \hat{y} + (1-y)\log (1 - \hat{y}))
         "= -(y \\log \\hat{y} + (1-y) \\log(1 - \\hat{y}))");
     assertEquals(expected.size(), lines.size());

@@ -232,7 +232,7 @@ class TexWriterTest {
   }
 
   /** Runs pdflatex on dir/stem.tex and returns its log (the files stay, in a test folder). */
-  private static String pdflatex(Path dir, String stem) throws IOException, InterruptedException {
+  static String pdflatex(Path dir, String stem) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(TexWriter.pdflatex().toString(), "-interaction=nonstopmode", "-halt-on-error",
         "-no-shell-escape", stem + ".tex").directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(Redirect.DISCARD).start();
