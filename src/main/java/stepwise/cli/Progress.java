@@ -56,7 +56,7 @@ final class Progress implements AutoCloseable {
 
       @Override
       public void close() {
-        consumer.close();
+        // not the consumer's close: it ends the (already cleared) bar line with a newline, a blank line on screen
       }
     };
     return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
