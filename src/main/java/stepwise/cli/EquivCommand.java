@@ -119,12 +119,23 @@ final class EquivCommand implements Callable<Integer> {
     EquivLine checker = latex || extract
         ? new EquivLine(equivalence, (l, r, a, where, notes) -> parse(equivalence, l, r, a, where, notes))
         : new EquivLine(equivalence);
+    Progress[] progress = {Progress.SILENT}; // a bar once the number of pairs is known, on a terminal only
     EquivBatch.Totals totals;
-    try (Progress progress = Progress.start("equiv", Progress.shown() ? EquivBatch.countPairs(batch) : -1)) {
-      totals = new EquivBatch(checker, jobs).run(batch, v -> {
-        progress.println(v.output());
-        progress.step();
+    try {
+      totals = new EquivBatch(checker, jobs).run(batch, new EquivBatch.Listener() {
+        @Override
+        public void started(int pairs) {
+          progress[0] = Progress.start("equiv", pairs);
+        }
+
+        @Override
+        public void verdict(EquivLine.Verdict v) {
+          progress[0].println(v.output());
+          progress[0].step();
+        }
       });
+    } finally {
+      progress[0].close();
     }
     Main.OUT.println(totals.describe());
     return totals.bad() > 0 ? 2 : totals.count(Status.UNKNOWN) > 0 ? 3 : 0;

@@ -15,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Anywhere else (a pipe, a file, a test) it prints nothing at all.
  */
 final class Progress implements AutoCloseable {
-  private static final Progress SILENT = new Progress(null, null);
+  static final Progress SILENT = new Progress(null, null);
   private final ProgressBar bar;
   private final Object lock;
 

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import stepwise.load.TextFiles;
-import stepwise.model.InputError;
 import stepwise.verify.Status;
 
 /**
@@ -72,30 +71,29 @@ public final class EquivBatch {
     this.jobs = jobs;
   }
 
-  /** The number of pair lines in a file (for a progress estimate); -1 for a pipe or an unreadable file. */
-  public static int countPairs(Path file) {
-    if (TextFiles.classify(file, true) != TextFiles.Kind.FILE) {
-      return -1;
-    }
-    AtomicInteger pairs = new AtomicInteger();
-    try {
-      TextFiles.eachLine(file, (number, line) -> {
-        if (EquivLine.isPair(line)) {
-          pairs.incrementAndGet();
-        }
-      });
-    } catch (InputError e) {
-      return -1; // the run itself will report it, at its line
-    }
-    return pairs.get();
+  /** Hears how many pairs a batch has, then each verdict in line order. */
+  public interface Listener {
+    /** Before the first check: the number of pairs, or -1 for a stream (a pipe), which is not read ahead. */
+    default void started(int pairs) {}
+
+    void verdict(EquivLine.Verdict verdict);
+  }
+
+  /** Checks every pair line of the file and hands each verdict to out, in line order. */
+  public Totals run(Path file, Consumer<EquivLine.Verdict> out) {
+    Listener listener = out::accept;
+    return run(file, listener);
   }
 
   /**
-   * Checks every pair line of the file and hands each verdict to out, in line order. Bad input in
-   * a line is a verdict; a file that cannot be read (or bad UTF-8 at some line) is an InputError,
-   * thrown after the verdicts of the lines before it have been handed on.
+   * Checks every pair line of the file and tells the listener each verdict, in line order. Bad
+   * input in a line is a verdict. A file whose text is bad (not UTF-8, a NUL byte, a line or the
+   * file too long) is an InputError before anything is checked: a regular file is read through
+   * once first for that (a quick pass that keeps nothing but the count of pairs); a stream is read
+   * once only, and there the error comes after the verdicts of the lines before it.
    */
-  public Totals run(Path file, Consumer<EquivLine.Verdict> out) {
+  public Totals run(Path file, Listener listener) {
+    listener.started(readThrough(file));
     Totals totals = new Totals();
     int window = jobs * 4;
     Deque<Future<EquivLine.Verdict>> inFlight = new ArrayDeque<>(window);
@@ -107,7 +105,7 @@ public final class EquivBatch {
     });
     Consumer<EquivLine.Verdict> deliver = v -> {
       totals.add(v);
-      out.accept(v);
+      listener.verdict(v);
     };
     try {
       try {
@@ -121,7 +119,7 @@ public final class EquivBatch {
           }
         });
       } finally {
-        while (!inFlight.isEmpty()) { // also before a read error: the lines above it are answered
+        while (!inFlight.isEmpty()) { // also before a read error in a stream: the lines above it are answered
           deliver.accept(result(inFlight.poll()));
         }
       }
@@ -129,6 +127,20 @@ public final class EquivBatch {
       pool.shutdownNow();
     }
     return totals;
+  }
+
+  /** The pairs in a regular file, its text checked all through; -1 for a stream, which is not read ahead. */
+  private static int readThrough(Path file) {
+    if (TextFiles.classify(file, true) != TextFiles.Kind.FILE) {
+      return -1;
+    }
+    AtomicInteger pairs = new AtomicInteger();
+    TextFiles.eachLine(file, (number, line) -> {
+      if (EquivLine.isPair(line)) {
+        pairs.incrementAndGet();
+      }
+    });
+    return pairs.get();
   }
 
   private static EquivLine.Verdict result(Future<EquivLine.Verdict> future) {
