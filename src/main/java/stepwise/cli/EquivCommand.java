@@ -1,17 +1,16 @@
 package stepwise.cli;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import stepwise.load.TextFiles;
 import stepwise.model.InputError;
 import stepwise.model.Source;
+import stepwise.pipeline.EquivBatch;
+import stepwise.pipeline.EquivLine;
 import stepwise.pipeline.Equivalence;
 import stepwise.verify.Finding;
 import stepwise.verify.Status;
@@ -56,14 +55,18 @@ final class EquivCommand implements Callable<Integer> {
   @Mixin
   CheckOptions options = new CheckOptions();
 
-  /** Plain syntax, or LaTeX with --latex / --extract (read by stepwise.latex). */
+  @Option(names = "--jobs", paramLabel = "N", description = "with --batch: pairs checked at once, each under its own"
+      + " deadline (default: the number of processors, ${DEFAULT-VALUE} here); the output is the same for any N")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  /** Plain syntax, or LaTeX with --latex / --extract (read by stepwise.latex); notes say what --extract took. */
   private Equivalence.Question parse(Equivalence equivalence, String l, String r, String a, Source where,
-      String prefix) {
+      Consumer<String> notes) {
     if (!latex && !extract) {
       return equivalence.parse(l, r, a, where);
     }
     return stepwise.latex.LatexInput.question(l, r, a, where, extract,
-        stepwise.latex.LatexVocabulary.open(functions, symbols), note -> Main.OUT.println(prefix + note));
+        stepwise.latex.LatexVocabulary.open(functions, symbols), notes);
   }
 
   @Override
@@ -84,7 +87,7 @@ final class EquivCommand implements Callable<Integer> {
           throw new InputError(null, "unknown option '" + formula + "' (stepwise equiv --help lists the options)");
         }
       }
-      Finding f = equivalence.check(parse(equivalence, left, right, assume, null, ""));
+      Finding f = equivalence.check(parse(equivalence, left, right, assume, null, Main.OUT::println));
       Main.OUT.println(describe(f));
       return exitCode(f.status());
     } catch (InputError e) {
@@ -102,46 +105,39 @@ final class EquivCommand implements Callable<Integer> {
   }
 
   static String describe(Finding f) {
-    String numbers = f.samples() > 0 ? String.format("%d samples, max error %.1e", f.samples(), f.maxError()) : "";
-    return switch (f.status()) {
-      case PROVED -> "proved: " + f.method() + (numbers.isEmpty() ? "" : " (" + numbers + ")");
-      case CONFIRMED -> "confirmed numerically (no symbolic proof): " + numbers;
-      case REFUTED -> "refuted: " + f.reason() + " (re-checked at 50 digits)";
-      case UNKNOWN -> "unknown: " + f.reason();
-    };
+    return EquivLine.describe(f);
   }
 
+  /**
+   * Streams the file through jobs threads, each pair under its own deadline; verdicts are printed in
+   * line order as they complete, so the output is the same with one thread or many.
+   */
   private int batch(Equivalence equivalence) {
-    List<String> lines = TextFiles.lines(batch); // every line read and checked before the first check runs
-    Map<Status, Integer> totals = new EnumMap<>(Status.class);
-    int bad = 0;
-    int pairs = 0;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      pairs++;
-      Source where = new Source(batch, i + 1, 0);
-      String[] cells = line.split("\t", -1);
-      try {
-        if (cells.length < 3) {
-          throw new InputError(where, "expected lhs<TAB>rhs<TAB>assumptions");
+    if (jobs < 1) {
+      throw new InputError(null, "--jobs must be at least 1");
+    }
+    EquivLine checker = latex || extract
+        ? new EquivLine(equivalence, (l, r, a, where, notes) -> parse(equivalence, l, r, a, where, notes))
+        : new EquivLine(equivalence);
+    Progress[] progress = {Progress.SILENT}; // a bar once the number of pairs is known, on a terminal only
+    EquivBatch.Totals totals;
+    try {
+      totals = new EquivBatch(checker, jobs).run(batch, new EquivBatch.Listener() {
+        @Override
+        public void started(int pairs) {
+          progress[0] = Progress.start("equiv", pairs);
         }
-        Finding f = equivalence.check(parse(equivalence, cells[0], cells[1], cells[2], where, (i + 1) + ": "));
-        totals.merge(f.status(), 1, Integer::sum);
-        Main.OUT.println((i + 1) + ": " + describe(f));
-      } catch (InputError e) {
-        bad++;
-        Main.OUT.println((i + 1) + ": bad input: " + e.getMessage());
-      }
+
+        @Override
+        public void verdict(EquivLine.Verdict v) {
+          progress[0].println(v.output());
+          progress[0].step();
+        }
+      });
+    } finally {
+      progress[0].close();
     }
-    StringBuilder total = new StringBuilder(pairs + " pairs:");
-    for (Status s : Status.values()) {
-      total.append(' ').append(totals.getOrDefault(s, 0)).append(' ').append(s.words()).append(',');
-    }
-    total.append(' ').append(bad).append(" bad input");
-    Main.OUT.println(total);
-    return bad > 0 ? 2 : totals.getOrDefault(Status.UNKNOWN, 0) > 0 ? 3 : 0;
+    Main.OUT.println(totals.describe());
+    return totals.bad() > 0 ? 2 : totals.count(Status.UNKNOWN) > 0 ? 3 : 0;
   }
 }

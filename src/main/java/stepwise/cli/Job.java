@@ -58,7 +58,10 @@ final class Job {
         return 2;
       }
     }
-    Report report = pipeline.check(derivations);
+    Report report;
+    try (Progress progress = Progress.start("check", Pipeline.work(derivations))) { // a bar on a terminal only
+      report = pipeline.check(derivations, progress::step);
+    }
     if (json) {
       Main.OUT.println(JsonReport.of(report));
     } else {
@@ -67,9 +70,11 @@ final class Job {
     if (render != null) {
       Material material = new MaterialBuilder(catalogue, render.ln()).build(report);
       List<Path> loaded = derivations.stream().map(Derivation::file).toList();
-      try (Output out = new Output(render.folder(), loaded)) {
+      try (Output out = new Output(render.folder(), loaded);
+          Progress progress = Progress.start("render", render.writers().size())) {
         for (MaterialWriter writer : render.writers()) {
           writer.write(material, out, render.language());
+          progress.step();
         }
         out.commit();
       } catch (IllegalArgumentException e) {

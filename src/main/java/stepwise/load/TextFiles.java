@@ -120,6 +120,38 @@ public final class TextFiles {
   /** Splits a byte stream into checked lines; stops at the first problem, naming its line. */
   static List<String> lines(Path file, InputStream in) throws IOException {
     List<String> lines = new ArrayList<>();
+    eachLine(file, in, Limits.FILE_BYTES, (number, line) -> lines.add(line));
+    return lines;
+  }
+
+  /** Receives one checked line (without its line end) and its 1-based number. */
+  @FunctionalInterface
+  public interface LineSink {
+    void accept(int number, String line) throws IOException;
+  }
+
+  /**
+   * Streams the lines of a text file (or a pipe) one at a time, checked and limited as
+   * {@link #lines} does, without holding the file: memory stays that of one line.
+   */
+  public static void eachLine(Path file, LineSink sink) {
+    if (classify(file, true) == Kind.FOLDER) {
+      throw new InputError(Source.of(file), "is a folder, not a file");
+    }
+    try {
+      if (Files.isRegularFile(file) && Files.size(file) > Limits.FILE_BYTES) {
+        throw new InputError(Source.of(file), "file is " + Files.size(file) + " bytes; the limit is "
+            + Limits.FILE_BYTES + " bytes");
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        eachLine(file, in, Limits.FILE_BYTES, sink);
+      }
+    } catch (IOException e) {
+      throw new InputError(Source.of(file), "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static void eachLine(Path file, InputStream in, long maxBytes, LineSink sink) throws IOException {
     byte[] line = new byte[256];
     int length = 0;
     long total = 0;
@@ -129,13 +161,14 @@ public final class TextFiles {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     for (int n; (n = in.read(chunk)) > 0; ) {
       total += n;
-      if (total > Limits.FILE_BYTES) {
-        throw new InputError(new Source(file, lineNumber, 0), "the file is longer than " + Limits.FILE_BYTES + " bytes");
+      if (total > maxBytes) {
+        throw new InputError(new Source(file, lineNumber, 0), "the file is longer than " + maxBytes + " bytes");
       }
       for (int i = 0; i < n; i++) {
         byte b = chunk[i];
         if (b == '\n') {
-          lines.add(decode(file, lineNumber++, line, length, utf8, lines.isEmpty()));
+          sink.accept(lineNumber, decode(file, lineNumber, line, length, utf8, lineNumber == 1));
+          lineNumber++;
           length = 0;
           continue;
         }
@@ -153,9 +186,8 @@ public final class TextFiles {
       }
     }
     if (length > 0) {
-      lines.add(decode(file, lineNumber, line, length, utf8, lines.isEmpty()));
+      sink.accept(lineNumber, decode(file, lineNumber, line, length, utf8, lineNumber == 1));
     }
-    return lines;
   }
 
   private static String decode(Path file, int lineNumber, byte[] bytes, int length, CharsetDecoder utf8, boolean first) {

@@ -158,15 +158,27 @@ public final class Pipeline {
   }
 
   public Report check(List<Derivation> derivations) {
+    return check(derivations, () -> {});
+  }
+
+  /** The units of work check reports to its progress listener: one per derivation and one per claim. */
+  public static int work(List<Derivation> derivations) {
+    return derivations.size() + derivations.stream().mapToInt(d -> d.claims().size()).sum();
+  }
+
+  /** Checks, telling progress after each derivation and each claim (a progress bar listens). */
+  public Report check(List<Derivation> derivations, Runnable progress) {
     Verifier verifier = new Verifier(catalogue, settings);
     Map<String, DerivationResult> results = new LinkedHashMap<>();
     for (Derivation d : derivations) {
       results.put(d.id(), checkOne(d, results, verifier));
+      progress.run();
     }
     List<ClaimResult> claims = new ArrayList<>();
     for (Derivation d : derivations) {
       for (Claim c : d.claims()) {
         claims.add(checkClaim(c, results, verifier));
+        progress.run();
       }
     }
     return new Report(new ArrayList<>(results.values()), claims);
