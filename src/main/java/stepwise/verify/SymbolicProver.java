@@ -40,19 +40,43 @@ final class SymbolicProver {
   private final Domains domains;
   private final Duration deadline;
 
+  /** Whether the special-function laws (SpecialForms) and convergent infinite sums are tried as well. */
+  private boolean special;
+
   SymbolicProver(Catalogue catalogue, Domains domains, Duration deadline) {
     this.catalogue = catalogue;
     this.domains = domains;
     this.deadline = deadline;
   }
 
+  /** This prover with the special-function laws and infinite sums; it runs only where they occur. */
+  SymbolicProver withSpecialFunctions() {
+    special = true;
+    return this;
+  }
+
   /** The method that showed d = 0 everywhere in the domains, or empty if none did. */
   Optional<String> proveZero(IExpr d, List<Obligation.Iteration> within) {
-    return Cas.withDeadline(deadline, () -> zero(prepare(d), within, 0));
+    boolean series = InfiniteSums.applies(d);
+    if (special ? !SpecialForms.applies(d) && !series : series) {
+      return Optional.empty(); // Symja would sum a series without asking whether it converges
+    }
+    return Cas.withDeadline(deadline, () -> {
+      IExpr prepared = prepare(d);
+      if (!series) {
+        return zero(prepared, within, 0);
+      }
+      InfiniteSums sums = new InfiniteSums(domains);
+      IExpr summed = sums.hideRest(sums.evaluate(prepared));
+      return zero(summed, within, 0).map(how -> sums.used().isEmpty() ? how : sums.used() + "; then " + how);
+    });
   }
 
   /** The method that showed d does not depend on the variables in over. */
   Optional<String> proveIndependent(IExpr d, Set<ISymbol> over) {
+    if (InfiniteSums.applies(d)) {
+      return Optional.empty(); // Symja would sum a series without asking whether it converges
+    }
     return Cas.withDeadline(deadline, () -> {
       IExpr prepared = prepare(d, over);
       if (!Trees.mentions(prepared, over)) {
@@ -83,6 +107,9 @@ final class SymbolicProver {
 
   /** The method that showed d REL 0 (Greater, GreaterEqual, Less, LessEqual). */
   Optional<String> proveSign(IExpr d, IExpr relation) {
+    if (InfiniteSums.applies(d)) {
+      return Optional.empty(); // Symja would sum a series without asking whether it converges
+    }
     return Cas.withDeadline(deadline, () -> {
       IExpr prepared = prepare(d);
       SignProver signs = new SignProver(domains);
@@ -265,9 +292,44 @@ final class SymbolicProver {
         return Optional.of("trigonometric functions as exponentials, then Together");
       }
     }
+    if (special) {
+      Optional<String> bySpecial = zeroBySpecialForms(normal, within);
+      if (bySpecial.isPresent()) {
+        return bySpecial;
+      }
+    }
     IExpr simplified = tame(normal) ? symja(Trees.node(S.Simplify, normal)) : null;
     if (isZero(simplified)) {
       return Optional.of("log and power laws under the domains, then Simplify");
+    }
+    return Optional.empty();
+  }
+
+  /** Infinite sums summed where they provably converge, then the special-function laws, then Expand/Together. */
+  private Optional<String> zeroBySpecialForms(IExpr normal, List<Obligation.Iteration> within) {
+    SpecialForms forms = new SpecialForms(domains, within);
+    IExpr rewritten = forms.rewrite(normal);
+    if (rewritten.equals(normal)) {
+      return Optional.empty();
+    }
+    String how = forms.laws() + " under the domains; ";
+    IExpr expanded = symja(Trees.node(S.Expand, rewritten));
+    if (isZero(expanded)) {
+      return Optional.of(how + "then Expand");
+    }
+    IExpr together = symja(Trees.node(S.Together, expanded == null ? rewritten : expanded));
+    if (isZero(together)) {
+      return Optional.of(how + "then Together");
+    }
+    if (Trees.contains(rewritten, e -> TRIGONOMETRIC.contains(e))) {
+      IExpr exponential = symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, rewritten))));
+      if (isZero(exponential)) {
+        return Optional.of(how + "then trigonometric functions as exponentials and Together");
+      }
+    }
+    IExpr simplified = tame(rewritten) ? symja(Trees.node(S.Simplify, rewritten)) : null;
+    if (isZero(simplified)) {
+      return Optional.of(how + "then Simplify");
     }
     return Optional.empty();
   }
