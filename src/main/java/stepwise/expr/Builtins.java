@@ -57,6 +57,7 @@ public final class Builtins {
     constant(S.Pi);
     constant(S.E);
     constant(S.I);
+    constant(S.EulerGamma);
     constant(S.Infinity);
     constant(S.True);
     constant(S.False);

@@ -121,6 +121,9 @@ final class Numeric {
     if (s.equals(S.I)) {
       return Complex.I;
     }
+    if (s.equals(S.EulerGamma)) {
+      return new Complex(0.5772156649015329);
+    }
     throw new NotNumeric("no value for " + s.getSymbolName());
   }
 

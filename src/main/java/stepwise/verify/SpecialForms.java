@@ -65,7 +65,7 @@ final class SpecialForms {
   static boolean applies(IExpr e) {
     return Trees.contains(e, x -> x.equals(S.Gamma) || x.equals(S.Factorial) || x.equals(S.Binomial)
         || x.equals(S.Pochhammer) || x.equals(S.Beta) || x.equals(S.LogGamma) || x.equals(S.Erfc)
-        || x.equals(S.PolyGamma)
+        || x.equals(S.PolyGamma) || x.equals(S.Cos) || x.equals(S.Sin)
         || x instanceof IAST a && a.isPower() && (a.arg1().isMinusOne() || a.arg1().equals(S.E) || isRadical(a)));
   }
 
@@ -153,6 +153,15 @@ final class SpecialForms {
       laws.add("LogGamma(a) = Log(Gamma(a)) (a proved positive)");
       return F.Log(F.Gamma(ast.arg1()));
     }
+    if ((h.equals(S.Cos) || h.equals(S.Sin)) && ast.argSize() == 1) {
+      IExpr p = Cas.evaluate(Trees.node(S.Expand, Trees.times(ast.arg1(), Trees.power(S.Pi, F.CN1))));
+      IExpr parity = parity(p, scope);
+      if (parity != null) {
+        laws.add("Cos(Pi n) = (-1)^n and Sin(Pi n) = 0 for integer n");
+        return h.equals(S.Cos) ? parity : F.C0;
+      }
+      return null;
+    }
     if (ast.isPower()) {
       if (ast.arg1().equals(S.E)) {
         IExpr p = Cas.evaluate(Trees.node(S.Expand, Trees.times(ast.arg2(), Trees.power(Trees.times(S.I, S.Pi), F.CN1))));
@@ -192,11 +201,36 @@ final class SpecialForms {
 
   private boolean provedPositive(List<IExpr> terms, List<Obligation.Iteration> scope) {
     for (IExpr t : terms) {
-      if (!signs.proves(F.Greater(t, F.C0), scope)) {
+      if (!signs.proves(F.Greater(t, F.C0), scope) && !byCondition(t, scope)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * t > 0 from a stated condition between variables: with k <= n, n - k + 1 is the slack n - k
+   * (>= 0) plus 1, and the rest (1) is proved positive by interval arithmetic.
+   */
+  private boolean byCondition(IExpr t, List<Obligation.Iteration> scope) {
+    for (IExpr c : domains.conditions()) {
+      if (!(c instanceof IAST rel) || rel.argSize() != 2) {
+        continue;
+      }
+      IExpr h = rel.head();
+      boolean less = h.equals(S.Less) || h.equals(S.LessEqual);
+      boolean greater = h.equals(S.Greater) || h.equals(S.GreaterEqual);
+      if (!less && !greater) {
+        continue;
+      }
+      boolean strict = h.equals(S.Less) || h.equals(S.Greater);
+      IExpr slack = less ? Trees.plus(rel.arg2(), Trees.negate(rel.arg1())) : Trees.plus(rel.arg1(), Trees.negate(rel.arg2()));
+      IExpr rest = Cas.evaluate(Trees.node(S.Expand, Trees.plus(t, Trees.negate(slack))));
+      if (signs.proves(F.Greater(rest, F.C0), scope) || strict && signs.proves(F.GreaterEqual(rest, F.C0), scope)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

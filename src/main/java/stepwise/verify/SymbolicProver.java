@@ -281,6 +281,14 @@ final class SymbolicProver {
       if (bySums.isPresent()) {
         return bySums;
       }
+      IExpr aligned = depth == 0 ? alignedSums(normal, within) : null;
+      if (aligned != null) {
+        Optional<String> byAligned = mergedSums(aligned, within, depth + 1);
+        if (byAligned.isPresent()) {
+          return Optional.of("sums split term by term, indices shifted and ranges aligned (end terms written out); "
+              + byAligned.get());
+        }
+      }
     }
     IExpr together = symja(Trees.node(S.Together, normalExpanded == null ? normal : normalExpanded));
     if (isZero(together)) {
@@ -397,6 +405,145 @@ final class SymbolicProver {
       return Optional.empty();
     }
     return Optional.of("sums over the same range merged; each summand is zero");
+  }
+
+  private static final int MAX_END_TERMS = 8;
+
+  /**
+   * The sums of d split into one sum per term of their summand, each shifted so that its
+   * functions are called at the index itself (Sum(F(k + 1), {k, 1, n}) = Sum(F(k), {k, 2, n + 1})),
+   * and all sums whose bounds differ by integers cut to the one common range, with the terms
+   * outside it written out. The common range [A, B] must be proved not to run backwards (B >= A - 1)
+   * under the domains, or nothing is changed. Null when there is nothing to align.
+   */
+  private IExpr alignedSums(IExpr d, List<Obligation.Iteration> within) {
+    List<IExpr> terms = Trees.isHead(d, S.Plus) ? Trees.args(d) : List.of(d);
+    record Part(IExpr coefficient, IExpr summand, ISymbol index, IExpr lo, IExpr hi) {}
+    List<Part> parts = new ArrayList<>();
+    List<IExpr> rest = new ArrayList<>();
+    for (IExpr term : terms) {
+      IExpr coefficient = F.C1;
+      IExpr sum = term;
+      if (Trees.isHead(term, S.Times)) {
+        List<IExpr> sums = Trees.args(term).stream().filter(f -> Trees.isHead(f, S.Sum)).toList();
+        if (sums.size() == 1) {
+          sum = sums.get(0);
+          List<IExpr> others = new ArrayList<>(Trees.args(term));
+          others.remove(sum);
+          coefficient = Trees.times(others);
+        }
+      }
+      Obligation.Iteration it = Places.iterationOf(sum);
+      if (it == null || !Trees.isHead(sum, S.Sum) || it.hi().equals(S.Infinity)
+          || Trees.mentions(coefficient, Set.of(it.index()))) {
+        rest.add(term);
+        continue;
+      }
+      IExpr body = ((IAST) sum).arg1();
+      // partial fractions in the index (1/(k (k + 1)) = 1/k - 1/(k + 1)) so that shifted terms can cancel
+      IExpr summand = body.isPolynomial(it.index()) || !isRationalIn(body, it.index())
+          ? symja(Trees.node(S.Expand, body)) : symja(Trees.node(S.Apart, body, it.index()));
+      if (summand == null) {
+        return null;
+      }
+      for (IExpr piece : Trees.isHead(summand, S.Plus) ? Trees.args(summand) : List.of(summand)) {
+        Integer shift = commonShift(piece, it.index());
+        if (shift == null) {
+          parts.add(new Part(coefficient, piece, it.index(), it.lo(), it.hi()));
+        } else {
+          IExpr moved = Trees.substitute(piece, Map.of(it.index(), Trees.plus(it.index(), F.ZZ(-shift))));
+          parts.add(new Part(coefficient, symja(Trees.node(S.Expand, moved)), it.index(),
+              symja(Trees.plus(it.lo(), F.ZZ(shift))), symja(Trees.plus(it.hi(), F.ZZ(shift)))));
+        }
+      }
+    }
+    if (parts.size() < 2) {
+      return null;
+    }
+    IExpr a = parts.get(0).lo();
+    IExpr b = parts.get(0).hi();
+    for (Part p : parts) {
+      Integer lower = integerGap(p.lo(), a);
+      Integer upper = integerGap(p.hi(), b);
+      if (lower == null || upper == null) {
+        return null;
+      }
+      a = lower > 0 ? p.lo() : a;
+      b = upper < 0 ? p.hi() : b;
+    }
+    if (!new SignProver(domains).proves(F.GreaterEqual(Trees.plus(b, Trees.negate(a), F.C1), F.C0), within)) {
+      return null;
+    }
+    List<IExpr> out = new ArrayList<>(rest);
+    for (Part p : parts) {
+      int before = integerGap(a, p.lo());
+      int after = integerGap(p.hi(), b);
+      if (before + after > MAX_END_TERMS) {
+        return null;
+      }
+      List<IExpr> pieces = new ArrayList<>();
+      pieces.add(Trees.node(S.Sum, p.summand(), Trees.node(S.List, p.index(), a, b)));
+      for (int j = 0; j < before; j++) {
+        pieces.add(Trees.substitute(p.summand(), Map.of(p.index(), symja(Trees.plus(p.lo(), F.ZZ(j))))));
+      }
+      for (int j = 1; j <= after; j++) {
+        pieces.add(Trees.substitute(p.summand(), Map.of(p.index(), symja(Trees.plus(b, F.ZZ(j))))));
+      }
+      out.add(Trees.times(p.coefficient(), Trees.plus(pieces)));
+    }
+    return Trees.tidy(Trees.plus(out));
+  }
+
+  /** Whether e is a ratio of polynomials in x (other symbols as coefficients). */
+  private static boolean isRationalIn(IExpr e, ISymbol x) {
+    if (!Trees.mentions(e, Set.of(x)) || e.equals(x)) {
+      return true;
+    }
+    if (Trees.isHead(e, S.Plus) || Trees.isHead(e, S.Times)) {
+      return Trees.args(e).stream().allMatch(a -> isRationalIn(a, x));
+    }
+    return e.isPower() && e.exponent().isInteger() && isRationalIn(e.base(), x);
+  }
+
+  /** x - y when it is an integer, else null. */
+  private static Integer integerGap(IExpr x, IExpr y) {
+    IExpr gap = symja(Trees.node(S.Expand, Trees.plus(x, Trees.negate(y))));
+    return gap instanceof org.matheclipse.core.interfaces.IInteger i && Math.abs(i.toIntDefault(1000)) < 1000
+        ? i.toIntDefault() : null;
+  }
+
+  /**
+   * The s for which every call of a user function in term has the argument index + s (the
+   * same s for all), when s is not 0; else null.
+   */
+  private static Integer commonShift(IExpr term, ISymbol index) {
+    // re-indexing is always valid; this only picks the shift that makes cancelling likely:
+    // the common offset s of the arguments index + s of user functions, else of the sums index + s
+    for (boolean calls : new boolean[] {true, false}) {
+      Integer[] shift = {null};
+      boolean[] mixed = {false};
+      Trees.walk(term, (path, sub) -> {
+        IExpr argument = null;
+        if (calls && sub instanceof IAST call && call.head() instanceof ISymbol h && stepwise.expr.UserSymbols.isUser(h)
+            && call.argSize() == 1 && Trees.mentions(call.arg1(), Set.of(index))) {
+          argument = call.arg1();
+        } else if (!calls && Trees.isHead(sub, S.Plus) && Trees.args(sub).contains(index)) {
+          argument = sub;
+        }
+        if (argument != null) {
+          Integer s = integerGap(argument, index);
+          if (s == null || shift[0] != null && !shift[0].equals(s)) {
+            mixed[0] = true;
+          } else {
+            shift[0] = s;
+          }
+        }
+      });
+      if (shift[0] != null) {
+        return mixed[0] || shift[0] == 0 ? null : shift[0];
+      }
+    }
+    return null;
   }
 
   /**
