@@ -104,6 +104,9 @@ final class Precise {
       return null;
     }
     e = fullPrecision(e);
+    if (hugeSpecial(e, new Numeric(new Point(Map.of(), Map.of())))) {
+      return new Reading(null, digits, Double.POSITIVE_INFINITY); // before anything asks Symja for Gamma(10^30)
+    }
     double largest = largestIntermediate(e, true, new Numeric(new Point(Map.of(), Map.of())));
     if (largest == Double.POSITIVE_INFINITY) {
       return new Reading(null, digits, largest);
@@ -375,6 +378,19 @@ final class Precise {
   /** Functions whose high-precision value costs time growing with the argument (Gamma of 10^9 takes minutes). */
   private static final java.util.Set<IExpr> SPECIAL = java.util.Set.of(S.Gamma, S.Factorial, S.LogGamma, S.Beta,
       S.Pochhammer, S.PolyGamma, S.Zeta, S.Erf, S.Erfc);
+
+  /** Whether a special function somewhere in e has an argument beyond what apfloat computes in time. */
+  private static boolean hugeSpecial(IExpr e, Numeric doubles) {
+    return Trees.contains(e, x -> x instanceof IAST ast && SPECIAL.contains(ast.head()) && Trees.args(ast).stream()
+        .anyMatch(arg -> {
+          try {
+            Complex v = doubles.eval(arg);
+            return !v.isNaN() && !(v.norm() <= MAX_GAMMA_ARGUMENT);
+          } catch (Numeric.NotNumeric | ArithmeticException ex) {
+            return false;
+          }
+        }));
+  }
 
   private static double largestIntermediate(IExpr e, boolean counted, Numeric doubles) {
     double largest = Double.NEGATIVE_INFINITY;
