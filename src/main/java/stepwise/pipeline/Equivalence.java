@@ -110,8 +110,8 @@ public final class Equivalence {
   /**
    * Undeclared functions called at integer points, F(k) in a sum over k = 1..n or F(n + 1),
    * become families: random values per distinct argument, the same on both sides, over the
-   * smallest range that holds every argument (1..n + 1 here). Their values are real unless
-   * an assumption about the family says more (y(i) > 0).
+   * smallest range that holds every argument (1..n + 1 here). Their values are complex unless
+   * an assumption about the family says more (Element(y(i), Reals), y(i) > 0).
    */
   static final class IndexedFunctions {
     private IndexedFunctions() {}
@@ -176,9 +176,9 @@ public final class Equivalence {
           }
         }
         if (comparable) {
-          Domain element = members.getOrDefault(f, Domain.REALS);
-          out = out.with(f, new Domain.Family(UserSymbols.named("k"), lo, hi,
-              element instanceof Domain.Complex ? Domain.REALS : element, false));
+          // like any variable without a domain, the values of an undeclared function are complex
+          Domain element = members.getOrDefault(f, Domain.COMPLEX);
+          out = out.with(f, new Domain.Family(UserSymbols.named("k"), lo, hi, element, false));
         }
       }
       return out;
