@@ -36,6 +36,14 @@ public final class Builtins {
     fn(S.Binomial, 2, 2);
     fn(S.Factorial, 1, 1);
     fn(S.Gamma, 1, 1);
+    // the special functions a statistics text uses (pure functions, evaluated numerically by the sampler)
+    fn(S.LogGamma, 1, 1);
+    fn(S.Beta, 2, 2);
+    fn(S.PolyGamma, 1, 2);
+    fn(S.Pochhammer, 2, 2);
+    fn(S.Zeta, 1, 1);
+    fn(S.Erf, 1, 1);
+    fn(S.Erfc, 1, 1);
     fn(S.Floor, 1, 1);
     fn(S.Ceiling, 1, 1);
     fn(S.Max, 1, 8);
@@ -49,6 +57,7 @@ public final class Builtins {
     constant(S.Pi);
     constant(S.E);
     constant(S.I);
+    constant(S.EulerGamma);
     constant(S.Infinity);
     constant(S.True);
     constant(S.False);
@@ -68,11 +77,18 @@ public final class Builtins {
     CONSTANTS.put(symbol.toString(), symbol);
   }
 
-  /** The function called by this name: exact spelling, or all lower case ("log", "sqrt"). */
+  /**
+   * The function called by this name: exact spelling, or all lower case ("log", "sqrt") for
+   * names longer than one letter. One letter is case-sensitive, as in Symja's relaxed syntax
+   * (P and p differ), so d stays free for a dimension: only D is the derivative.
+   */
   public static Optional<Function> function(String name) {
     Function exact = FUNCTIONS.get(name);
     if (exact != null) {
       return Optional.of(exact);
+    }
+    if (name.length() == 1) {
+      return Optional.empty();
     }
     for (Function f : FUNCTIONS.values()) {
       if (f.symbol().toString().toLowerCase(Locale.ROOT).equals(name)) {

@@ -91,6 +91,19 @@ final class Bounds {
           ? new Interval(null, true, x.hi() == null ? null : logUp(x.hi()), x.hiOpen())
           : clipped.increasing(Math::log, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, BigDecimal.ONE, BigDecimal.ZERO);
     }
+    if (head.equals(S.Gamma) && ast.argSize() == 1) {
+      // Gamma is positive on the positive reals (its least value there is about 0.8856)
+      Interval x = of(ast.arg1());
+      return x != null && x.positive() ? new Interval(BigDecimal.ZERO, true, null, true) : null;
+    }
+    if ((head.equals(S.Erf) || head.equals(S.Erfc)) && ast.argSize() == 1) {
+      Interval x = of(ast.arg1());
+      if (x == null) {
+        return null; // not known to be real
+      }
+      return head.equals(S.Erf) ? new Interval(BigDecimal.ONE.negate(), true, BigDecimal.ONE, true)
+          : new Interval(BigDecimal.ZERO, true, BigDecimal.valueOf(2), true);
+    }
     if (head.equals(S.Abs) && ast.argSize() == 1) {
       Interval x = of(ast.arg1());
       if (x == null) {

@@ -57,6 +57,16 @@ final class NumberSize {
       }
       return (Gamma.logGamma(n + 1) - Gamma.logGamma(k + 1) - Gamma.logGamma(n - k + 1)) / Math.log(10);
     }
+    if (Trees.isHead(ast, S.Pochhammer) && ast.argSize() == 2) {
+      Double a = integer(ast.arg1());
+      Double k = integer(ast.arg2());
+      return a == null || k == null || a < 1 || k < 0 ? 0 : (Gamma.logGamma(a + k) - Gamma.logGamma(a)) / Math.log(10);
+    }
+    if ((Trees.isHead(ast, S.Zeta) || Trees.isHead(ast, S.PolyGamma)) && ast.argSize() >= 1) {
+      // Zeta(2n) and PolyGamma(n, 1) are exact via Bernoulli numbers, whose size grows like n log n
+      Double n = integer(ast.arg1());
+      return n == null || Math.abs(n) < 20 ? 0 : Math.abs(n) * Math.log10(Math.abs(n));
+    }
     if (Trees.isHead(ast, S.Power) && ast.argSize() == 2) {
       Double base = integer(ast.arg1());
       Double exponent = integer(ast.arg2());

@@ -121,6 +121,9 @@ final class Numeric {
     if (s.equals(S.I)) {
       return Complex.I;
     }
+    if (s.equals(S.EulerGamma)) {
+      return new Complex(0.5772156649015329);
+    }
     throw new NotNumeric("no value for " + s.getSymbolName());
   }
 
@@ -152,6 +155,9 @@ final class Numeric {
     Obligation.Iteration it = Places.iterationOf(ast);
     if (it == null) {
       throw new NotNumeric("unsupported iteration " + ast);
+    }
+    if (it.hi().equals(S.Infinity)) {
+      throw new NotNumeric("a series (a sum to Infinity) is not evaluated numerically: only a proof decides it");
     }
     int lo = integer(eval(it.lo()), "a lower bound");
     int hi = integer(eval(it.hi()), "an upper bound");
@@ -302,6 +308,17 @@ final class Numeric {
     if (head.equals(S.Factorial)) return new Complex(gamma(real(x) + 1));
     if (head.equals(S.Gamma)) return new Complex(gamma(real(x)));
     if (head.equals(S.Binomial)) return binomial(real(x), real(eval(ast.arg2())));
+    if (head.equals(S.LogGamma)) return logGamma(real(x));
+    if (head.equals(S.Beta)) {
+      double a = real(x);
+      double b = real(eval(ast.arg2()));
+      return new Complex(gamma(a) * gamma(b) / gamma(a + b));
+    }
+    if (head.equals(S.Pochhammer)) return pochhammer(real(x), real(eval(ast.arg2())));
+    if (head.equals(S.Erf)) return new Complex(org.hipparchus.special.Erf.erf(real(x)));
+    if (head.equals(S.Erfc)) return new Complex(org.hipparchus.special.Erf.erfc(real(x)));
+    if (head.equals(S.PolyGamma)) return polyGamma(ast.argSize() == 1 ? 0 : real(x), real(eval(ast.argSize() == 1 ? ast.arg1() : ast.arg2())));
+    if (head.equals(S.Zeta)) return zeta(real(x));
     throw new NotNumeric("cannot evaluate " + head + "(...) numerically");
   }
 
@@ -322,6 +339,62 @@ final class Numeric {
       return Double.NaN;
     }
     return Gamma.gamma(x);
+  }
+
+  /** LogGamma: log Gamma(x) for x > 0; on the negative reals Symja's LogGamma is complex, not evaluated here. */
+  private static Complex logGamma(double x) {
+    if (x <= 0) {
+      throw new NotNumeric("LogGamma of a non-positive real is evaluated in high precision only");
+    }
+    return new Complex(Gamma.logGamma(x));
+  }
+
+  /** Pochhammer(a, n): a product for a small non-negative integer n, else a ratio of Gammas. */
+  private static Complex pochhammer(double a, double n) {
+    if (n == Math.rint(n) && n >= 0 && n <= 1000) {
+      double p = 1;
+      for (int k = 0; k < n; k++) {
+        p *= a + k;
+      }
+      return new Complex(p);
+    }
+    return new Complex(gamma(a + n) / gamma(a));
+  }
+
+  /** PolyGamma(0, x) and PolyGamma(1, x) in doubles; higher orders are left to high precision. */
+  private static Complex polyGamma(double order, double x) {
+    if (x <= 0 && x == Math.rint(x)) {
+      return Complex.NaN;
+    }
+    if (order == 0) return new Complex(Gamma.digamma(x));
+    if (order == 1) return new Complex(Gamma.trigamma(x));
+    throw new NotNumeric("PolyGamma of order " + order + " is evaluated in high precision only");
+  }
+
+  /** Zeta(s) for real s > 1 by Euler-Maclaurin (error far below double rounding); 1 is a pole. */
+  private static Complex zeta(double s) {
+    if (s == 1) {
+      return Complex.NaN;
+    }
+    if (!(s > 1)) {
+      throw new NotNumeric("Zeta below 1 is evaluated in high precision only");
+    }
+    int n = 20;
+    double sum = 0;
+    for (int k = 1; k < n; k++) {
+      sum += Math.pow(k, -s);
+    }
+    // tail from n: n^(1-s)/(s-1) + n^-s/2 + Bernoulli corrections
+    double tail = Math.pow(n, 1 - s) / (s - 1) + 0.5 * Math.pow(n, -s);
+    double[] b2k = {1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730};
+    double rising = s; // s (s+1) ... (s+2k-2)
+    double factorial = 2;
+    for (int k = 1; k <= b2k.length; k++) {
+      tail += b2k[k - 1] / factorial * rising * Math.pow(n, -s - 2 * k + 1);
+      rising *= (s + 2 * k - 1) * (s + 2 * k);
+      factorial *= (2 * k + 1) * (2 * k + 2);
+    }
+    return new Complex(sum + tail);
   }
 
   /** Binomial as Mathematica: for integers n >= 0 it is 0 when k < 0 or k > n. */

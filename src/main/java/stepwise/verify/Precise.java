@@ -104,6 +104,9 @@ final class Precise {
       return null;
     }
     e = fullPrecision(e);
+    if (hugeSpecial(e, new Numeric(new Point(Map.of(), Map.of())))) {
+      return new Reading(null, digits, Double.POSITIVE_INFINITY); // before anything asks Symja for Gamma(10^30)
+    }
     double largest = largestIntermediate(e, true, new Numeric(new Point(Map.of(), Map.of())));
     if (largest == Double.POSITIVE_INFINITY) {
       return new Reading(null, digits, largest);
@@ -372,6 +375,23 @@ final class Precise {
    * exceeds 10^5: apfloat's work on such values runs for minutes and cannot be stopped. Parts that cannot be
    * evaluated in doubles (the body of a sum) are skipped.
    */
+  /** Functions whose high-precision value costs time growing with the argument (Gamma of 10^9 takes minutes). */
+  private static final java.util.Set<IExpr> SPECIAL = java.util.Set.of(S.Gamma, S.Factorial, S.LogGamma, S.Beta,
+      S.Pochhammer, S.PolyGamma, S.Zeta, S.Erf, S.Erfc);
+
+  /** Whether a special function somewhere in e has an argument beyond what apfloat computes in time. */
+  private static boolean hugeSpecial(IExpr e, Numeric doubles) {
+    return Trees.contains(e, x -> x instanceof IAST ast && SPECIAL.contains(ast.head()) && Trees.args(ast).stream()
+        .anyMatch(arg -> {
+          try {
+            Complex v = doubles.eval(arg);
+            return !v.isNaN() && !(v.norm() <= MAX_GAMMA_ARGUMENT);
+          } catch (Numeric.NotNumeric | ArithmeticException ex) {
+            return false;
+          }
+        }));
+  }
+
   private static double largestIntermediate(IExpr e, boolean counted, Numeric doubles) {
     double largest = Double.NEGATIVE_INFINITY;
     if (!(e instanceof IAST ast)) {
@@ -385,10 +405,12 @@ final class Precise {
         if (!(Math.abs(logSize) <= MAX_LOG_SIZE) && !exponent.isNaN() && !base.isNaN()) {
           return Double.POSITIVE_INFINITY;
         }
-      } else if ((ast.head().equals(S.Gamma) || ast.head().equals(S.Factorial)) && ast.argSize() == 1) {
-        Complex x = doubles.eval(ast.arg1());
-        if (!(x.norm() <= MAX_GAMMA_ARGUMENT) && !x.isNaN()) {
-          return Double.POSITIVE_INFINITY;
+      } else if (SPECIAL.contains(ast.head())) {
+        for (IExpr arg : Trees.args(ast)) {
+          Complex x = doubles.eval(arg);
+          if (!(x.norm() <= MAX_GAMMA_ARGUMENT) && !x.isNaN()) {
+            return Double.POSITIVE_INFINITY;
+          }
         }
       }
     } catch (Numeric.NotNumeric | ArithmeticException ex) {
@@ -496,13 +518,27 @@ final class Precise {
     return exact instanceof IInteger i ? i : null;
   }
 
+  /** A member's index once the point's values are in (F(n + 1) at n = 5 is F(6)), or null. */
+  private static IExpr index(IExpr argument) {
+    if (argument.isInteger()) {
+      return argument;
+    }
+    if (Trees.contains(argument, x -> x instanceof ISymbol s && stepwise.expr.UserSymbols.isUser(s))
+        || Trees.size(argument) > 20) {
+      return null;
+    }
+    IExpr v = Cas.evaluate(argument);
+    return v.isInteger() ? v : null;
+  }
+
   private static IExpr members(IExpr e, Map<ISymbol, TreeMap<Integer, Point.Value>> families,
       java.util.function.Function<Point.Value, IExpr> value) {
     if (!(e instanceof IAST ast)) {
       return e;
     }
-    if (ast.head() instanceof ISymbol head && families.containsKey(head) && ast.argSize() == 1 && ast.arg1().isInteger()) {
-      Point.Value v = families.get(head).get(ast.arg1().toIntDefault());
+    if (ast.head() instanceof ISymbol head && families.containsKey(head) && ast.argSize() == 1
+        && index(ast.arg1()) != null) {
+      Point.Value v = families.get(head).get(index(ast.arg1()).toIntDefault());
       return v == null ? S.Indeterminate : value.apply(v);
     }
     IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());

@@ -40,19 +40,43 @@ final class SymbolicProver {
   private final Domains domains;
   private final Duration deadline;
 
+  /** Whether the special-function laws (SpecialForms) and convergent infinite sums are tried as well. */
+  private boolean special;
+
   SymbolicProver(Catalogue catalogue, Domains domains, Duration deadline) {
     this.catalogue = catalogue;
     this.domains = domains;
     this.deadline = deadline;
   }
 
+  /** This prover with the special-function laws and infinite sums; it runs only where they occur. */
+  SymbolicProver withSpecialFunctions() {
+    special = true;
+    return this;
+  }
+
   /** The method that showed d = 0 everywhere in the domains, or empty if none did. */
   Optional<String> proveZero(IExpr d, List<Obligation.Iteration> within) {
-    return Cas.withDeadline(deadline, () -> zero(prepare(d), within, 0));
+    boolean series = InfiniteSums.applies(d);
+    if (special ? !SpecialForms.applies(d) && !series : series) {
+      return Optional.empty(); // Symja would sum a series without asking whether it converges
+    }
+    return Cas.withDeadline(deadline, () -> {
+      IExpr prepared = prepare(d);
+      if (!series) {
+        return zero(prepared, within, 0);
+      }
+      InfiniteSums sums = new InfiniteSums(domains);
+      IExpr summed = sums.hideRest(sums.evaluate(prepared));
+      return zero(summed, within, 0).map(how -> sums.used().isEmpty() ? how : sums.used() + "; then " + how);
+    });
   }
 
   /** The method that showed d does not depend on the variables in over. */
   Optional<String> proveIndependent(IExpr d, Set<ISymbol> over) {
+    if (InfiniteSums.applies(d)) {
+      return Optional.empty(); // Symja would sum a series without asking whether it converges
+    }
     return Cas.withDeadline(deadline, () -> {
       IExpr prepared = prepare(d, over);
       if (!Trees.mentions(prepared, over)) {
@@ -83,6 +107,9 @@ final class SymbolicProver {
 
   /** The method that showed d REL 0 (Greater, GreaterEqual, Less, LessEqual). */
   Optional<String> proveSign(IExpr d, IExpr relation) {
+    if (InfiniteSums.applies(d)) {
+      return Optional.empty(); // Symja would sum a series without asking whether it converges
+    }
     return Cas.withDeadline(deadline, () -> {
       IExpr prepared = prepare(d);
       SignProver signs = new SignProver(domains);
@@ -254,6 +281,14 @@ final class SymbolicProver {
       if (bySums.isPresent()) {
         return bySums;
       }
+      IExpr aligned = depth == 0 ? alignedSums(normal, within) : null;
+      if (aligned != null) {
+        Optional<String> byAligned = mergedSums(aligned, within, depth + 1);
+        if (byAligned.isPresent()) {
+          return Optional.of("sums split term by term, indices shifted and ranges aligned (end terms written out); "
+              + byAligned.get());
+        }
+      }
     }
     IExpr together = symja(Trees.node(S.Together, normalExpanded == null ? normal : normalExpanded));
     if (isZero(together)) {
@@ -265,9 +300,44 @@ final class SymbolicProver {
         return Optional.of("trigonometric functions as exponentials, then Together");
       }
     }
+    if (special) {
+      Optional<String> bySpecial = zeroBySpecialForms(normal, within);
+      if (bySpecial.isPresent()) {
+        return bySpecial;
+      }
+    }
     IExpr simplified = tame(normal) ? symja(Trees.node(S.Simplify, normal)) : null;
     if (isZero(simplified)) {
       return Optional.of("log and power laws under the domains, then Simplify");
+    }
+    return Optional.empty();
+  }
+
+  /** Infinite sums summed where they provably converge, then the special-function laws, then Expand/Together. */
+  private Optional<String> zeroBySpecialForms(IExpr normal, List<Obligation.Iteration> within) {
+    SpecialForms forms = new SpecialForms(domains, within);
+    IExpr rewritten = forms.rewrite(normal);
+    if (rewritten.equals(normal)) {
+      return Optional.empty();
+    }
+    String how = forms.laws() + " under the domains; ";
+    IExpr expanded = symja(Trees.node(S.Expand, rewritten));
+    if (isZero(expanded)) {
+      return Optional.of(how + "then Expand");
+    }
+    IExpr together = symja(Trees.node(S.Together, expanded == null ? rewritten : expanded));
+    if (isZero(together)) {
+      return Optional.of(how + "then Together");
+    }
+    if (Trees.contains(rewritten, e -> TRIGONOMETRIC.contains(e))) {
+      IExpr exponential = symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, rewritten))));
+      if (isZero(exponential)) {
+        return Optional.of(how + "then trigonometric functions as exponentials and Together");
+      }
+    }
+    IExpr simplified = tame(rewritten) ? symja(Trees.node(S.Simplify, rewritten)) : null;
+    if (isZero(simplified)) {
+      return Optional.of(how + "then Simplify");
     }
     return Optional.empty();
   }
@@ -335,6 +405,145 @@ final class SymbolicProver {
       return Optional.empty();
     }
     return Optional.of("sums over the same range merged; each summand is zero");
+  }
+
+  private static final int MAX_END_TERMS = 8;
+
+  /**
+   * The sums of d split into one sum per term of their summand, each shifted so that its
+   * functions are called at the index itself (Sum(F(k + 1), {k, 1, n}) = Sum(F(k), {k, 2, n + 1})),
+   * and all sums whose bounds differ by integers cut to the one common range, with the terms
+   * outside it written out. The common range [A, B] must be proved not to run backwards (B >= A - 1)
+   * under the domains, or nothing is changed. Null when there is nothing to align.
+   */
+  private IExpr alignedSums(IExpr d, List<Obligation.Iteration> within) {
+    List<IExpr> terms = Trees.isHead(d, S.Plus) ? Trees.args(d) : List.of(d);
+    record Part(IExpr coefficient, IExpr summand, ISymbol index, IExpr lo, IExpr hi) {}
+    List<Part> parts = new ArrayList<>();
+    List<IExpr> rest = new ArrayList<>();
+    for (IExpr term : terms) {
+      IExpr coefficient = F.C1;
+      IExpr sum = term;
+      if (Trees.isHead(term, S.Times)) {
+        List<IExpr> sums = Trees.args(term).stream().filter(f -> Trees.isHead(f, S.Sum)).toList();
+        if (sums.size() == 1) {
+          sum = sums.get(0);
+          List<IExpr> others = new ArrayList<>(Trees.args(term));
+          others.remove(sum);
+          coefficient = Trees.times(others);
+        }
+      }
+      Obligation.Iteration it = Places.iterationOf(sum);
+      if (it == null || !Trees.isHead(sum, S.Sum) || it.hi().equals(S.Infinity)
+          || Trees.mentions(coefficient, Set.of(it.index()))) {
+        rest.add(term);
+        continue;
+      }
+      IExpr body = ((IAST) sum).arg1();
+      // partial fractions in the index (1/(k (k + 1)) = 1/k - 1/(k + 1)) so that shifted terms can cancel
+      IExpr summand = body.isPolynomial(it.index()) || !isRationalIn(body, it.index())
+          ? symja(Trees.node(S.Expand, body)) : symja(Trees.node(S.Apart, body, it.index()));
+      if (summand == null) {
+        return null;
+      }
+      for (IExpr piece : Trees.isHead(summand, S.Plus) ? Trees.args(summand) : List.of(summand)) {
+        Integer shift = commonShift(piece, it.index());
+        if (shift == null) {
+          parts.add(new Part(coefficient, piece, it.index(), it.lo(), it.hi()));
+        } else {
+          IExpr moved = Trees.substitute(piece, Map.of(it.index(), Trees.plus(it.index(), F.ZZ(-shift))));
+          parts.add(new Part(coefficient, symja(Trees.node(S.Expand, moved)), it.index(),
+              symja(Trees.plus(it.lo(), F.ZZ(shift))), symja(Trees.plus(it.hi(), F.ZZ(shift)))));
+        }
+      }
+    }
+    if (parts.size() < 2) {
+      return null;
+    }
+    IExpr a = parts.get(0).lo();
+    IExpr b = parts.get(0).hi();
+    for (Part p : parts) {
+      Integer lower = integerGap(p.lo(), a);
+      Integer upper = integerGap(p.hi(), b);
+      if (lower == null || upper == null) {
+        return null;
+      }
+      a = lower > 0 ? p.lo() : a;
+      b = upper < 0 ? p.hi() : b;
+    }
+    if (!new SignProver(domains).proves(F.GreaterEqual(Trees.plus(b, Trees.negate(a), F.C1), F.C0), within)) {
+      return null;
+    }
+    List<IExpr> out = new ArrayList<>(rest);
+    for (Part p : parts) {
+      int before = integerGap(a, p.lo());
+      int after = integerGap(p.hi(), b);
+      if (before + after > MAX_END_TERMS) {
+        return null;
+      }
+      List<IExpr> pieces = new ArrayList<>();
+      pieces.add(Trees.node(S.Sum, p.summand(), Trees.node(S.List, p.index(), a, b)));
+      for (int j = 0; j < before; j++) {
+        pieces.add(Trees.substitute(p.summand(), Map.of(p.index(), symja(Trees.plus(p.lo(), F.ZZ(j))))));
+      }
+      for (int j = 1; j <= after; j++) {
+        pieces.add(Trees.substitute(p.summand(), Map.of(p.index(), symja(Trees.plus(b, F.ZZ(j))))));
+      }
+      out.add(Trees.times(p.coefficient(), Trees.plus(pieces)));
+    }
+    return Trees.tidy(Trees.plus(out));
+  }
+
+  /** Whether e is a ratio of polynomials in x (other symbols as coefficients). */
+  private static boolean isRationalIn(IExpr e, ISymbol x) {
+    if (!Trees.mentions(e, Set.of(x)) || e.equals(x)) {
+      return true;
+    }
+    if (Trees.isHead(e, S.Plus) || Trees.isHead(e, S.Times)) {
+      return Trees.args(e).stream().allMatch(a -> isRationalIn(a, x));
+    }
+    return e.isPower() && e.exponent().isInteger() && isRationalIn(e.base(), x);
+  }
+
+  /** x - y when it is an integer, else null. */
+  private static Integer integerGap(IExpr x, IExpr y) {
+    IExpr gap = symja(Trees.node(S.Expand, Trees.plus(x, Trees.negate(y))));
+    return gap instanceof org.matheclipse.core.interfaces.IInteger i && Math.abs(i.toIntDefault(1000)) < 1000
+        ? i.toIntDefault() : null;
+  }
+
+  /**
+   * The s for which every call of a user function in term has the argument index + s (the
+   * same s for all), when s is not 0; else null.
+   */
+  private static Integer commonShift(IExpr term, ISymbol index) {
+    // re-indexing is always valid; this only picks the shift that makes cancelling likely:
+    // the common offset s of the arguments index + s of user functions, else of the sums index + s
+    for (boolean calls : new boolean[] {true, false}) {
+      Integer[] shift = {null};
+      boolean[] mixed = {false};
+      Trees.walk(term, (path, sub) -> {
+        IExpr argument = null;
+        if (calls && sub instanceof IAST call && call.head() instanceof ISymbol h && stepwise.expr.UserSymbols.isUser(h)
+            && call.argSize() == 1 && Trees.mentions(call.arg1(), Set.of(index))) {
+          argument = call.arg1();
+        } else if (!calls && Trees.isHead(sub, S.Plus) && Trees.args(sub).contains(index)) {
+          argument = sub;
+        }
+        if (argument != null) {
+          Integer s = integerGap(argument, index);
+          if (s == null || shift[0] != null && !shift[0].equals(s)) {
+            mixed[0] = true;
+          } else {
+            shift[0] = s;
+          }
+        }
+      });
+      if (shift[0] != null) {
+        return mixed[0] || shift[0] == 0 ? null : shift[0];
+      }
+    }
+    return null;
   }
 
   /**

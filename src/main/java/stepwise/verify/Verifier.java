@@ -113,7 +113,7 @@ public final class Verifier {
       if (computed.equals(step.spec().expect())) {
         expect = StepVerdict.ExpectMatch.FORM;
       } else {
-        Finding f = equal("the result equals the expected " + ExprPrinter.print(step.spec().expect()), computed,
+        Finding f = equal("the result compared with the expected " + ExprPrinter.print(step.spec().expect()), computed,
             step.spec().expect(), domains, List.of(), null);
         findings.add(f);
         expect = f.status().holds() ? StepVerdict.ExpectMatch.VALUE
@@ -209,13 +209,19 @@ public final class Verifier {
       return unknown(what, "time limit reached in the symbolic check");
     }
     boolean statements = isStatement(left) && isStatement(right);
+    IExpr difference = Trees.plus(a, Trees.negate(b));
+    boolean special = SpecialForms.applies(difference) || InfiniteSums.applies(difference);
     Checks checks = checks(domains, budget);
     Evidence evidence = Strategy.run(what, budget, List.of(
         (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within),
         (e, t) -> e.proof = a.equals(b) ? "identical" : null,
         (e, t) -> e.distrust = looseBound(domains, left, right),
-        (e, t) -> e.proof = new SymbolicProver(catalogue, domains, t.remaining()).proveZero(
+        (e, t) -> e.proof = special ? null : new SymbolicProver(catalogue, domains, t.remaining()).proveZero(
             Trees.plus(a, Trees.negate(b)), within).orElse(null),
+        // Gamma family, parity of (-1)^n, radicals, convergent series: the same moves plus laws whose
+        // side conditions are proved (it replaces the plain prover where such functions occur)
+        (e, t) -> e.proof = !special ? null : new SymbolicProver(catalogue, domains, t.remaining()).withSpecialFunctions()
+            .proveZero(Trees.plus(a, Trees.negate(b)), within).orElse(null),
         (e, t) -> e.byRule = byRule,
         (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
@@ -244,6 +250,23 @@ public final class Verifier {
     }
     Obligation.Iteration it = stepwise.rules.Places.iterationOf(e);
     Map<ISymbol, Interval> inner = indices;
+    if (it != null && it.hi().equals(S.Infinity) && Trees.isHead(e, S.Sum)) {
+      // a series: its lower bound must be an integer; convergence is the provers' and the sampler's question
+      if (!integerValued(it.lo(), domains, indices.keySet())) {
+        return "the lower bound " + ExprPrinter.print(it.lo()) + " of " + ExprPrinter.print(e)
+            + " is not declared an integer (declare it an integer)";
+      }
+      inner = new LinkedHashMap<>(indices);
+      Interval lo = new Bounds(domains, indices).of(it.lo());
+      inner.put(it.index(), lo == null ? new Interval(null, true, null, true) : new Interval(lo.lo(), lo.loOpen(), null, true));
+      for (IExpr arg : Trees.args(ast)) {
+        String found = looseBound(arg, domains, inner);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
     if (it != null) {
       for (IExpr bound : List.of(it.lo(), it.hi())) {
         if (!integerValued(bound, domains, indices.keySet())) {
@@ -274,7 +297,7 @@ public final class Verifier {
   }
 
   /** Built from integers and integer-valued symbols by +, - and *, so an integer wherever defined. */
-  private static boolean integerValued(IExpr e, Domains domains, Set<ISymbol> indices) {
+  static boolean integerValued(IExpr e, Domains domains, Set<ISymbol> indices) {
     if (e.isInteger()) {
       return true;
     }
