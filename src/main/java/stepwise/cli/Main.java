@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stepwise", mixinStandardHelpOptions = true, version = "stepwise 0.1.0",
     description = "Reproduces derivations rule by rule, verifies every step, and renders teaching material.",
-    subcommands = {CheckCommand.class, RenderCommand.class, EquivCommand.class, RulesCommand.class,
+    subcommands = {CheckCommand.class, RenderCommand.class, EquivCommand.class, RulesCommand.class, DeriveCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:everything holds", "1:a step or claim is refuted or unknown", "2:bad input",
