@@ -55,6 +55,40 @@ final class Moves {
     this.goalSymbols = userSymbols(goal);
     this.declared = declared;
     this.localName = freshLocal(declared);
+    this.goalTerms = largestSum(goal);
+  }
+
+  private final int goalTerms;
+
+  /** The number of terms of the goal's largest sum (at least 2): the size a written-out sum should have. */
+  private static int largestSum(IExpr goal) {
+    int[] most = {2};
+    Trees.walk(goal, (path, sub) -> {
+      if (Trees.isHead(sub, S.Plus)) {
+        most[0] = Math.max(most[0], ((IAST) sub).argSize());
+      }
+    });
+    return most[0];
+  }
+
+  /**
+   * The expressions the substitutions toward the goal would make of expr (P(1) = 1 - y, ...):
+   * the search measures a state by the closest of them too, so a state one substitution away
+   * from the goal's form looks as close as it is.
+   */
+  List<IExpr> lookahead(IExpr expr, Domains domains) {
+    List<Candidate> subs = new ArrayList<>();
+    Rule rule = catalogue.rules().stream().filter(r -> r.kind().equals("substitute")).findFirst().orElse(null);
+    if (rule == null) {
+      return List.of();
+    }
+    List<Map<IExpr, IExpr>> maps = new ArrayList<>();
+    families(rule, expr, domains, subs, maps);
+    List<IExpr> out = new ArrayList<>();
+    for (Map<IExpr, IExpr> map : maps) {
+      out.add(Trees.tidy(Trees.substitute(expr, map)));
+    }
+    return out;
   }
 
   List<Candidate> from(IExpr expr, Domains domains) {
@@ -149,8 +183,8 @@ final class Moves {
         continue;
       }
       for (IExpr term : free) { // the term named, as a teacher says which one goes; the sign is the rule's business
-        out.add(new Candidate(rule, params("independent-of", names, "term",
-            ExprPrinter.print(ExprPrinter.negatedIfNegativeTerm(term)))));
+        IExpr positive = ExprPrinter.negatedIfNegativeTerm(term);
+        out.add(new Candidate(rule, params("independent-of", names, "term", ExprPrinter.print(positive != null ? positive : term))));
       }
       if (free.size() > 1) {
         out.add(new Candidate(rule, params("independent-of", names)));
@@ -171,13 +205,16 @@ final class Moves {
     Set<ISymbol> here = userSymbols(expr);
     for (ISymbol s : here) {
       if (!goalSymbols.contains(s) && domains.of(s) instanceof Domain.Real r && r.integer() && domains.family(s) == null) {
-        for (int k = 1; k <= 3; k++) {
-          Map<String, String> with = new LinkedHashMap<>();
-          with.put(s.getSymbolName(), String.valueOf(k));
-          out.add(new Candidate(rule, params("with", with)));
-        }
+        Map<String, String> with = new LinkedHashMap<>();
+        with.put(s.getSymbolName(), String.valueOf(goalTerms));
+        out.add(new Candidate(rule, params("with", with)));
       }
     }
+    families(rule, expr, domains, out, new ArrayList<>());
+  }
+
+  private void families(Rule rule, IExpr expr, Domains domains, List<Candidate> out, List<Map<IExpr, IExpr>> maps) {
+    Set<ISymbol> here = userSymbols(expr);
     List<ISymbol> families = new ArrayList<>();
     Map<ISymbol, List<IExpr>> entries = new LinkedHashMap<>();
     for (ISymbol s : here) {
@@ -210,14 +247,20 @@ final class Moves {
     for (List<ISymbol> assignment : arrangements(targets, families.size())) {
       for (int orientation = 0; orientation < (1 << families.size()); orientation++) {
         Map<String, String> with = new LinkedHashMap<>();
+        Map<IExpr, IExpr> map = new LinkedHashMap<>();
         for (int f = 0; f < families.size(); f++) {
           List<IExpr> two = entries.get(families.get(f));
-          String g = assignment.get(f).getSymbolName();
+          ISymbol symbol = assignment.get(f);
+          String g = symbol.getSymbolName();
+          IExpr complement = Trees.plus(org.matheclipse.core.expression.F.C1, Trees.negate(symbol));
           boolean second = (orientation >> f & 1) == 0;
           with.put(ExprPrinter.print(two.get(0)), second ? "1 - " + g : g);
           with.put(ExprPrinter.print(two.get(1)), second ? g : "1 - " + g);
+          map.put(two.get(0), second ? complement : symbol);
+          map.put(two.get(1), second ? symbol : complement);
         }
         out.add(new Candidate(rule, params("with", with)));
+        maps.add(map);
       }
     }
   }

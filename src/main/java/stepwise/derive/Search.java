@@ -44,6 +44,8 @@ public final class Search {
   private static final double DISTANCE_PER_STEP = 3.0;
   /** Weight of the distance against the chain's length: above 1 is greedier, below 1 shorter chains. */
   private static final double GREED = 1.6;
+  /** Sample points per check inside the search: conditions need a proof anyway, the points only refuse. */
+  private static final int SEARCH_SAMPLES = 60;
 
   private final Catalogue catalogue;
   private final Settings settings;
@@ -180,7 +182,7 @@ public final class Search {
         }
         bestCost.put(after, cost);
         open.add(new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
-            cost, distance.to(after), order++));
+            cost, closeness(distance, moves, after, node.domains.merge(rewrite.introduced())), order++));
       }
     }
     String why = outOfTime ? "not found within the budget of " + seconds(budget.toNanos()) + " s"
@@ -188,16 +190,42 @@ public final class Search {
     return result(false, best, goal, expanded, verified, began, why);
   }
 
-  private Settings checkSettings(long deadline) {
-    long left = Math.max(200_000_000L, Math.min(settings.deadline().toNanos(), deadline - System.nanoTime()));
-    return new Settings(settings.samples(), Duration.ofNanos(left), settings.seed());
+  /** The distance to the goal, or one substitution's worth more than the closest substituted form. */
+  private static int closeness(Distance distance, Moves moves, IExpr expr, Domains domains) {
+    int best = distance.to(expr);
+    for (IExpr substituted : moves.lookahead(expr, domains)) {
+      best = Math.min(best, distance.to(substituted) + 2);
+    }
+    return best;
   }
 
-  /** The step from the node's parent, checked as any written step is. */
-  private static boolean holds(Node node, Verifier verifier, Source source) {
+  private Settings checkSettings(long deadline) {
+    long left = Math.max(200_000_000L, Math.min(settings.deadline().toNanos(), deadline - System.nanoTime()));
+    return new Settings(Math.min(settings.samples(), SEARCH_SAMPLES), Duration.ofNanos(left), settings.seed());
+  }
+
+  /**
+   * The step from the node's parent, checked by the ordinary verifier. For a vetted catalogue
+   * rewrite (an equation tested on its own) only its side conditions are checked here, which is
+   * what decides whether it may be used; every other kind is checked whole (a drop's
+   * independence, Jensen's convexity, a substitution's domains). The written file is checked
+   * again whole, so this only decides what the search may build on.
+   */
+  private boolean holds(Node node, Verifier verifier, Source source) {
+    Rewrite rewrite = node.rewrite;
+    if (node.candidate.rule().kind().equals("rewrite") && catalogue.vetted(node.candidate.rule().name())
+        && rewrite.relation().equals(Relation.EQUAL)) {
+      List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
+          .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
+      if (conditions.isEmpty()) {
+        return true;
+      }
+      rewrite = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), conditions, rewrite.introduced(),
+          rewrite.detail(), rewrite.given(), rewrite.computed());
+    }
     Derivation.Step spec = new Derivation.Step(node.depth, node.candidate.rule().name(), node.call, false, null, null,
         null, Text.NONE, source);
-    RewrittenStep step = new RewrittenStep(spec, node.parent.expr, node.rewrite, null, node.parent.domains, true);
+    RewrittenStep step = new RewrittenStep(spec, node.parent.expr, rewrite, null, node.parent.domains, true);
     Status status = verifier.verify(step).status();
     return status.holds();
   }

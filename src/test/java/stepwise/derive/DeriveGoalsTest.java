@@ -1,0 +1,128 @@
+package stepwise.derive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import stepwise.cli.Cli;
+
+/**
+ * stepwise derive on the goal files of src/test/resources/goals/: found goals are written and
+ * the written file is checked again by the ordinary check (never trusted because the search
+ * produced it); false goals are refuted with a counterexample and not searched; unreachable
+ * ones stop within the budget with "not found" and a non-zero exit. Budgets are small: a found
+ * goal stops as soon as it is found.
+ */
+class DeriveGoalsTest {
+  private static final Path GOALS = Path.of("src/test/resources/goals");
+  private static final String BUDGET = "20";
+
+  @TempDir
+  Path dir;
+
+  /** Derives, then checks the written file as a user would; returns the written text. */
+  private String derivesAndChecks(Path goal, int foundSteps) throws Exception {
+    Path out = dir.resolve(goal.getFileName());
+    Cli derive = Cli.run("derive", goal.toString(), "--out", out.toString(), "--budget", BUDGET);
+    assertEquals(0, derive.exit(), derive.out() + derive.err());
+    assertTrue(derive.out().contains("found " + foundSteps + " step"), derive.out());
+    String written = Files.readString(out);
+    assertFalse(written.contains("goal:") || written.contains("rule: auto"), written);
+    Cli check = Cli.run("check", out.toString());
+    assertEquals(0, check.exit(), check.out() + check.err());
+    assertTrue(check.out().contains("ALL PASS"), check.out());
+    return written;
+  }
+
+  @Test
+  void theArticlesFirstRoadIsFoundAndPassesCheck() throws Exception {
+    String written = derivesAndChecks(GOALS.resolve("from-derivations/bce-from-likelihood.yaml"), 3);
+    assertTrue(written.contains("- rule: neg-log") && written.contains("- rule: log-of-product")
+        && written.contains("- rule: log-of-power"), written);
+  }
+
+  @Test
+  void theArticlesSecondRoadIsFoundAndPassesCheck() throws Exception {
+    Path out = dir.resolve("bce-from-kl.yaml");
+    Cli derive = Cli.run("derive", GOALS.resolve("from-derivations/bce-from-kl.yaml").toString(), "--out", out.toString(),
+        "--budget", "60");
+    assertEquals(0, derive.exit(), derive.out() + derive.err());
+    String written = Files.readString(out);
+    assertTrue(written.contains("- rule: drop-constant") && written.contains("- rule: substitute"), written);
+    Cli check = Cli.run("check", out.toString());
+    assertEquals(0, check.exit(), check.out() + check.err());
+  }
+
+  @Test
+  void foundGoalsOfEveryRelationPassCheck() throws Exception {
+    derivesAndChecks(GOALS.resolve("log-of-product.yaml"), 1);
+    derivesAndChecks(GOALS.resolve("cross-entropy-with-itself.yaml"), 2);
+    String dropped = derivesAndChecks(GOALS.resolve("drop-entropy.yaml"), 1);
+    assertTrue(dropped.contains("independent-of: [Q]"), dropped);
+    derivesAndChecks(GOALS.resolve("rarer-is-more-informative.yaml"), 2);
+    derivesAndChecks(GOALS.resolve("binary-sum-written-out.yaml"), 2);
+  }
+
+  @Test
+  void autoStepsBetweenWrittenStepsAndAGoalAfterSteps() throws Exception {
+    String written = derivesAndChecks(GOALS.resolve("bce-auto-middle.yaml"), 2);
+    assertTrue(written.contains("Simplify with the laws of logarithms."), written);
+    assertTrue(written.indexOf("- rule: neg-log") < written.indexOf("- rule: log-of-product"), written);
+    derivesAndChecks(GOALS.resolve("kl-as-difference.yaml"), 6);
+  }
+
+  @Test
+  void checkRunsTheSearchForRuleAutoAndMarksTheFoundSteps() {
+    Cli check = Cli.run("check", GOALS.resolve("bce-auto-middle.yaml").toString());
+    assertEquals(0, check.exit(), check.out() + check.err());
+    assertTrue(check.out().contains("log-of-product (found)"), check.out());
+    assertFalse(check.out().contains("neg-log (found)"), check.out()); // written by the author
+  }
+
+  @Test
+  void falseGoalsAreRefutedWithACounterexampleAndNotSearched() {
+    for (String name : new String[] {"log-of-sum-false", "log-of-product-reals-false", "square-of-sum-false",
+        "log-below-line-false"}) {
+      Path out = dir.resolve(name + ".yaml");
+      Cli derive = Cli.run("derive", GOALS.resolve(name + ".yaml").toString(), "--out", out.toString(), "--budget", "5");
+      assertEquals(1, derive.exit(), name + ": " + derive.out() + derive.err());
+      assertTrue(derive.out().contains("The goal is false") && derive.out().contains(" at "), derive.out());
+      assertFalse(derive.out().contains("expanded"), derive.out()); // no search ran
+      assertFalse(Files.exists(out), name);
+    }
+  }
+
+  @Test
+  void unreachableGoalsStopWithinTheBudgetAndSaySo() {
+    for (String name : new String[] {"pythagoras-unreachable", "drop-cross-entropy-unreachable"}) {
+      Path out = dir.resolve(name + ".yaml");
+      long began = System.nanoTime();
+      Cli derive = Cli.run("derive", GOALS.resolve(name + ".yaml").toString(), "--out", out.toString(), "--budget", "3");
+      double seconds = (System.nanoTime() - began) / 1e9;
+      assertEquals(1, derive.exit(), name + ": " + derive.out() + derive.err());
+      assertTrue(derive.out().contains("not found"), derive.out());
+      assertTrue(seconds < 3 + 15, name + " took " + seconds + " s"); // the budget, plus start-up and one last check
+    }
+  }
+
+  @Test
+  void theSameInputGivesTheSameDerivation() throws Exception {
+    Path a = dir.resolve("a.yaml");
+    Path b = dir.resolve("b.yaml");
+    Path goal = GOALS.resolve("kl-as-difference.yaml");
+    assertEquals(0, Cli.run("derive", goal.toString(), "--out", a.toString(), "--budget", BUDGET).exit());
+    assertEquals(0, Cli.run("derive", goal.toString(), "--out", b.toString(), "--budget", BUDGET).exit());
+    assertEquals(Files.readString(a), Files.readString(b));
+  }
+
+  @Test
+  void aFileWithNothingToDeriveIsBadInput() {
+    Cli derive = Cli.run("derive", "derivations/entropy.yaml", "--out", dir.resolve("x.yaml").toString());
+    assertEquals(2, derive.exit(), derive.out() + derive.err());
+    assertTrue(derive.err().contains("nothing to derive"), derive.err());
+  }
+}
