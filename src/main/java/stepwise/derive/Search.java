@@ -49,6 +49,8 @@ public final class Search {
 
   private final Catalogue catalogue;
   private final Settings settings;
+  /** Verdicts of side conditions already checked in this search (lookups only). */
+  private final Map<String, Boolean> conditionsSeen = new HashMap<>();
 
   public Search(Catalogue catalogue, Settings settings) {
     this.catalogue = catalogue;
@@ -137,11 +139,6 @@ public final class Search {
           continue;
         }
         verified++;
-        if (node.rewrite.computed() != null && !node.expr.equals(goal)) {
-          Finding f = verifier.equal("the result equals the goal", node.expr, goal, node.domains.merge(Domains.NONE),
-              List.of(), null);
-          node.endsByValue = f.status().holds();
-        }
       }
       if (node.distance < best.distance || node.distance == best.distance && node.cost < best.cost) {
         best = node;
@@ -181,6 +178,17 @@ public final class Search {
           continue;
         }
         bestCost.put(after, cost);
+        if (rewrite.computed() != null) { // a derivative: its form is Symja's, so ask whether it equals the goal now
+          Finding f = new Verifier(catalogue, checkSettings(deadline)).equal("the result equals the goal", after, goal,
+              node.domains, List.of(), null);
+          if (f.status().holds()) {
+            Node done = new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
+                cost, 0, order++);
+            done.endsByValue = true;
+            open.add(done);
+            continue;
+          }
+        }
         open.add(new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
             cost, closeness(distance, moves, after, node.domains.merge(rewrite.introduced())), order++));
       }
@@ -217,11 +225,23 @@ public final class Search {
         && rewrite.relation().equals(Relation.EQUAL)) {
       List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
           .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
-      if (conditions.isEmpty()) {
-        return true;
+      for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
+        stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
+        String key = c.condition() + " within " + c.within() + " under " + node.parent.domains.declared();
+        Boolean known = conditionsSeen.get(key);
+        if (known == null) {
+          Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
+              rewrite.detail(), rewrite.given(), rewrite.computed());
+          known = verifier.verify(new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
+              false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true))
+              .status().holds();
+          conditionsSeen.put(key, known);
+        }
+        if (!known) {
+          return false;
+        }
       }
-      rewrite = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), conditions, rewrite.introduced(),
-          rewrite.detail(), rewrite.given(), rewrite.computed());
+      return true;
     }
     Derivation.Step spec = new Derivation.Step(node.depth, node.candidate.rule().name(), node.call, false, null, null,
         null, Text.NONE, source);
