@@ -213,16 +213,15 @@ public final class Search {
   }
 
   /**
-   * The step from the node's parent, checked by the ordinary verifier. For a vetted catalogue
-   * rewrite (an equation tested on its own) only its side conditions are checked here, which is
-   * what decides whether it may be used; every other kind is checked whole (a drop's
-   * independence, Jensen's convexity, a substitution's domains). The written file is checked
+   * The step from the node's parent, checked by the ordinary verifier. For an equation of a
+   * vetted rule (a catalogue rewrite tested on its own, a definition, a substitution) only its
+   * side conditions are checked here, which is what decides whether it may be used; every other
+   * step is checked whole (a drop's independence, a transform's monotonicity, Jensen). The written file is checked
    * again whole, so this only decides what the search may build on.
    */
   private boolean holds(Node node, Verifier verifier, Source source) {
     Rewrite rewrite = node.rewrite;
-    if (node.candidate.rule().kind().equals("rewrite") && catalogue.vetted(node.candidate.rule().name())
-        && rewrite.relation().equals(Relation.EQUAL)) {
+    if (catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
       List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
           .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
       for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
