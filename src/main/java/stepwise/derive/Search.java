@@ -108,6 +108,7 @@ public final class Search {
     long deadline = began + budget.toNanos();
     Wanted wanted = new Wanted(relation, variables);
     Distance distance = new Distance(goal);
+    Distance unfolded = unfoldedGoal(goal, domains, reader, source).map(Distance::new).orElse(null);
     Moves moves = new Moves(catalogue, goal, wanted, domains, reader);
     int maxNodes = 3 * Math.max(Trees.size(start), Trees.size(goal)) + 30;
     PriorityQueue<Node> open = new PriorityQueue<>((a, b) -> {
@@ -120,7 +121,8 @@ public final class Search {
     });
     Map<IExpr, Double> bestCost = new HashMap<>(); // lookups only: nothing iterates it
     long order = 0;
-    Node root = new Node(start, domains, null, null, null, null, Relation.EQUAL, 0, distance.to(start), order++);
+    Node root = new Node(start, domains, null, null, null, null, Relation.EQUAL, 0,
+        closeness(distance, unfolded, moves, start, domains), order++);
     open.add(root);
     bestCost.put(start, 0.0);
     Node best = root;
@@ -190,7 +192,7 @@ public final class Search {
           }
         }
         open.add(new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
-            cost, closeness(distance, moves, after, node.domains.merge(rewrite.introduced())), order++));
+            cost, closeness(distance, unfolded, moves, after, node.domains.merge(rewrite.introduced())), order++));
       }
     }
     String why = outOfTime ? "not found within the budget of " + seconds(budget.toNanos()) + " s"
@@ -199,12 +201,26 @@ public final class Search {
   }
 
   /** The distance to the goal, or one substitution's worth more than the closest substituted form. */
-  private static int closeness(Distance distance, Moves moves, IExpr expr, Domains domains) {
+  private static int closeness(Distance distance, Distance unfolded, Moves moves, IExpr expr, Domains domains) {
     int best = distance.to(expr);
+    if (unfolded != null) { // a goal such as KL(P, Q) is reached through its definition: measure against that too
+      best = Math.min(best, unfolded.to(expr) + 1);
+    }
     for (IExpr substituted : moves.lookahead(expr, domains)) {
       best = Math.min(best, distance.to(substituted) + 2);
     }
     return best;
+  }
+
+  /** The goal with its defined names written out (KL(P, Q) as its sum), when it has any. */
+  private java.util.Optional<IExpr> unfoldedGoal(IExpr goal, Domains domains, ExprReader reader, Source source) {
+    return catalogue.rules().stream().filter(r -> r.kind().equals("unfold")).findFirst().flatMap(rule -> {
+      try {
+        return java.util.Optional.of(rule.prepare(TextParams.none(source), reader).apply(goal, domains).after());
+      } catch (RuntimeException e) { // nothing to unfold
+        return java.util.Optional.empty();
+      }
+    });
   }
 
   private Settings checkSettings(long deadline) {
