@@ -125,4 +125,25 @@ class DeriveGoalsTest {
     assertEquals(2, derive.exit(), derive.out() + derive.err());
     assertTrue(derive.err().contains("nothing to derive"), derive.err());
   }
+
+  /**
+   * Every derivation of derivations/ with its steps removed (goals/from-derivations, made by
+   * strip-steps.py), other than the two roads tested above: found and passing check, except the
+   * recorded mistake (its goal is false: no chain) and the average, whose goal names y(k).
+   */
+  @Test
+  void everyDerivationWithItsStepsRemovedIsFoundAgain() throws Exception {
+    for (String name : new String[] {"bernoulli-cases", "convexity", "cross-entropy", "entropy", "information-content",
+        "jensen-correct", "jensen-neg-log", "kl-divergence", "kl-nonnegative"}) {
+      derivesAndChecks(GOALS.resolve("from-derivations/" + name + ".yaml"), 0);
+    }
+    Cli mistake = Cli.run("derive", GOALS.resolve("from-derivations/lost-minus-sign.yaml").toString(), "--out",
+        dir.resolve("lost-minus-sign.yaml").toString(), "--budget", "3");
+    assertEquals(1, mistake.exit(), mistake.out() + mistake.err());
+    assertTrue(mistake.out().contains("not found"), mistake.out());
+    Cli average = Cli.run("derive", GOALS.resolve("from-derivations/bce-average-loss.yaml").toString(), "--out",
+        dir.resolve("bce-average-loss.yaml").toString());
+    assertEquals(2, average.exit(), average.out() + average.err());
+    assertTrue(average.err().contains("bce-average-loss.yaml:"), average.err());
+  }
 }
