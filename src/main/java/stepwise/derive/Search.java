@@ -128,6 +128,7 @@ public final class Search {
     Node best = root;
     int expanded = 0;
     int verified = 0;
+    int refused = 0;
     boolean outOfTime = false;
     while (!open.isEmpty()) {
       if (System.nanoTime() > deadline) {
@@ -138,6 +139,7 @@ public final class Search {
       if (node.parent != null) {
         Verifier verifier = new Verifier(catalogue, checkSettings(deadline));
         if (!holds(node, verifier, source)) {
+          refused++;
           continue;
         }
         verified++;
@@ -196,7 +198,9 @@ public final class Search {
       }
     }
     String why = outOfTime ? "not found within the budget of " + seconds(budget.toNanos()) + " s"
-        : "not found: no chain of catalogue rules (within " + MAX_DEPTH + " steps) reaches the goal";
+        : "not found: no chain of catalogue rules (within " + MAX_DEPTH + " steps) reaches the goal"
+            + (refused == 0 ? "" : " (" + refused + " candidate step" + (refused == 1 ? " was" : "s were")
+                + " refused by the verifier: a side condition not proved, or a check that ran out of time)");
     return result(false, best, goal, expanded, verified, began, why);
   }
 
