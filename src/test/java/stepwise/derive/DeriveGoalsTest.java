@@ -150,4 +150,23 @@ class DeriveGoalsTest {
     assertEquals(2, average.exit(), average.out() + average.err());
     assertTrue(average.err().contains("bce-average-loss.yaml:"), average.err());
   }
+
+  @Test
+  void badGoalsAndAutoStepsAreBadInputNamingFileAndLine() throws Exception {
+    String head = "symbols:\n  x: positive\nstart: Log(x^2)\n";
+    String[][] cases = {
+        {"steps:\n  - rule: auto\n", "no-expect.yaml:5", "expect"},
+        {"goal:\n  expr: 2*Log(x)\n  relation: \"<>\"\n", "bad-relation.yaml:6", "relation: takes"},
+        {"goal:\n  expr: 2*Log(x)\n  relation: \"≃\"\n", "no-variables.yaml:", "needs variables"},
+        {"steps:\n  - rule: auto\n    expect: 2*Log(x)\n    at: [1]\n", "auto-param.yaml:", "no field 'at'"},
+        {"goal: 2*Log(z)\n", "undeclared.yaml:4", "z"},
+    };
+    for (String[] c : cases) {
+      Path file = dir.resolve(c[1].substring(0, c[1].indexOf(':')));
+      Files.writeString(file, head + c[0]);
+      Cli derive = Cli.run("derive", file.toString(), "--out", dir.resolve("out-" + file.getFileName()).toString());
+      assertEquals(2, derive.exit(), c[1] + ": " + derive.out() + derive.err());
+      assertTrue(derive.err().contains(c[1]) && derive.err().contains(c[2]), c[1] + ": " + derive.err());
+    }
+  }
 }
