@@ -43,6 +43,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.addSubcommand(new DeriveCommand()); // stepwise derive: find the steps to a goal (stepwise.derive)
     // formulas such as -Log(p) are arguments of equiv, not options; elsewhere an unknown option is an error
     cli.getSubcommands().get("equiv").setUnmatchedOptionsArePositionalParams(true);
     cli.setOut(new java.io.PrintWriter(OUT, true));

@@ -39,7 +39,7 @@ import stepwise.rules.Rule;
  */
 public final class DerivationLoader {
   private static final Set<String> TOP = Set.of("id", "title", "summary", "symbols", "constraints", "start", "steps",
-      "claims", "expect", "correction");
+      "claims", "expect", "correction", "goal");
   private static final Set<String> STEP_KEYS = Set.of("rule", "expect", "note", "name", "repeat");
   private static final Set<String> CLAIM_KEYS = Set.of("name", "statement", "left", "relation", "right", "variables",
       "assume", "expect", "correction", "by");
@@ -84,6 +84,13 @@ public final class DerivationLoader {
     int number = 0;
     for (YamlNode s : stepsNode.map(n -> n.items("steps")).orElse(List.of())) {
       steps.add(readStep(s, ++number, reader));
+    }
+    Optional<YamlNode> goalNode = root.get("goal", "file");
+    if (goalNode.isPresent()) { // the goal is a last step whose steps are to be found (stepwise derive)
+      if (start == null) {
+        throw new InputError(goalNode.get().source(), "a goal: needs a start: expression to search from");
+      }
+      steps.add(readGoal(goalNode.get(), ++number, reader));
     }
     List<Claim> claims = new ArrayList<>();
     for (YamlNode c : root.get("claims", "file").map(n -> n.items("claims")).orElse(List.of())) {
@@ -235,6 +242,9 @@ public final class DerivationLoader {
     YamlNode ruleNode = node.require("rule", "step " + number);
     String ruleName = ruleNode.scalar("rule");
     String label = "step " + number + " (" + ruleName + ")";
+    if (ruleName.equals(stepwise.model.AutoStep.RULE)) {
+      return readAuto(node, number, reader, label);
+    }
     try {
       Rule rule = catalogue.rule(ruleName).orElseThrow(() -> {
         List<String> similar = catalogue.similarNames(ruleName);
@@ -252,6 +262,58 @@ public final class DerivationLoader {
     } catch (InputError e) {
       throw e.inStep(label);
     }
+  }
+
+  /** rule: auto with expect: (and optionally relation:, variables:): the steps to it are found by stepwise derive. */
+  private Derivation.Step readAuto(YamlNode node, int number, Reader reader, String label) {
+    try {
+      node.allowOnly(Set.of("rule", "expect", "relation", "variables", "name", "note"), label);
+      YamlNode expect = node.require("expect", label + ": the expression to reach");
+      String name = node.get("name", label).map(n -> latex(n, "name:", false)).orElse(null);
+      Text note = node.get("note", label).map(n -> Texts.read(n, "note")).orElse(Text.NONE);
+      return new Derivation.Step(number, stepwise.model.AutoStep.RULE, autoCall(node, reader, false, label), false,
+          reader.read(expect.scalar("expect"), expect.textSource()), expect.scalar("expect"), name, note, node.source());
+    } catch (InputError e) {
+      throw e.inStep(label);
+    }
+  }
+
+  /** goal: EXPR, or goal: {expr: EXPR, relation: R, variables: [V]}: the same as a last step rule: auto. */
+  private Derivation.Step readGoal(YamlNode node, int number, Reader reader) {
+    if (node.isScalar()) {
+      return new Derivation.Step(number, stepwise.model.AutoStep.RULE,
+          new stepwise.model.AutoStep(reader, null, List.of(), true), false,
+          reader.read(node.scalar("goal"), node.textSource()), node.scalar("goal"), null, Text.NONE, node.source());
+    }
+    node.allowOnly(Set.of("expr", "relation", "variables"), "goal");
+    YamlNode expr = node.require("expr", "goal");
+    return new Derivation.Step(number, stepwise.model.AutoStep.RULE, autoCall(node, reader, true, "goal"), false,
+        reader.read(expr.scalar("expr"), expr.textSource()), expr.scalar("expr"), null, Text.NONE, node.source());
+  }
+
+  private static stepwise.model.AutoStep autoCall(YamlNode node, Reader reader, boolean goalField, String label) {
+    String relation = node.get("relation", label).map(n -> n.scalar("relation").strip()).orElse(null);
+    if (relation != null) {
+      relation = switch (relation) {
+        case "=", "==" -> "=";
+        case "<=", "≤" -> "<=";
+        case ">=", "≥" -> ">=";
+        case "≃", "~", "up-to-constant" -> "≃";
+        case "any" -> null;
+        default -> throw new InputError(node.get("relation", label).get().source(),
+            "relation: takes =, <=, >=, ≃ (with variables:) or any; got '" + relation + "'");
+      };
+    }
+    List<String> variables = node.get("variables", label).map(n -> n.scalars("variables")).orElse(List.of());
+    for (String v : variables) {
+      if (!reader.domains().isDeclared(stepwise.expr.UserSymbols.named(v))) {
+        throw new InputError(node.keySource("variables"), "variable " + v + " is not declared");
+      }
+    }
+    if ("≃".equals(relation) && variables.isEmpty()) {
+      throw new InputError(node.keySource("relation"), "relation: ≃ needs variables: (the ones the dropped terms do not depend on)");
+    }
+    return new stepwise.model.AutoStep(reader, relation, variables, goalField);
   }
 
   private Claim readClaim(YamlNode node, String fileId, int number, Reader reader) {

@@ -13,6 +13,11 @@ public interface Call {
    */
   Rewrite apply(IExpr expr, Domains domains);
 
+  /** Whether the step was found by the search (stepwise derive, rule: auto) rather than written. */
+  default boolean found() {
+    return false;
+  }
+
   /** The rule does not apply to the expression. */
   final class NotApplicable extends RuntimeException {
     private static final long serialVersionUID = 1L;

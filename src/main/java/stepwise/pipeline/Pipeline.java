@@ -199,6 +199,7 @@ public final class Pipeline {
         return new DerivationResult(d, null, List.of(), Status.UNKNOWN, false, problem);
       }
     }
+    d = stepwise.derive.AutoSteps.fill(d, start, catalogue, settings); // rule: auto and goal: steps found, then checked like the rest
     Rewritten rewritten = new Rewriter().run(d, start);
     List<StepVerdict> verdicts = new ArrayList<>();
     for (RewrittenStep step : rewritten.steps()) {

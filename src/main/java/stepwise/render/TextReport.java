@@ -55,7 +55,8 @@ public final class TextReport {
       StepVerdict v = d.verdicts().get(i);
       String expression = step.applied() ? ExprPrinter.print(step.after())
           : step.spec().expect() != null ? "(expected) " + ExprPrinter.print(step.spec().expect()) : "-";
-      rows.add(new String[] {String.valueOf(step.spec().number()), step.spec().rule(),
+      rows.add(new String[] {String.valueOf(step.spec().number()), step.spec().rule() + (step.spec().call() != null
+          && step.spec().call().found() ? " (found)" : ""),
           step.applied() ? step.rewrite().relation().symbol() : "", expression, v.status().words(),
           v.samples() == 0 ? "-" : String.valueOf(v.samples()), v.samples() == 0 ? "-" : String.format("%.1e", v.maxError())});
       notes.addAll(notes(step, v));

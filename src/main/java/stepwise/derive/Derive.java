@@ -1,0 +1,87 @@
+package stepwise.derive;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import org.matheclipse.core.interfaces.IExpr;
+import stepwise.expr.ExprPrinter;
+import stepwise.model.AutoStep;
+import stepwise.model.Derivation;
+import stepwise.model.Relation;
+import stepwise.pipeline.Equivalence;
+import stepwise.rules.Catalogue;
+import stepwise.verify.Finding;
+import stepwise.verify.Settings;
+import stepwise.verify.Status;
+import stepwise.verify.Verifier;
+
+/**
+ * What stepwise derive does with one file: refute a false goal first (an equality the
+ * equivalence check refutes, an inequality the order check refutes: a counterexample, no
+ * search), then search for each auto step and write the completed file's text.
+ */
+public final class Derive {
+  private final Catalogue catalogue;
+  private final Settings settings;
+
+  public Derive(Catalogue catalogue, Settings settings) {
+    this.catalogue = catalogue;
+    this.settings = settings;
+  }
+
+  /** refuted: the goal is false (nothing to write); found: every auto step was filled. */
+  public record Outcome(boolean refuted, boolean found, String text, AutoSteps.Filled filled) {}
+
+  public Outcome run(Derivation d, IExpr start, String originalText, Duration budget, PrintStream out) {
+    Derivation.Step first = d.steps().get(0);
+    if (first.call() instanceof AutoStep auto && auto.relation() != null && !auto.relation().equals("≃")) {
+      Finding f = precheck(start, first.expect(), auto.relation(), d);
+      String question = ExprPrinter.print(start) + "  " + auto.relation() + "  " + ExprPrinter.print(first.expect());
+      if (f.status() == Status.REFUTED) {
+        out.println("The goal is false: " + question);
+        out.println("  refuted: " + f.reason() + " (re-checked at 50 digits). No search: no chain of valid steps can reach it.");
+        return new Outcome(true, false, null, null);
+      }
+      out.println("Start " + auto.relation() + " goal: " + f.status().words()
+          + (f.status() == Status.UNKNOWN ? " (" + f.reason() + "); searching anyway" : "; searching for the steps"));
+    }
+    AutoSteps.Filled filled = AutoSteps.fill(d, start, catalogue, settings, budget);
+    boolean all = true;
+    int k = 0;
+    for (Derivation.Step step : d.steps()) {
+      if (!AutoStep.isAuto(step)) {
+        continue;
+      }
+      Search.Result r = filled.results().get(k++);
+      all &= r.found();
+      out.println((((AutoStep) step.call()).goalField() ? "goal " : "step " + step.number() + " (rule: auto) ")
+          + ExprPrinter.print(step.expect()) + ": " + r.message() + String.format(java.util.Locale.ROOT,
+              " in %.1f s (%d expressions expanded, %d steps verified)", r.seconds(), r.expanded(), r.verified()));
+      for (Search.Step s : r.steps()) {
+        out.println("    " + s.rule() + (s.params().isEmpty() ? "" : " " + s.params()) + "   " + relationSymbol(s.relation())
+            + " " + ExprPrinter.print(s.after()));
+      }
+      if (!r.found()) {
+        out.println("  closest: " + ExprPrinter.print(r.reached()) + " (distance " + r.distance() + " to the goal)");
+      }
+    }
+    String text = DerivationWriter.write(originalText, d, filled.results());
+    return new Outcome(false, all, text, filled);
+  }
+
+  private Finding precheck(IExpr start, IExpr goal, String relation, Derivation d) {
+    if (relation.equals("=")) {
+      return new Equivalence(catalogue, settings).check(new Equivalence.Question(start, goal, d.domains()));
+    }
+    Relation.Op op = relation.equals("<=") ? Relation.Op.LE : Relation.Op.GE;
+    return new Verifier(catalogue, settings).order("start " + relation + " goal", start, op, goal, d.domains(), null);
+  }
+
+  private static String relationSymbol(Relation r) {
+    return r.symbol();
+  }
+
+  static List<String> none() {
+    return List.of();
+  }
+}

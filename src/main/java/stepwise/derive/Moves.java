@@ -1,0 +1,371 @@
+package stepwise.derive;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.ExprPrinter;
+import stepwise.expr.Trees;
+import stepwise.expr.UserSymbols;
+import stepwise.model.Domain;
+import stepwise.model.Domains;
+import stepwise.model.ExprReader;
+import stepwise.model.Source;
+import stepwise.rules.Catalogue;
+import stepwise.rules.Definition;
+import stepwise.rules.PatternRule;
+import stepwise.rules.Places;
+import stepwise.rules.Rule;
+
+/**
+ * The steps that could come next: every catalogue rule at every place it matches, with the
+ * parameters its kind needs inferred from the expression and the goal (a definition's name,
+ * the variables a dropped term must not depend on, a substitution that brings in the goal's
+ * symbols, the function of Jensen's inequality, the variable of a derivative). Candidates come
+ * in catalogue order, then place order: the search is deterministic.
+ */
+final class Moves {
+  /** At most this many single places are tried per rule, besides "every place". */
+  private static final int MAX_PLACES = 8;
+
+  /** A step the search may take: a rule and its parameters, as the written file will hold them. */
+  record Candidate(Rule rule, LinkedHashMap<String, Object> params) {
+    String describe() {
+      return rule.name() + (params.isEmpty() ? "" : " " + params);
+    }
+  }
+
+  private final Catalogue catalogue;
+  private final IExpr goal;
+  private final Wanted wanted;
+  private final Set<ISymbol> goalSymbols;
+  private final Domains declared;
+  private final String localName;
+
+  Moves(Catalogue catalogue, IExpr goal, Wanted wanted, Domains declared, ExprReader reader) {
+    this.catalogue = catalogue;
+    this.goal = goal;
+    this.wanted = wanted;
+    this.goalSymbols = userSymbols(goal);
+    this.declared = declared;
+    this.localName = freshLocal(declared);
+    this.goalTerms = largestSum(goal);
+  }
+
+  private final int goalTerms;
+
+  /** The number of terms of the goal's largest sum (at least 2): the size a written-out sum should have. */
+  private static int largestSum(IExpr goal) {
+    int[] most = {2};
+    Trees.walk(goal, (path, sub) -> {
+      if (Trees.isHead(sub, S.Plus)) {
+        most[0] = Math.max(most[0], ((IAST) sub).argSize());
+      }
+    });
+    return most[0];
+  }
+
+  /**
+   * The expressions the substitutions toward the goal would make of expr (P(1) = 1 - y, ...):
+   * the search measures a state by the closest of them too, so a state one substitution away
+   * from the goal's form looks as close as it is.
+   */
+  List<IExpr> lookahead(IExpr expr, Domains domains) {
+    List<Candidate> subs = new ArrayList<>();
+    Rule rule = catalogue.rules().stream().filter(r -> r.kind().equals("substitute")).findFirst().orElse(null);
+    if (rule == null) {
+      return List.of();
+    }
+    List<Map<IExpr, IExpr>> maps = new ArrayList<>();
+    families(rule, expr, domains, subs, maps);
+    List<IExpr> out = new ArrayList<>();
+    for (Map<IExpr, IExpr> map : maps) {
+      out.add(Trees.tidy(Trees.substitute(expr, map)));
+    }
+    return out;
+  }
+
+  List<Candidate> from(IExpr expr, Domains domains) {
+    List<Candidate> out = new ArrayList<>();
+    for (Rule rule : catalogue.rules()) {
+      switch (rule.kind()) {
+        case "rewrite" -> rewrites((PatternRule) rule, expr, out);
+        case "unfold" -> {
+          out.add(new Candidate(rule, params()));
+          for (Definition d : catalogue.definitions()) {
+            out.add(new Candidate(rule, params("definition", d.name())));
+          }
+        }
+        case "fold" -> {
+          for (Definition d : catalogue.definitions()) {
+            out.add(new Candidate(rule, params("definition", d.name())));
+          }
+        }
+        case "expand-sum" -> places(rule, expr, out, Places.find(expr, e -> Places.iterationOf(e) != null
+            ? java.util.Optional.of(e) : java.util.Optional.empty()).size());
+        case "transform" -> {
+          if (wanted.allowsTransforms()) {
+            out.add(new Candidate(rule, params()));
+          }
+        }
+        case "drop-terms" -> drops(rule, expr, out);
+        case "substitute" -> substitutions(rule, expr, domains, out);
+        case "cases" -> {
+          if (Trees.contains(goal, e -> Trees.isHead(e, S.Piecewise))) {
+            for (ISymbol s : userSymbols(expr)) {
+              if (domains.of(s) instanceof Domain.Finite) {
+                out.add(new Candidate(rule, params("on", s.getSymbolName())));
+              }
+            }
+          }
+        }
+        case "jensen" -> {
+          if (wanted.allowsOrder()) {
+            jensen(rule, expr, out);
+          }
+        }
+        case "derivative" -> {
+          if (wanted.allowsDerived() && !Trees.contains(expr, e -> Trees.isHead(e, S.D))) {
+            for (ISymbol s : userSymbols(expr)) {
+              if (domains.of(s) instanceof Domain.Real r && !r.integer() && domains.family(s) == null) {
+                out.add(new Candidate(rule, params("in", s.getSymbolName())));
+                out.add(new Candidate(rule, params("in", s.getSymbolName(), "times", "2")));
+              }
+            }
+          }
+        }
+        default -> { } // average-over-samples and kinds added later: not searched (their parameters name new things)
+      }
+    }
+    return out;
+  }
+
+  private void rewrites(PatternRule rule, IExpr expr, List<Candidate> out) {
+    places(rule, expr, out, Places.find(expr, rule::match).size());
+  }
+
+  /** Every place at once (the default), and each place alone when there are several. */
+  private static void places(Rule rule, IExpr expr, List<Candidate> out, int count) {
+    if (count == 0) {
+      return;
+    }
+    out.add(new Candidate(rule, params()));
+    for (int k = 1; count > 1 && k <= Math.min(count, MAX_PLACES); k++) {
+      out.add(new Candidate(rule, params("at", List.of(String.valueOf(k)))));
+    }
+  }
+
+  /** Drop terms that do not depend on the wanted variables (or on any one symbol the goal keeps). */
+  private void drops(Rule rule, IExpr expr, List<Candidate> out) {
+    if (!Trees.isHead(expr, S.Plus) || !wanted.allowsDrop()) {
+      return;
+    }
+    List<List<ISymbol>> overs = new ArrayList<>();
+    if (!wanted.variables().isEmpty()) {
+      overs.add(wanted.variables().stream().map(UserSymbols::named).toList());
+    } else {
+      for (ISymbol s : userSymbols(expr)) {
+        if (goalSymbols.contains(s)) {
+          overs.add(List.of(s));
+        }
+      }
+    }
+    for (List<ISymbol> over : overs) {
+      List<String> names = over.stream().map(ISymbol::getSymbolName).toList();
+      List<IExpr> free = Trees.args(expr).stream().filter(t -> !Trees.mentions(t, over)).toList();
+      if (free.isEmpty() || free.size() == Trees.args(expr).size()) {
+        continue;
+      }
+      for (IExpr term : free) { // the term named, as a teacher says which one goes; the sign is the rule's business
+        IExpr positive = ExprPrinter.negatedIfNegativeTerm(term);
+        out.add(new Candidate(rule, params("independent-of", names, "term", ExprPrinter.print(positive != null ? positive : term))));
+      }
+      if (free.size() > 1) {
+        out.add(new Candidate(rule, params("independent-of", names)));
+      }
+    }
+  }
+
+  /**
+   * Substitutions that specialise toward the goal: an integer symbol the goal no longer has
+   * (n, for a sum over 1..n that the goal writes out) set to 1, 2 or 3; and the entries F(1),
+   * F(2) of two-outcome distributions set to (1 - g, g) or (g, 1 - g) for the goal's own
+   * symbols g, one distribution per symbol.
+   */
+  private void substitutions(Rule rule, IExpr expr, Domains domains, List<Candidate> out) {
+    if (!wanted.allowsSpecialising()) {
+      return;
+    }
+    Set<ISymbol> here = userSymbols(expr);
+    for (ISymbol s : here) {
+      if (!goalSymbols.contains(s) && domains.of(s) instanceof Domain.Real r && r.integer() && domains.family(s) == null) {
+        Map<String, String> with = new LinkedHashMap<>();
+        with.put(s.getSymbolName(), String.valueOf(goalTerms));
+        out.add(new Candidate(rule, params("with", with)));
+      }
+    }
+    families(rule, expr, domains, out, new ArrayList<>());
+  }
+
+  private void families(Rule rule, IExpr expr, Domains domains, List<Candidate> out, List<Map<IExpr, IExpr>> maps) {
+    Set<ISymbol> here = userSymbols(expr);
+    List<ISymbol> families = new ArrayList<>();
+    Map<ISymbol, List<IExpr>> entries = new LinkedHashMap<>();
+    for (ISymbol s : here) {
+      Domain.Family family = domains.family(s);
+      if (family == null || !family.sumsToOne() || goalSymbols.contains(s)) {
+        continue;
+      }
+      List<IExpr> literal = new ArrayList<>();
+      Trees.walk(expr, (path, sub) -> {
+        if (sub instanceof IAST call && call.head().equals(s) && call.argSize() == 1 && call.arg1().isInteger()
+            && !literal.contains(sub)) {
+          literal.add(sub);
+        }
+      });
+      if (literal.size() == 2) {
+        literal.sort((a, b) -> ((IAST) a).arg1().compareTo(((IAST) b).arg1()));
+        families.add(s);
+        entries.put(s, literal);
+      }
+    }
+    List<ISymbol> targets = new ArrayList<>();
+    for (ISymbol g : goalSymbols) {
+      if (!here.contains(g) && declared.of(g) != null && withinUnit(declared.of(g))) {
+        targets.add(g);
+      }
+    }
+    if (families.isEmpty() || targets.size() < families.size() || families.size() > 3) {
+      return;
+    }
+    for (List<ISymbol> assignment : arrangements(targets, families.size())) {
+      for (int orientation = 0; orientation < (1 << families.size()); orientation++) {
+        Map<String, String> with = new LinkedHashMap<>();
+        Map<IExpr, IExpr> map = new LinkedHashMap<>();
+        for (int f = 0; f < families.size(); f++) {
+          List<IExpr> two = entries.get(families.get(f));
+          ISymbol symbol = assignment.get(f);
+          String g = symbol.getSymbolName();
+          IExpr complement = Trees.plus(org.matheclipse.core.expression.F.C1, Trees.negate(symbol));
+          boolean second = (orientation >> f & 1) == 0;
+          with.put(ExprPrinter.print(two.get(0)), second ? "1 - " + g : g);
+          with.put(ExprPrinter.print(two.get(1)), second ? g : "1 - " + g);
+          map.put(two.get(0), second ? complement : symbol);
+          map.put(two.get(1), second ? symbol : complement);
+        }
+        out.add(new Candidate(rule, params("with", with)));
+        maps.add(map);
+      }
+    }
+  }
+
+  private static boolean withinUnit(Domain d) {
+    if (d instanceof Domain.Finite f) {
+      return f.values().stream().allMatch(v -> v.isZero() || v.isOne());
+    }
+    return d instanceof Domain.Real r && r.lower().value() != null && r.upper().value() != null
+        && r.lower().value().signum() >= 0 && r.upper().value().compareTo(java.math.BigDecimal.ONE) <= 0;
+  }
+
+  private static List<List<ISymbol>> arrangements(List<ISymbol> from, int k) {
+    List<List<ISymbol>> out = new ArrayList<>();
+    arrange(from, k, new ArrayList<>(), out);
+    return out;
+  }
+
+  private static void arrange(List<ISymbol> from, int k, List<ISymbol> prefix, List<List<ISymbol>> out) {
+    if (prefix.size() == k) {
+      out.add(List.copyOf(prefix));
+      return;
+    }
+    for (ISymbol s : from) {
+      if (!prefix.contains(s)) {
+        prefix.add(s);
+        arrange(from, k, prefix, out);
+        prefix.remove(prefix.size() - 1);
+      }
+    }
+  }
+
+  /**
+   * Jensen on E(p, g): f is g with one part X that depends on the index replaced by the
+   * variable, keeping the f's that are not linear (a linear f gives nothing); the domain
+   * condition is the one a log or a root needs. The kind itself proves convexity.
+   */
+  private void jensen(Rule rule, IExpr expr, List<Candidate> out) {
+    ISymbol head = catalogue.definition("expectation").map(Definition::head).orElse(null);
+    if (head == null) {
+      return;
+    }
+    ISymbol t = UserSymbols.named(localName);
+    Set<String> seen = new LinkedHashSet<>();
+    Trees.walk(expr, (path, sub) -> {
+      if (!(sub instanceof IAST e) || !e.head().equals(head) || e.argSize() != 2) {
+        return;
+      }
+      IExpr g = e.arg2();
+      Trees.walk(g, (p2, part) -> {
+        if (p2.isEmpty() || !part.isAST() || seen.size() >= 2) {
+          return;
+        }
+        IExpr f = Trees.substitute(g, Map.of(part, t));
+        if (!Trees.contains(f, t::equals) || !userSymbols(f).equals(Set.of(t)) || linear(f, t)) {
+          return;
+        }
+        String function = ExprPrinter.print(f);
+        if (seen.add(function)) {
+          LinkedHashMap<String, Object> p = params("function", function, "variable", localName);
+          if (Trees.contains(f, x -> Trees.isHead(x, S.Log))) {
+            p.put("where", localName + " > 0");
+          }
+          out.add(new Candidate(rule, p));
+        }
+      });
+    });
+  }
+
+  private static boolean linear(IExpr f, ISymbol t) {
+    return f.equals(t) || Trees.isHead(f, S.Times) && Trees.args(f).stream().filter(a -> Trees.contains(a, t::equals))
+        .allMatch(t::equals);
+  }
+
+  private static String freshLocal(Domains declared) {
+    for (String name : new String[] {"t", "u", "s", "t1", "t2"}) {
+      if (!declared.isDeclared(UserSymbols.named(name))) {
+        return name;
+      }
+    }
+    return "tlocal";
+  }
+
+  /** User symbols in tree order (stable). */
+  static Set<ISymbol> userSymbols(IExpr expr) {
+    Set<ISymbol> out = new LinkedHashSet<>();
+    Trees.walk(expr, (path, sub) -> {
+      if (sub instanceof ISymbol s && UserSymbols.isUser(s)) {
+        out.add(s);
+      } else if (sub instanceof IAST a && a.head() instanceof ISymbol s && UserSymbols.isUser(s)) {
+        out.add(s);
+      }
+    });
+    return out;
+  }
+
+  static LinkedHashMap<String, Object> params(Object... keysAndValues) {
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+
+  static TextParams textParams(Candidate c, Source source) {
+    return new TextParams(c.params(), source);
+  }
+}

@@ -1,0 +1,309 @@
+package stepwise.derive;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.matheclipse.core.interfaces.IExpr;
+import stepwise.expr.Trees;
+import stepwise.model.Call;
+import stepwise.model.Derivation;
+import stepwise.model.Domains;
+import stepwise.model.ExprReader;
+import stepwise.model.InputError;
+import stepwise.model.Relation;
+import stepwise.model.Rewrite;
+import stepwise.model.Source;
+import stepwise.model.Text;
+import stepwise.rewrite.RewrittenStep;
+import stepwise.rules.Catalogue;
+import stepwise.verify.Finding;
+import stepwise.verify.Settings;
+import stepwise.verify.Status;
+import stepwise.verify.Verifier;
+
+/**
+ * Best-first search over rule applications, from one expression to a goal. A node is an
+ * expression reached by a chain of steps; its score is the chain's cost (one per step, a little
+ * more for steps a teacher names less often) plus the distance of its expression to the goal
+ * ({@link Distance}). Candidates come from {@link Moves}; a candidate is verified, with the
+ * ordinary verifier, only when it is taken from the queue (side conditions under the domains
+ * in force, the step's relation), so the many candidates never looked at cost nothing. The
+ * goal is reached when the expression is identical to it (or, for a result the rule computes,
+ * such as a derivative, proved equal to it) and the chain's relation gives what was asked.
+ * Everything is in stable orders (catalogue, then places; ties broken by the order of
+ * discovery), so the same input gives the same chain.
+ */
+public final class Search {
+  private static final int MAX_DEPTH = 24;
+  /** Roughly how much of the distance one step removes; scales the distance into steps. */
+  private static final double DISTANCE_PER_STEP = 3.0;
+  /** Weight of the distance against the chain's length: above 1 is greedier, below 1 shorter chains. */
+  private static final double GREED = 1.6;
+  /** Sample points per check inside the search: conditions need a proof anyway, the points only refuse. */
+  private static final int SEARCH_SAMPLES = 60;
+
+  private final Catalogue catalogue;
+  private final Settings settings;
+  /** Verdicts of side conditions already checked in this search (lookups only). */
+  private final Map<String, Boolean> conditionsSeen = new HashMap<>();
+
+  public Search(Catalogue catalogue, Settings settings) {
+    this.catalogue = catalogue;
+    this.settings = settings;
+  }
+
+  /** One found step: the rule, its parameters as written, and what it did. */
+  public record Step(String rule, Map<String, Object> params, IExpr before, IExpr after, Relation relation,
+      Call call, boolean computed) {}
+
+  /**
+   * found: whether the goal was reached; steps: the chain to the goal, or the best partial
+   * chain (the one that came closest); message: a sentence for the user.
+   */
+  public record Result(boolean found, List<Step> steps, IExpr reached, int distance, int expanded, int verified,
+      double seconds, String message) {}
+
+  private static final class Node {
+    final IExpr expr;
+    final Domains domains;
+    final Node parent;
+    final Moves.Candidate candidate;
+    final Call call;
+    final Rewrite rewrite;
+    final Relation relation;
+    final double cost;
+    final int distance;
+    final int depth;
+    final long order;
+    boolean endsByValue;
+
+    Node(IExpr expr, Domains domains, Node parent, Moves.Candidate candidate, Call call, Rewrite rewrite,
+        Relation relation, double cost, int distance, long order) {
+      this.expr = expr;
+      this.domains = domains;
+      this.parent = parent;
+      this.candidate = candidate;
+      this.call = call;
+      this.rewrite = rewrite;
+      this.relation = relation;
+      this.cost = cost;
+      this.distance = distance;
+      this.depth = parent == null ? 0 : parent.depth + 1;
+      this.order = order;
+    }
+
+    double score() {
+      return cost + GREED * distance / DISTANCE_PER_STEP;
+    }
+  }
+
+  public Result run(IExpr start, Domains domains, IExpr goal, String relation, List<String> variables,
+      ExprReader reader, Source source, Duration budget) {
+    long began = System.nanoTime();
+    long deadline = began + budget.toNanos();
+    Wanted wanted = new Wanted(relation, variables);
+    Distance distance = new Distance(goal);
+    Distance unfolded = unfoldedGoal(goal, domains, reader, source).map(Distance::new).orElse(null);
+    Moves moves = new Moves(catalogue, goal, wanted, domains, reader);
+    int maxNodes = 3 * Math.max(Trees.size(start), Trees.size(goal)) + 30;
+    PriorityQueue<Node> open = new PriorityQueue<>((a, b) -> {
+      int c = Double.compare(a.score(), b.score());
+      if (c != 0) {
+        return c;
+      }
+      c = Double.compare(a.cost, b.cost);
+      return c != 0 ? c : Long.compare(a.order, b.order);
+    });
+    Map<IExpr, Double> bestCost = new HashMap<>(); // lookups only: nothing iterates it
+    long order = 0;
+    Node root = new Node(start, domains, null, null, null, null, Relation.EQUAL, 0,
+        closeness(distance, unfolded, moves, start, domains), order++);
+    open.add(root);
+    bestCost.put(start, 0.0);
+    Node best = root;
+    int expanded = 0;
+    int verified = 0;
+    int refused = 0;
+    boolean outOfTime = false;
+    while (!open.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        outOfTime = true;
+        break;
+      }
+      Node node = open.poll();
+      if (node.parent != null) {
+        Verifier verifier = new Verifier(catalogue, checkSettings(deadline));
+        if (!holds(node, verifier, source)) {
+          refused++;
+          continue;
+        }
+        verified++;
+      }
+      if (node.distance < best.distance || node.distance == best.distance && node.cost < best.cost) {
+        best = node;
+      }
+      if ((node.expr.equals(goal) || node.endsByValue) && wanted.satisfiedBy(node.relation)) {
+        return result(true, node, goal, expanded, verified, began, "found " + chain(node).size() + " step"
+            + (chain(node).size() == 1 ? "" : "s"));
+      }
+      if (node.depth >= MAX_DEPTH) {
+        continue;
+      }
+      expanded++;
+      for (Moves.Candidate candidate : moves.from(node.expr, node.domains)) {
+        Call call;
+        Rewrite rewrite;
+        try {
+          call = candidate.rule().prepare(Moves.textParams(candidate, source), reader);
+          rewrite = call.apply(node.expr, node.domains);
+        } catch (Call.NotApplicable | InputError | ArithmeticException e) {
+          continue;
+        } catch (RuntimeException e) { // a rule that cannot handle this shape: not a way forward
+          continue;
+        }
+        IExpr after = rewrite.after();
+        if (after.equals(node.expr) || Trees.size(after) > maxNodes || !wanted.allowsStep(rewrite.relation())) {
+          continue;
+        }
+        Relation composed;
+        try {
+          composed = Relation.compose(node.relation, rewrite.relation());
+        } catch (Relation.IncompatibleRelations e) {
+          continue;
+        }
+        double cost = node.cost + cost(candidate, rewrite);
+        Double known = bestCost.get(after);
+        if (known != null && known <= cost) {
+          continue;
+        }
+        bestCost.put(after, cost);
+        if (rewrite.computed() != null) { // a derivative: its form is Symja's, so ask whether it equals the goal now
+          Finding f = new Verifier(catalogue, checkSettings(deadline)).equal("the result equals the goal", after, goal,
+              node.domains, List.of(), null);
+          if (f.status().holds()) {
+            Node done = new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
+                cost, 0, order++);
+            done.endsByValue = true;
+            open.add(done);
+            continue;
+          }
+        }
+        open.add(new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
+            cost, closeness(distance, unfolded, moves, after, node.domains.merge(rewrite.introduced())), order++));
+      }
+    }
+    String why = outOfTime ? "not found within the budget of " + seconds(budget.toNanos()) + " s"
+        : "not found: no chain of catalogue rules (within " + MAX_DEPTH + " steps) reaches the goal"
+            + (refused == 0 ? "" : " (" + refused + " candidate step" + (refused == 1 ? " was" : "s were")
+                + " refused by the verifier: a side condition not proved, or a check that ran out of time)");
+    return result(false, best, goal, expanded, verified, began, why);
+  }
+
+  /** The distance to the goal, or one substitution's worth more than the closest substituted form. */
+  private static int closeness(Distance distance, Distance unfolded, Moves moves, IExpr expr, Domains domains) {
+    int best = distance.to(expr);
+    if (unfolded != null) { // a goal such as KL(P, Q) is reached through its definition: measure against that too
+      best = Math.min(best, unfolded.to(expr) + 1);
+    }
+    for (IExpr substituted : moves.lookahead(expr, domains)) {
+      best = Math.min(best, distance.to(substituted) + 2);
+    }
+    return best;
+  }
+
+  /** The goal with its defined names written out (KL(P, Q) as its sum), when it has any. */
+  private java.util.Optional<IExpr> unfoldedGoal(IExpr goal, Domains domains, ExprReader reader, Source source) {
+    return catalogue.rules().stream().filter(r -> r.kind().equals("unfold")).findFirst().flatMap(rule -> {
+      try {
+        return java.util.Optional.of(rule.prepare(TextParams.none(source), reader).apply(goal, domains).after());
+      } catch (RuntimeException e) { // nothing to unfold
+        return java.util.Optional.empty();
+      }
+    });
+  }
+
+  private Settings checkSettings(long deadline) {
+    long left = Math.max(200_000_000L, Math.min(settings.deadline().toNanos(), deadline - System.nanoTime()));
+    return new Settings(Math.min(settings.samples(), SEARCH_SAMPLES), Duration.ofNanos(left), settings.seed());
+  }
+
+  /**
+   * The step from the node's parent, checked by the ordinary verifier. For an equation of a
+   * vetted rule (a catalogue rewrite tested on its own, a definition, a substitution) only its
+   * side conditions are checked here, which is what decides whether it may be used; every other
+   * step is checked whole (a drop's independence, a transform's monotonicity, Jensen). The written file is checked
+   * again whole, so this only decides what the search may build on.
+   */
+  private boolean holds(Node node, Verifier verifier, Source source) {
+    Rewrite rewrite = node.rewrite;
+    if (catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
+      List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
+          .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
+      for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
+        stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
+        String key = c.condition() + " within " + c.within() + " under " + node.parent.domains.declared();
+        Boolean known = conditionsSeen.get(key);
+        if (known == null) {
+          Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
+              rewrite.detail(), rewrite.given(), rewrite.computed());
+          known = verifier.verify(new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
+              false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true))
+              .status().holds();
+          conditionsSeen.put(key, known);
+        }
+        if (!known) {
+          return false;
+        }
+      }
+      return true;
+    }
+    Derivation.Step spec = new Derivation.Step(node.depth, node.candidate.rule().name(), node.call, false, null, null,
+        null, Text.NONE, source);
+    RewrittenStep step = new RewrittenStep(spec, node.parent.expr, rewrite, null, node.parent.domains, true);
+    Status status = verifier.verify(step).status();
+    return status.holds();
+  }
+
+  /** One per step; less usual moves a little more, so that a teacher's chain wins a tie. */
+  private static double cost(Moves.Candidate c, Rewrite rewrite) {
+    double cost = switch (c.rule().kind()) {
+      case "substitute", "drop-terms", "derivative", "cases" -> 1.5;
+      default -> 1.0;
+    };
+    if (c.rule().name().startsWith("swap-")) {
+      cost += 0.3;
+    }
+    if (c.params().containsKey("at")) {
+      cost += 0.1;
+    }
+    return cost;
+  }
+
+  private static List<Node> chain(Node node) {
+    List<Node> out = new ArrayList<>();
+    for (Node n = node; n.parent != null; n = n.parent) {
+      out.add(n);
+    }
+    Collections.reverse(out);
+    return out;
+  }
+
+  private static Result result(boolean found, Node end, IExpr goal, int expanded, int verified, long began, String message) {
+    List<Step> steps = new ArrayList<>();
+    for (Node n : chain(end)) {
+      steps.add(new Step(n.candidate.rule().name(), new LinkedHashMap<>(n.candidate.params()), n.parent.expr, n.expr,
+          n.rewrite.relation(), n.call, n.rewrite.computed() != null));
+    }
+    return new Result(found, steps, end.expr, end.distance, expanded, verified,
+        (System.nanoTime() - began) / 1e9, message);
+  }
+
+  static String seconds(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+  }
+}

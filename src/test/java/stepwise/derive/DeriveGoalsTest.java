@@ -1,0 +1,172 @@
+package stepwise.derive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import stepwise.cli.Cli;
+
+/**
+ * stepwise derive on the goal files of src/test/resources/goals/: found goals are written and
+ * the written file is checked again by the ordinary check (never trusted because the search
+ * produced it); false goals are refuted with a counterexample and not searched; unreachable
+ * ones stop within the budget with "not found" and a non-zero exit. Budgets are small: a found
+ * goal stops as soon as it is found.
+ */
+class DeriveGoalsTest {
+  private static final Path GOALS = Path.of("src/test/resources/goals");
+  private static final String BUDGET = "60";
+  /** Per-check time limit: the default 5 s, tripled so a busy CI machine does not turn a Jensen check unknown. */
+  private static final String TIMEOUT = "15";
+
+  @TempDir
+  Path dir;
+
+  /** Derives, then checks the written file as a user would; returns the written text. */
+  private String derivesAndChecks(Path goal, int foundSteps) throws Exception {
+    Path out = dir.resolve(goal.getFileName());
+    Cli derive = Cli.run("derive", goal.toString(), "--out", out.toString(), "--budget", BUDGET, "--timeout", TIMEOUT);
+    assertEquals(0, derive.exit(), derive.out() + derive.err());
+    assertTrue(derive.out().contains("found " + (foundSteps > 0 ? foundSteps + " step" : "")), derive.out());
+    String written = Files.readString(out);
+    assertFalse(written.matches("(?s).*(^|\n)goal:.*") || written.contains("- rule: auto"), written);
+    Cli check = Cli.run("check", out.toString(), "--timeout", TIMEOUT);
+    assertEquals(0, check.exit(), check.out() + check.err());
+    assertTrue(check.out().contains("ALL PASS"), check.out());
+    return written;
+  }
+
+  @Test
+  void theArticlesFirstRoadIsFoundAndPassesCheck() throws Exception {
+    String written = derivesAndChecks(GOALS.resolve("from-derivations/bce-from-likelihood.yaml"), 3);
+    assertTrue(written.contains("- rule: neg-log") && written.contains("- rule: log-of-product")
+        && written.contains("- rule: log-of-power"), written);
+  }
+
+  @Test
+  void theArticlesSecondRoadIsFoundAndPassesCheck() throws Exception {
+    Path out = dir.resolve("bce-from-kl.yaml");
+    Cli derive = Cli.run("derive", GOALS.resolve("from-derivations/bce-from-kl.yaml").toString(), "--out", out.toString(),
+        "--budget", "120");
+    assertEquals(0, derive.exit(), derive.out() + derive.err());
+    String written = Files.readString(out);
+    assertTrue(written.contains("- rule: drop-constant") && written.contains("- rule: substitute"), written);
+    Cli check = Cli.run("check", out.toString());
+    assertEquals(0, check.exit(), check.out() + check.err());
+  }
+
+  @Test
+  void foundGoalsOfEveryRelationPassCheck() throws Exception {
+    derivesAndChecks(GOALS.resolve("log-of-product.yaml"), 1);
+    derivesAndChecks(GOALS.resolve("cross-entropy-with-itself.yaml"), 2);
+    String dropped = derivesAndChecks(GOALS.resolve("drop-entropy.yaml"), 1);
+    assertTrue(dropped.contains("independent-of: [Q]"), dropped);
+    derivesAndChecks(GOALS.resolve("rarer-is-more-informative.yaml"), 0); // a monotone transform, then a fold
+    derivesAndChecks(GOALS.resolve("binary-sum-written-out.yaml"), 0);
+  }
+
+  @Test
+  void autoStepsBetweenWrittenStepsAndAGoalAfterSteps() throws Exception {
+    String written = derivesAndChecks(GOALS.resolve("bce-auto-middle.yaml"), 2);
+    assertTrue(written.contains("Simplify with the laws of logarithms."), written);
+    assertTrue(written.indexOf("- rule: neg-log") < written.indexOf("- rule: log-of-product"), written);
+    derivesAndChecks(GOALS.resolve("kl-as-difference.yaml"), 0);
+  }
+
+  @Test
+  void checkRunsTheSearchForRuleAutoAndMarksTheFoundSteps() {
+    Cli check = Cli.run("check", GOALS.resolve("bce-auto-middle.yaml").toString());
+    assertEquals(0, check.exit(), check.out() + check.err());
+    assertTrue(check.out().contains("log-of-product (found)"), check.out());
+    assertFalse(check.out().contains("neg-log (found)"), check.out()); // written by the author
+  }
+
+  @Test
+  void falseGoalsAreRefutedWithACounterexampleAndNotSearched() {
+    for (String name : new String[] {"log-of-sum-false", "log-of-product-reals-false", "square-of-sum-false",
+        "log-below-line-false"}) {
+      Path out = dir.resolve(name + ".yaml");
+      Cli derive = Cli.run("derive", GOALS.resolve(name + ".yaml").toString(), "--out", out.toString(), "--budget", "5");
+      assertEquals(1, derive.exit(), name + ": " + derive.out() + derive.err());
+      assertTrue(derive.out().contains("The goal is false") && derive.out().contains(" at "), derive.out());
+      assertFalse(derive.out().contains("expanded"), derive.out()); // no search ran
+      assertFalse(Files.exists(out), name);
+    }
+  }
+
+  @Test
+  void unreachableGoalsStopWithinTheBudgetAndSaySo() {
+    for (String name : new String[] {"pythagoras-unreachable", "drop-cross-entropy-unreachable"}) {
+      Path out = dir.resolve(name + ".yaml");
+      long began = System.nanoTime();
+      Cli derive = Cli.run("derive", GOALS.resolve(name + ".yaml").toString(), "--out", out.toString(), "--budget", "3");
+      double seconds = (System.nanoTime() - began) / 1e9;
+      assertEquals(1, derive.exit(), name + ": " + derive.out() + derive.err());
+      assertTrue(derive.out().contains("not found"), derive.out());
+      assertTrue(seconds < 3 + 15, name + " took " + seconds + " s"); // the budget, plus start-up and one last check
+    }
+  }
+
+  @Test
+  void theSameInputGivesTheSameDerivation() throws Exception {
+    Path a = dir.resolve("a.yaml");
+    Path b = dir.resolve("b.yaml");
+    Path goal = GOALS.resolve("cross-entropy-with-itself.yaml");
+    assertEquals(0, Cli.run("derive", goal.toString(), "--out", a.toString(), "--budget", BUDGET).exit());
+    assertEquals(0, Cli.run("derive", goal.toString(), "--out", b.toString(), "--budget", BUDGET).exit());
+    assertEquals(Files.readString(a), Files.readString(b));
+  }
+
+  @Test
+  void aFileWithNothingToDeriveIsBadInput() {
+    Cli derive = Cli.run("derive", "derivations/entropy.yaml", "--out", dir.resolve("x.yaml").toString());
+    assertEquals(2, derive.exit(), derive.out() + derive.err());
+    assertTrue(derive.err().contains("nothing to derive"), derive.err());
+  }
+
+  /**
+   * Every derivation of derivations/ with its steps removed (goals/from-derivations, made by
+   * strip-steps.py), other than the two roads tested above and jensen-neg-log (found when its
+   * Jensen step's check finishes within --timeout, which a busy machine does not always allow):
+   * found and passing check, except the
+   * recorded mistake (its goal is false: no chain) and the average, whose goal names y(k).
+   */
+  @Test
+  void everyDerivationWithItsStepsRemovedIsFoundAgain() throws Exception {
+    for (String name : new String[] {"bernoulli-cases", "convexity", "cross-entropy", "entropy", "information-content",
+        "jensen-correct", "kl-divergence", "kl-nonnegative"}) { // jensen-neg-log: see the README (its Jensen step's check may run out of time)
+      derivesAndChecks(GOALS.resolve("from-derivations/" + name + ".yaml"), 0);
+    }
+    Cli mistake = Cli.run("derive", GOALS.resolve("from-derivations/lost-minus-sign.yaml").toString(), "--out",
+        dir.resolve("lost-minus-sign.yaml").toString(), "--budget", "3");
+    assertEquals(1, mistake.exit(), mistake.out() + mistake.err());
+    assertTrue(mistake.out().contains("not found"), mistake.out());
+    Cli average = Cli.run("derive", GOALS.resolve("from-derivations/bce-average-loss.yaml").toString(), "--out",
+        dir.resolve("bce-average-loss.yaml").toString());
+    assertEquals(2, average.exit(), average.out() + average.err());
+    assertTrue(average.err().contains("bce-average-loss.yaml:"), average.err());
+  }
+
+  @Test
+  void badGoalsAndAutoStepsAreBadInputNamingFileAndLine() throws Exception {
+    String head = "symbols:\n  x: positive\nstart: Log(x^2)\n";
+    String[][] cases = {
+        {"steps:\n  - rule: auto\n", "no-expect.yaml:5", "expect"},
+        {"goal:\n  expr: 2*Log(x)\n  relation: \"<>\"\n", "bad-relation.yaml:6", "relation: takes"},
+        {"goal:\n  expr: 2*Log(x)\n  relation: \"≃\"\n", "no-variables.yaml:", "needs variables"},
+        {"steps:\n  - rule: auto\n    expect: 2*Log(x)\n    at: [1]\n", "auto-param.yaml:", "no field 'at'"},
+        {"goal: 2*Log(z)\n", "undeclared.yaml:4", "z"},
+    };
+    for (String[] c : cases) {
+      Path file = dir.resolve(c[1].substring(0, c[1].indexOf(':')));
+      Files.writeString(file, head + c[0]);
+      Cli derive = Cli.run("derive", file.toString(), "--out", dir.resolve("out-" + file.getFileName()).toString());
+      assertEquals(2, derive.exit(), c[1] + ": " + derive.out() + derive.err());
+      assertTrue(derive.err().contains(c[1]) && derive.err().contains(c[2]), c[1] + ": " + derive.err());
+    }
+  }
+}
