@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stepwise", mixinStandardHelpOptions = true, version = "stepwise 0.1.0",
     description = "Reproduces derivations rule by rule, verifies every step, and renders teaching material.",
-    subcommands = {CheckCommand.class, RenderCommand.class, EquivCommand.class, RulesCommand.class, ServeCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RenderCommand.class, EquivCommand.class, RulesCommand.class, DeriveCommand.class,
+        ServeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:everything holds", "1:a step or claim is refuted or unknown", "2:bad input",
         "3:equiv only: undecided (unknown)"})
@@ -43,7 +43,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.addSubcommand(new DeriveCommand()); // stepwise derive: find the steps to a goal (stepwise.derive)
     // formulas such as -Log(p) are arguments of equiv, not options; elsewhere an unknown option is an error
     cli.getSubcommands().get("equiv").setUnmatchedOptionsArePositionalParams(true);
     cli.setOut(new java.io.PrintWriter(OUT, true));
