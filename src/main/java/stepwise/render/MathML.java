@@ -40,7 +40,9 @@ final class MathML {
   private static String convert(String latex) {
     try {
       String markup = Cas.mathml(LatexReader.read(latex.replace("\\textstyle ", "")));
-      return markup != null && onlyMathML(markup) ? markup.replace("<mo>==</mo>", "<mo>=</mo>") : "";
+      // Symja writes Equal as == and a product with a visible dot; a reader says "=" and nothing (invisible times)
+      return markup != null && onlyMathML(markup)
+          ? markup.replace("<mo>==</mo>", "<mo>=</mo>").replace("<mo>&#0183;</mo>", "<mo>&#x2062;</mo>") : "";
     } catch (RuntimeException e) {
       return ""; // not a formula the reader takes
     }

@@ -91,5 +91,6 @@
     });
     document.body.setAttribute('data-formulas-clipped', String(clipped));
     document.body.setAttribute('data-page-wider', document.documentElement.scrollWidth > width + 1 ? 'yes' : 'no');
+    document.body.setAttribute('data-page-height', String(document.documentElement.scrollHeight));
   });
 })();

@@ -133,6 +133,7 @@ class SiteChromiumTest {
 
   private static final Pattern CLIPPED = Pattern.compile("data-formulas-clipped=\"(\\d+)\"");
   private static final Pattern WIDER = Pattern.compile("data-page-wider=\"(\\w+)\"");
+  private static final Pattern HEIGHT = Pattern.compile("data-page-height=\"(\\d+)\"");
 
   /**
    * At a phone's width (390 px) and a laptop's (1280 px), in light and dark mode, no formula is
@@ -142,6 +143,8 @@ class SiteChromiumTest {
   @Test
   void noFormulaIsCutOffAtPhoneOrLaptopWidthInLightOrDarkMode() throws Exception {
     List<String> problems = new ArrayList<>();
+    String tallest = "";
+    int tallestHeight = 0;
     for (String width : List.of("390", "1280")) {
       for (boolean dark : List.of(false, true)) {
         for (Path page : SiteWriterTest.pages(site)) {
@@ -160,6 +163,11 @@ class SiteChromiumTest {
           Matcher clipped = CLIPPED.matcher(body.group());
           Matcher wider = WIDER.matcher(body.group());
           assertTrue(clipped.find() && wider.find(), name + ": the page did not measure itself: " + body.group());
+          Matcher height = HEIGHT.matcher(body.group());
+          if (width.equals("1280") && !dark && height.find() && Integer.parseInt(height.group(1)) > tallestHeight) {
+            tallestHeight = Integer.parseInt(height.group(1));
+            tallest = name;
+          }
           if (!clipped.group(1).equals("0") || !wider.group(1).equals("no")) {
             problems.add(name + " at " + width + " px" + (dark ? " (dark)" : "") + ": " + clipped.group(1)
                 + " formulas cut off, page wider than the window: " + wider.group(1));
@@ -167,6 +175,7 @@ class SiteChromiumTest {
         }
       }
     }
+    System.out.println("tallest page at 1280 px: " + tallest + ", " + tallestHeight + " px");
     assertEquals(List.of(), problems);
   }
 
