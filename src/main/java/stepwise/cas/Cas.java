@@ -88,6 +88,34 @@ public final class Cas {
     return copy;
   }
 
+  /**
+   * MathML (presentation markup, without the math element) of an expression as written, not
+   * evaluated; null when Symja cannot print it. Symja's MathMLForm prints a sum's terms last to
+   * first (polynomial order), so they are handed to it reversed and come out in the author's order.
+   */
+  public static String mathml(IExpr expr) {
+    engine();
+    StringBuilder out = new StringBuilder();
+    try {
+      return new org.matheclipse.core.form.mathml.MathMLFormFactory().convert(out, sumsReversed(expr), Integer.MIN_VALUE,
+          false) ? out.toString() : null;
+    } catch (RuntimeException e) {
+      return null; // a head it has no form for
+    }
+  }
+
+  private static IExpr sumsReversed(IExpr expr) {
+    if (!(expr instanceof IAST ast)) {
+      return expr;
+    }
+    IASTAppendable copy = F.ast(sumsReversed(ast.head()), ast.argSize());
+    boolean sum = ast.head().equals(org.matheclipse.core.expression.S.Plus);
+    for (int i = 1; i <= ast.argSize(); i++) {
+      copy.append(sumsReversed(ast.get(sum ? ast.argSize() + 1 - i : i)));
+    }
+    return copy;
+  }
+
   /** Evaluates a deep copy: Symja re-sorts its argument in place, the author's tree must stay. */
   public static IExpr evaluate(IExpr expr) {
     EvalEngine engine = engine();

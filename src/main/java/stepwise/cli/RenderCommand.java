@@ -22,7 +22,7 @@ final class RenderCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--lang", paramLabel = "en|zh", description = "language of the rules' side notes in formulas and"
-      + " documents (default: ${DEFAULT-VALUE}); the site shows both", defaultValue = "en")
+      + " documents, and the one the site opens in (default: ${DEFAULT-VALUE}); the site can show both", defaultValue = "en")
   String lang;
 
   @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", split = ",", description = "what to write: default"

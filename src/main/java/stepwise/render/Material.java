@@ -8,10 +8,27 @@ import stepwise.model.Text;
  * Everything the teaching material shows, already in LaTeX and prose, independent of the
  * output format (HTML site, .tex, Markdown, images). Built from a checked Report.
  */
-public record Material(List<Page> derivations, List<ClaimPage> claims, boolean passes) {
+public record Material(List<Page> derivations, List<ClaimPage> claims, boolean passes, List<RuleEntry> rules) {
   public Material {
     derivations = List.copyOf(derivations);
     claims = List.copyOf(claims);
+    rules = List.copyOf(rules);
+  }
+
+  /** Material with no rule catalogue (the site's catalogue page then lists nothing). */
+  public Material(List<Page> derivations, List<ClaimPage> claims, boolean passes) {
+    this(derivations, claims, passes, List.of());
+  }
+
+  /**
+   * A catalogue entry for the site: its pattern typeset (left, relation, right) when the rule is
+   * a pattern, else empty with summary its one-line form; conditions typeset; the description.
+   */
+  public record RuleEntry(String name, String family, String kind, Text description, String patternLatex,
+      List<String> conditionsLatex, String summary) {
+    public RuleEntry {
+      conditionsLatex = List.copyOf(conditionsLatex);
+    }
   }
 
   /** Verdict of a step, a derivation or a claim, for badges: proved, confirmed, refuted, unknown. */

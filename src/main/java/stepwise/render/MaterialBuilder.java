@@ -54,7 +54,45 @@ public final class MaterialBuilder {
     for (ClaimResult c : report.claims()) {
       claims.add(claim(c, report, namesById));
     }
-    return new Material(pages, claims, report.passes());
+    return new Material(pages, claims, report.passes(), rules());
+  }
+
+  /** A rule's pattern with its pattern variables (b_) written as plain symbols (b). */
+  private static IExpr unpattern(IExpr e) {
+    if (e instanceof org.matheclipse.core.interfaces.IPatternObject p && p.getSymbol() != null) {
+      return p.getSymbol();
+    }
+    if (e instanceof org.matheclipse.core.interfaces.IAST ast) {
+      org.matheclipse.core.interfaces.IASTAppendable copy =
+          org.matheclipse.core.expression.F.ast(unpattern(ast.head()), ast.argSize());
+      for (int i = 1; i <= ast.argSize(); i++) {
+        copy.append(unpattern(ast.get(i)));
+      }
+      return copy;
+    }
+    return e;
+  }
+
+  /** Every rule of the catalogue, for the site's catalogue page: patterns and conditions typeset. */
+  private List<Material.RuleEntry> rules() {
+    List<Material.RuleEntry> out = new ArrayList<>();
+    for (stepwise.rules.Rule r : catalogue.rules()) {
+      String pattern = "";
+      List<String> conditions = new ArrayList<>();
+      if (r instanceof stepwise.rules.PatternRule p) {
+        String relation = switch (p.relation().symbol()) {
+          case "=", "==" -> "=";
+          case "<=" -> "\\leq";
+          case ">=" -> "\\geq";
+          default -> "\\longrightarrow";
+        };
+        pattern = Latex.plain(unpattern(p.lhs())) + " " + relation + " " + Latex.plain(unpattern(p.rhs()));
+        p.where().forEach(c -> conditions.add(Latex.plain(unpattern(c))));
+        p.when().forEach(c -> conditions.add(Latex.plain(unpattern(c))));
+      }
+      out.add(new Material.RuleEntry(r.name(), r.family(), r.kind(), r.description(), pattern, conditions, r.summary()));
+    }
+    return out;
   }
 
   static Material.Verdict verdict(Status status, boolean passes) {

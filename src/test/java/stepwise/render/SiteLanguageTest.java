@@ -1,6 +1,7 @@
 package stepwise.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ import stepwise.Fixtures;
  */
 class SiteLanguageTest {
   /** Names, the same in both languages (people, functions, the program, the language switch). */
-  private static final Set<String> NAMES = Set.of("Stepwise", "KL", "TeX", "LaTeX", "EN", "Jensen", "Gibbs", "sigmoid");
+  private static final Set<String> NAMES = Set.of("Stepwise", "KL", "TeX", "LaTeX", "MathML", "EN", "Jensen", "Gibbs",
+      "sigmoid", "log", "ln");
   private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{2,}");
   private static final Pattern CHINESE = Pattern.compile("[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]+");
 
@@ -59,6 +61,33 @@ class SiteLanguageTest {
   }
 
   @Test
+  void eachSiteOpensOnItsOwnLanguageOnly() throws IOException {
+    Path chinese = shared.resolve("zh-site");
+    try (Output out = new Output(chinese)) {
+      new SiteWriter().write(material, out, stepwise.model.Text.Language.ZH);
+      out.commit();
+    }
+    for (Path p : SiteWriterTest.pages(chinese)) {
+      Document doc = Jsoup.parse(Files.readString(p));
+      String name = chinese.relativize(p).toString();
+      assertEquals("zh-Hans", doc.select("html").attr("lang"), name);
+      assertTrue(doc.body().hasClass("only-zh"), name + " opens on the Chinese-only view");
+      assertEquals("true", doc.select(".langs button[data-show=zh]").attr("aria-pressed"), name);
+      if (!name.startsWith("source")) { // a source page is titled by its file name
+        assertTrue(CHINESE.matcher(doc.title()).find(), name + ": the browser tab's title is Chinese: " + doc.title());
+      }
+    }
+    Document likelihood = Jsoup.parse(Files.readString(chinese.resolve("derivations/bce-from-likelihood.html")));
+    assertTrue(likelihood.select("h1 > span").first().hasClass("t-zh"), "Chinese first");
+    for (Path p : SiteWriterTest.pages(site)) {
+      Document doc = Jsoup.parse(Files.readString(p));
+      assertEquals("en", doc.select("html").attr("lang"));
+      assertTrue(doc.body().hasClass("only-en"), site.relativize(p) + " opens on the English-only view");
+      assertFalse(CHINESE.matcher(doc.title()).find(), doc.title());
+    }
+  }
+
+  @Test
   void everyVerifierSentenceHasATranslation() {
     MaterialBuilder builder = new MaterialBuilder(Fixtures.catalogue(), false);
     builder.build(Fixtures.check(Path.of("derivations")));
@@ -81,7 +110,7 @@ class SiteLanguageTest {
     Set<String> out = new LinkedHashSet<>();
     for (Path p : SiteWriterTest.pages(site)) {
       Document doc = Jsoup.parse(Files.readString(p));
-      doc.select("." + hidden + ", script, style, head, code, .langs, button.copy").remove();
+      doc.select("." + hidden + ", script, style, head, code, math, .langs, button.copy").remove();
       for (TextNode t : textNodes(doc.body())) {
         String text = t.text().strip();
         Matcher m = pattern.matcher(text);

@@ -27,9 +27,9 @@ import stepwise.model.Text;
  * both languages with symbol names readable (never "yhat"), and text from files is escaped.
  */
 class SiteWriterTest {
-  private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
+  private static final Pattern IMG = Pattern.compile("<img\\b(?:[^>\"]|\"[^\"]*\")*>"); // > may stand in a quoted value
   private static final Pattern ATTR = Pattern.compile("([a-zA-Z-]+)=\"([^\"]*)\"");
-  private static final Pattern LINK = Pattern.compile("<(?:a|link)\\b[^>]*\\bhref=\"([^\"]*)\"");
+  private static final Pattern LINK = Pattern.compile("<(?:a|link)\\b(?:[^>\"]|\"[^\"]*\")*?\\bhref=\"([^\"]*)\"");
   private static final Pattern SVG_SIZE =
       Pattern.compile("<svg\\b[^>]*\\bwidth=['\"](\\d+)['\"][^>]*\\bheight=['\"](\\d+)['\"]");
 
@@ -98,8 +98,11 @@ class SiteWriterTest {
     for (Material.ClaimPage c : material.claims()) {
       assertTrue(Files.isRegularFile(site.resolve("claims/" + c.id() + ".html")), c.id());
     }
+    assertTrue(Files.isRegularFile(site.resolve("catalogue.html")));
     List<Path> pages = pages(site);
-    assertEquals(1 + material.derivations().size() + material.claims().size(), pages.size());
+    long sources = pages.stream().filter(p -> site.relativize(p).startsWith("source")).count();
+    assertTrue(sources > 0, "the derivation files are shown with their lines");
+    assertEquals(2 + material.derivations().size() + material.claims().size() + sources, pages.size());
     for (Path page : pages) {
       String html = Files.readString(page);
       String name = site.relativize(page).toString();
@@ -119,7 +122,7 @@ class SiteWriterTest {
         assertEquals(size.group(1), img.get("width"), name + ": width of " + img.get("alt"));
         assertEquals(size.group(2), img.get("height"), name + ": height of " + img.get("alt"));
       }
-      assertTrue(images > 0, name + " shows no formula");
+      assertTrue(images > 0 || name.startsWith("source"), name + " shows no formula");
       Matcher link = LINK.matcher(html);
       while (link.find()) {
         String href = unescape(link.group(1));
@@ -151,6 +154,9 @@ class SiteWriterTest {
     for (Path page : pages(site)) {
       String text = visibleText(Files.readString(page));
       String name = site.relativize(page).toString();
+      if (name.startsWith("source")) {
+        continue; // the derivation file as written
+      }
       assertFalse(text.contains("yhat"), name + " shows a raw symbol name: " + around(text, "yhat"));
       assertFalse(text.contains("\\cdot"), name + " shows LaTeX source: " + around(text, "\\cdot"));
       assertFalse(text.contains("\\hat"), name + " shows LaTeX source: " + around(text, "\\hat"));
@@ -186,8 +192,72 @@ class SiteWriterTest {
     double yhat = Double.parseDouble(point.group(1));
     assertTrue(yhat > 0 && yhat < 1, "the sample point lies in the domain of yhat: " + yhat);
     assertTrue(likelihood.contains("\\begin{aligned}"), "the whole derivation as one aligned formula");
-    assertTrue(likelihood.contains("data-loaded") || likelihood.contains("imagesChecked")
-        || likelihood.contains("data-images-checked"), "the image check script");
+    assertTrue(likelihood.contains("<script src=\"../site.js\">"), "the page's script");
+    assertTrue(Files.readString(site.resolve("site.js")).contains("data-images-checked"), "the image check script");
+  }
+
+  @Test
+  void everyRuleOnAStepLinksToItsCatalogueEntryAndEveryStepToItsSourceLine() throws IOException {
+    Path site = writeSite(material, dir);
+    String catalogue = Files.readString(site.resolve("catalogue.html"));
+    assertFalse(material.rules().isEmpty(), "the catalogue reaches the site");
+    for (Material.RuleEntry r : material.rules()) {
+      assertTrue(catalogue.contains("id=\"rule-" + r.name() + "\""), "an entry for " + r.name());
+    }
+    Material.RuleEntry product = material.rules().stream().filter(r -> r.name().equals("log-of-product")).findFirst()
+        .orElseThrow();
+    assertTrue(catalogue.contains("alt=\"" + product.patternLatex().replace("\\", "\\") + "\""),
+        "the pattern is typeset: " + product.patternLatex());
+    assertFalse(product.conditionsLatex().isEmpty(), "log-of-product has side conditions");
+    String entry = visibleText(catalogue.substring(catalogue.indexOf("id=\"rule-log-of-product\"")));
+    assertTrue(entry.startsWith(" log-of-product") || entry.contains("log-of-product"));
+    assertTrue(entry.contains(product.description().en()) && entry.contains(product.description().zh()),
+        "the description in both languages");
+    Pattern stepHead = Pattern.compile("<article class=\"step [^\"]*\" id=\"step-(\\d+)\">\\s*<header[^>]*>.*?"
+        + "href=\"\\.\\./catalogue\\.html#rule-([^\"]+)\".*?href=\"\\.\\./(source/[^\"#]+)#L(\\d+)\"", Pattern.DOTALL);
+    int linked = 0;
+    for (Material.Page p : material.derivations()) {
+      String html = Files.readString(site.resolve("derivations/" + p.id() + ".html"));
+      Matcher m = stepHead.matcher(html);
+      while (m.find()) {
+        linked++;
+        List<String> lines = Files.readAllLines(Path.of(p.file()));
+        String line = lines.get(Integer.parseInt(m.group(4)) - 1);
+        assertTrue(line.contains(m.group(2)), p.id() + " step " + m.group(1) + ": line " + m.group(4)
+            + " of the source is not the step's: " + line);
+        String source = Files.readString(site.resolve(m.group(3)));
+        assertTrue(source.contains("id=\"L" + m.group(4) + "\""), "the source page has the line");
+      }
+      assertEquals(p.steps().size(), countSteps(html), p.id());
+    }
+    assertEquals(material.derivations().stream().mapToInt(p -> p.steps().size()).sum(), linked,
+        "every step links its rule and its line");
+  }
+
+  private static int countSteps(String html) {
+    return (int) Pattern.compile("<article class=\"step v-").matcher(html).results().count();
+  }
+
+  @Test
+  void formulasThatReadBackCarryMathMLForScreenReaders() throws IOException {
+    Path site = writeSite(material, dir);
+    String html = Files.readString(site.resolve("derivations/bce-from-likelihood.html"));
+    Matcher math = Pattern.compile("<img [^>]*alt=\"([^\"]*)\"[^>]*aria-hidden=\"true\"><span class=\"mathml\"><math>(.*?)</math>")
+        .matcher(html);
+    int found = 0;
+    while (math.find()) {
+      found++;
+      assertTrue(MathML.onlyMathML(math.group(2)), math.group(2));
+      assertFalse(math.group(2).contains("yhat"), "symbol names read as in prose: " + math.group(2));
+    }
+    assertTrue(found >= 3, "formulas with MathML: " + found);
+    // the author's order survives Symja's printing: 1 - y, not -y + 1
+    String oneMinus = MathML.of("1 - \\hat{y}", Map.of("yhat", "ŷ"));
+    assertTrue(oneMinus.startsWith("<math><mrow><mn>1</mn>") && oneMinus.contains("<mo>-</mo><mi>ŷ</mi>"), oneMinus);
+    assertEquals(null, MathML.of("\\begin{aligned} x &= y \\end{aligned}", Map.of()), "no MathML for what does not read back");
+    assertFalse(MathML.onlyMathML("<mi>x</mi><script>alert(1)</script>"));
+    assertFalse(MathML.onlyMathML("<mi onclick=\"x\">x</mi>"), "an event handler is not MathML");
+    assertTrue(MathML.onlyMathML("<mo stretchy=\"false\">(</mo><mi>x</mi><mo>&#x2061;</mo>"));
   }
 
   @Test
@@ -236,7 +306,7 @@ class SiteWriterTest {
     String html = Files.readString(site.resolve("derivations/evil.html"));
     assertTrue(html.contains("Title &lt;em&gt;&amp; more&lt;/em&gt;"));
     assertTrue(html.contains("a note with &lt;script&gt;alert(1)&lt;/script&gt;"));
-    assertTrue(html.contains("注释 &quot;引号&quot;"));
+    assertTrue(html.contains("注释 \"引号\""), "quotes need no escaping in text (they are escaped in attributes)");
     assertTrue(Files.isRegularFile(site.resolve("claims/c-1-.html")), "the claim id becomes a safe file name");
   }
 
@@ -265,12 +335,13 @@ class SiteWriterTest {
   /** The text a reader sees: no scripts, styles, tags or attributes (so no alt text). */
   static String visibleText(String html) {
     String s = html.replaceAll("(?s)<script\\b.*?</script>", " ").replaceAll("(?s)<style\\b.*?</style>", " ")
-        .replaceAll("(?s)<[^>]*>", " ");
+        .replaceAll("(?s)<math\\b.*?</math>", " ") // MathML: read by screen readers, not shown
+        .replaceAll("<(?:[^>\"]|\"[^\"]*\")*>", " "); // a quoted attribute value may hold >
     return unescape(s).replaceAll("[ \\t\\n]+", " ");
   }
 
   static String unescape(String s) {
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'")
         .replace("&amp;", "&");
   }
 
