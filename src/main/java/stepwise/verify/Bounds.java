@@ -118,6 +118,12 @@ final class Bounds {
     if (head.equals(S.Product)) {
       return product(ast);
     }
+    if (head.equals(S.Factorial) && ast.argSize() == 1) {
+      Interval x = of(ast.arg1());
+      // Gamma(x + 1) >= 0.8856... for x >= 0 (its minimum, near x = 0.4616)
+      return x == null || x.lo() == null || x.lo().signum() < 0 ? null
+          : new Interval(new BigDecimal("0.885"), false, null, true);
+    }
     if (head instanceof ISymbol family && ast.argSize() == 1) {
       Domain.Family f = domains.family(family);
       return f == null ? null : domain(f.element());

@@ -214,9 +214,9 @@ public final class Verifier {
         (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within),
         (e, t) -> e.proof = a.equals(b) ? "identical" : null,
         (e, t) -> e.distrust = looseBound(domains, left, right),
+        (e, t) -> e.byRule = byRule, // known before the proof attempt, which may run out of time
         (e, t) -> e.proof = new SymbolicProver(catalogue, domains, t.remaining()).proveZero(
             Trees.plus(a, Trees.negate(b)), within).orElse(null),
-        (e, t) -> e.byRule = byRule,
         (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
     return evidence.decide(settings.samples(), statements ? "one holds where the other does not"
