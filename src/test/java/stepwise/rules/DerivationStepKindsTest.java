@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import stepwise.DerivationFiles;
 import stepwise.Fixtures;
 import stepwise.expr.ExprPrinter;
-import stepwise.model.InputError;
 import stepwise.pipeline.DerivationResult;
 import stepwise.verify.Status;
 import stepwise.verify.StepVerdict;
@@ -53,14 +52,14 @@ class DerivationStepKindsTest {
 
   @Test
   void anAlgebraStepNeedsItsTargetAndOneRule() {
-    InputError missing = assertThrows(InputError.class, () -> run("""
+    RuntimeException missing = assertThrows(stepwise.pipeline.InputErrors.class, () -> run("""
         symbols: {x: real}
         start: x + x
         steps:
           - by: algebra
         """));
     assertTrue(missing.getMessage().contains("needs expect:"), missing.getMessage());
-    InputError both = assertThrows(InputError.class, () -> run("""
+    RuntimeException both = assertThrows(stepwise.pipeline.InputErrors.class, () -> run("""
         symbols: {x: real}
         start: x + x
         steps:
