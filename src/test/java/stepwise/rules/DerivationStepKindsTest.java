@@ -181,4 +181,27 @@ class DerivationStepKindsTest {
     assertEquals(Status.PROVED, step(d, 2).status(), step(d, 2).summary());
     assertTrue(d.passes(), () -> d.verdicts().toString());
   }
+
+  @Test
+  void convexityInTwoVariablesIsProvedFromTheHessianAndRefutedByAChord() {
+    var report = Fixtures.check(DerivationFiles.write(dir, "c.yaml", """
+        symbols: {x: real, y: real}
+        claims:
+          - name: quadratic-form-convex
+            left: x^2 + x*y + y^2
+            relation: convex
+            variables: [x, y]
+          - name: saddle-not-convex
+            left: x*y
+            relation: convex
+            variables: [x, y]
+            expect: fails
+        """));
+    var quadratic = report.claims().get(0);
+    assertEquals(Status.PROVED, quadratic.finding().status(), quadratic.finding().reason());
+    assertTrue(quadratic.finding().method().contains("Hessian"), quadratic.finding().method());
+    var saddle = report.claims().get(1);
+    assertEquals(Status.REFUTED, saddle.finding().status());
+    assertNotNull(saddle.finding().counterexample());
+  }
 }
