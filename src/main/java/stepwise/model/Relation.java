@@ -243,8 +243,7 @@ public sealed interface Relation {
   /** What a relation makes of the start, as a noun phrase: "a strictly decreasing function (-Log(x)) of it". */
   private static String phrase(Relation r) {
     if (r instanceof Monotone m) {
-      return "a strictly " + (m.increasing ? "increasing" : "decreasing") + " function"
-          + (m.transform.isEmpty() ? "" : " (" + m.transform + ")");
+      return "a strictly " + (m.increasing ? "increasing" : "decreasing") + " function";
     }
     if (r instanceof UpToConstant u) {
       return "a quantity equal, up to a term that does not depend on " + String.join(", ", new TreeSet<>(u.over)) + ", to";

@@ -85,8 +85,7 @@ final class EntryDerivative {
         || obligations.stream().anyMatch(o -> o instanceof Obligation.Condition c && c.condition().equals(bound))) {
       return;
     }
-    obligations.add(new Obligation.Condition(bound, List.of(), Domains.NONE, ExprPrinter.print(
-        bound.arg1()) + " <= " + ExprPrinter.print(bound.arg2()) + ": the entry is " + words));
+    obligations.add(new Obligation.Condition(bound, List.of(), Domains.NONE, "the entry's index is " + words));
   }
 
   /** Replaces each outermost sum that involves the family by a fresh symbol; a sum must meet it only as x(i). */

@@ -84,7 +84,7 @@ final class StationaryKind implements RuleKind {
         obligations.add(new Obligation.Relates(Trees.node(S.D, expr, theta), Relation.EQUAL, Trees.tidy(slope), false,
             "the derivative in " + theta.getSymbolName()));
         obligations.add(new Obligation.Relates(Trees.tidy(Trees.substitute(slope, at)), Relation.EQUAL, F.C0, false,
-            "the derivative is 0 at " + theta.getSymbolName() + " = " + ExprPrinter.print(value)));
+            "the derivative is 0 at the solution"));
         if (!order.isEmpty()) {
           IExpr curvature = Trees.tidy(Trees.substitute(Cas.evaluate(Trees.node(S.D, slope, theta)), at));
           obligations.add(new Obligation.Condition(Trees.node(order.equals("minimum") ? S.Greater : S.Less, curvature, F.C0),

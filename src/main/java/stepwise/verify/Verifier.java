@@ -432,11 +432,11 @@ public final class Verifier {
       if (proof.isEmpty()) {
         return null;
       }
-      proofs.add(proof.get());
+      proofs.add(proof.get().replaceFirst(" on .*", "")); // the method, not the expressions it met
     }
-    return "its Hessian in " + x.getSymbolName() + ", " + y.getSymbolName() + " is "
-        + (convex ? "positive" : "negative") + " semidefinite (diagonal " + (convex ? ">= 0" : "<= 0")
-        + ", determinant >= 0: " + String.join("; ", new java.util.LinkedHashSet<>(proofs)) + ")";
+    return "its Hessian in " + x.getSymbolName() + " and " + y.getSymbolName() + " is " + (convex ? "positive" : "negative")
+        + " semidefinite: the diagonal entries are " + (convex ? "non-negative" : "non-positive")
+        + " and the determinant non-negative (" + String.join("; ", new java.util.LinkedHashSet<>(proofs)) + ")";
   }
 
   /** Whether a and b are the same expression once named definitions (H, KL, ...) are unfolded. */

@@ -88,10 +88,10 @@ class RelationAlgebraTest {
   void aChainSaysWhatWasDone() {
     Relation decreasing = new Relation.Monotone(false, "-Log(x)", Set.of());
     Relation stationary = new Relation.Derived("stationary point in mu", Set.of("mu"));
-    assertEquals("stationary point in mu of a strictly decreasing function (-Log(x))",
+    assertEquals("stationary point in mu of a strictly decreasing function",
         Relation.compose(decreasing, stationary).describe());
     Relation mean = Relation.compose(decreasing, new Relation.Mean("N", "k"));
-    assertEquals("average over N samples (k = 1..N) of a strictly decreasing function (-Log(x))", mean.describe());
+    assertEquals("average over N samples (k = 1..N) of a strictly decreasing function", mean.describe());
     Relation twice = Relation.compose(new Relation.Derived("derivative in x", Set.of("x")),
         new Relation.Derived("derivative in x", Set.of("x")));
     assertEquals("derivative in x of the derivative in x", twice.describe());
