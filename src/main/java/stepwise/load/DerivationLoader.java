@@ -40,7 +40,7 @@ import stepwise.rules.Rule;
 public final class DerivationLoader {
   private static final Set<String> TOP = Set.of("id", "title", "summary", "symbols", "constraints", "start", "steps",
       "claims", "expect", "correction", "goal");
-  private static final Set<String> STEP_KEYS = Set.of("rule", "expect", "note", "name", "repeat");
+  private static final Set<String> STEP_KEYS = Set.of("rule", "by", "expect", "note", "name", "repeat");
   private static final Set<String> CLAIM_KEYS = Set.of("name", "statement", "left", "relation", "right", "variables",
       "assume", "expect", "correction", "by");
   private final Catalogue catalogue;
@@ -239,8 +239,13 @@ public final class DerivationLoader {
     if (!node.isMapping()) {
       throw new InputError(node.source(), "step " + number + " should be a mapping with rule: and its parameters");
     }
-    YamlNode ruleNode = node.require("rule", "step " + number);
-    String ruleName = ruleNode.scalar("rule");
+    // by: algebra is the same as rule: algebra, read as "this equals that by algebra"
+    Optional<YamlNode> byNode = node.get("by", "step " + number);
+    if (byNode.isPresent() && node.get("rule", "step " + number).isPresent()) {
+      throw new InputError(byNode.get().source(), "step " + number + " has both rule: and by:; give one");
+    }
+    YamlNode ruleNode = byNode.isPresent() ? byNode.get() : node.require("rule", "step " + number);
+    String ruleName = ruleNode.scalar(byNode.isPresent() ? "by" : "rule");
     String label = "step " + number + " (" + ruleName + ")";
     if (ruleName.equals(stepwise.model.AutoStep.RULE)) {
       return readAuto(node, number, reader, label);
@@ -254,6 +259,12 @@ public final class DerivationLoader {
       Call call = rule.prepare(new YamlParams(node, STEP_KEYS), reader);
       Optional<YamlNode> expect = node.get("expect", label);
       IExpr expected = expect.map(n -> reader.read(n.scalar("expect"), n.textSource())).orElse(null);
+      if (call instanceof Call.Targeted targeted) {
+        if (expected == null) {
+          throw new InputError(ruleNode.source(), ruleName + " needs expect: (the expression the step arrives at)");
+        }
+        call = targeted.toward(expected);
+      }
       String name = node.get("name", label).map(n -> latex(n, "name:", false)).orElse(null);
       boolean repeat = node.get("repeat", label).map(n -> Boolean.parseBoolean(n.scalar("repeat"))).orElse(false);
       Text note = node.get("note", label).map(n -> Texts.read(n, "note")).orElse(Text.NONE);

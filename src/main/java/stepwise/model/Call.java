@@ -18,6 +18,15 @@ public interface Call {
     return false;
   }
 
+  /**
+   * A call that goes to the expression the author writes (by: algebra with expect:), rather
+   * than computing one: the loader hands it the step's expect:, and the verifier checks the
+   * step like any other.
+   */
+  interface Targeted extends Call {
+    Call toward(IExpr target);
+  }
+
   /** The rule does not apply to the expression. */
   final class NotApplicable extends RuntimeException {
     private static final long serialVersionUID = 1L;

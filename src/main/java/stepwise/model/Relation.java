@@ -110,8 +110,19 @@ public sealed interface Relation {
     }
   }
 
-  /** end is a new quantity computed from start, such as its derivative: no order between them. */
-  record Derived(String how) implements Relation {
+  /**
+   * end is a new quantity computed from start, such as its derivative: no order between them.
+   * in: the variables it differentiates in, when it is a derivative (empty otherwise).
+   */
+  record Derived(String how, Set<String> in) implements Relation {
+    public Derived {
+      in = Set.copyOf(in);
+    }
+
+    public Derived(String how) {
+      this(how, Set.of());
+    }
+
     @Override
     public String symbol() {
       return "→";
@@ -123,8 +134,15 @@ public sealed interface Relation {
     }
   }
 
-  /** end is the average, over count samples indexed by index, of start. */
-  record Mean(String count, String index) implements Relation {
+  /**
+   * end is the average, over count samples indexed by index, of start; or of a quantity related
+   * to start as of says (a strictly decreasing function of it), followed by what then says.
+   */
+  record Mean(String count, String index, String of, String then) implements Relation {
+    public Mean(String count, String index) {
+      this(count, index, "", "");
+    }
+
     @Override
     public String symbol() {
       return "avg";
@@ -132,11 +150,18 @@ public sealed interface Relation {
 
     @Override
     public String describe() {
-      return "average over " + count + " samples (" + index + " = 1.." + count + ")";
+      return "average over " + count + " samples (" + index + " = 1.." + count + ")" + (of.isEmpty() ? "" : " of " + of)
+          + (then.isEmpty() ? "" : ", then " + then);
     }
   }
 
-  /** The relation between a and c, given a R1 b and b R2 c. */
+  /**
+   * The relation between a and c, given a R1 b and b R2 c: the table in the README (Relations).
+   * = is neutral; orders compose in one direction; ≃ and monotone transforms keep the optimizers
+   * in the variables both keep; a derivative (→) or an average (avg) absorbs what comes before
+   * it into its description and what comes after it, since the end is a new quantity; an order
+   * before →, avg or a transform, and an equivalence of statements with a quantity, are errors.
+   */
   static Relation compose(Relation first, Relation then) {
     if (isEqual(first)) {
       return then;
@@ -155,6 +180,9 @@ public sealed interface Relation {
     if (first instanceof Equivalent a && then instanceof Equivalent b) {
       return new Equivalent(a.because.isEmpty() ? b.because : b.because.isEmpty() ? a.because : a.because + "; " + b.because);
     }
+    if (first instanceof Equivalent || then instanceof Equivalent && !(first instanceof Derived)) {
+      throw new IncompatibleRelations(first, then); // statements and quantities do not mix
+    }
     if (first instanceof UpToConstant a && then instanceof UpToConstant b) {
       Set<String> both = new LinkedHashSet<>(a.over);
       both.retainAll(b.over);
@@ -162,6 +190,41 @@ public sealed interface Relation {
         throw new IncompatibleRelations(first, then);
       }
       return new UpToConstant(both);
+    }
+    if (first instanceof Derived a) {
+      if (then instanceof Derived b) {
+        Set<String> in = new LinkedHashSet<>(a.in);
+        in.addAll(b.in);
+        return new Derived(b.how + " of the " + a.how, in);
+      }
+      if (then instanceof Mean) {
+        throw new IncompatibleRelations(first, then); // an average of a derivative: average first, then differentiate
+      }
+      return new Derived(a.how + ", then " + then.describe(), a.in);
+    }
+    if (then instanceof Derived b) {
+      if (first instanceof Order) {
+        throw new IncompatibleRelations(first, then); // the derivative of a bound says nothing about the start's
+      }
+      if (first instanceof UpToConstant u && !b.in.isEmpty() && u.over.containsAll(b.in)) {
+        return b; // the dropped term does not depend on the variable: the derivatives are equal
+      }
+      if (first instanceof Mean m) {
+        return new Derived(b.how + " of the " + m.describe(), b.in);
+      }
+      return new Derived(b.how + " of " + phrase(first), b.in);
+    }
+    if (first instanceof Mean a) {
+      if (then instanceof Mean) {
+        throw new IncompatibleRelations(first, then);
+      }
+      return new Mean(a.count, a.index, a.of, (a.then.isEmpty() ? "" : a.then + ", then ") + then.describe());
+    }
+    if (then instanceof Mean b) {
+      if (first instanceof Order) {
+        throw new IncompatibleRelations(first, then); // a bound on one sample is not a relation to the mean
+      }
+      return new Mean(b.count, b.index, b.of.isEmpty() ? phrase(first) : b.of + " of " + phrase(first), b.then);
     }
     Monotone a = asMonotone(first);
     Monotone b = asMonotone(then);
@@ -175,6 +238,17 @@ public sealed interface Relation {
       return new Monotone(a.increasing == b.increasing, transform, over);
     }
     throw new IncompatibleRelations(first, then);
+  }
+
+  /** What a relation makes of the start, as a noun phrase: "a strictly decreasing function (-Log(x)) of it". */
+  private static String phrase(Relation r) {
+    if (r instanceof Monotone m) {
+      return "a strictly " + (m.increasing ? "increasing" : "decreasing") + " function";
+    }
+    if (r instanceof UpToConstant u) {
+      return "a quantity equal, up to a term that does not depend on " + String.join(", ", new TreeSet<>(u.over)) + ", to";
+    }
+    return r.describe();
   }
 
   private static boolean isEqual(Relation r) {

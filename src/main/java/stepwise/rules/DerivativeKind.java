@@ -47,8 +47,17 @@ final class DerivativeKind implements RuleKind {
       public Call prepare(Params params, ExprReader reader) {
         params.allowOnly(name(), Set.of("in", "times"));
         IExpr v = reader.read(params.require(name(), "in"), params.sourceOf("in"));
+        if (v instanceof org.matheclipse.core.interfaces.IAST entry && entry.argSize() == 1
+            && entry.head() instanceof ISymbol family && reader.domains().family(family) != null
+            && entry.arg1() instanceof ISymbol k) {
+          if (params.string("times").isPresent()) {
+            throw new InputError(params.sourceOf("times"), "times: is for a variable; differentiate in an entry "
+                + ExprPrinter.print(v) + " once per step");
+          }
+          return call((expr, domains) -> entry(expr, family, k, domains));
+        }
         if (!(v instanceof ISymbol variable)) {
-          throw new InputError(params.sourceOf("in"), "in: takes a variable name");
+          throw new InputError(params.sourceOf("in"), "in: takes a variable name, or an entry x(k) of a declared family");
         }
         int times;
         try {
@@ -60,6 +69,18 @@ final class DerivativeKind implements RuleKind {
           throw new InputError(params.sourceOf("times"), "times: must be 1 to " + MAX_ORDER);
         }
         return call((expr, domains) -> apply(expr, variable, times, catalogue, domains));
+      }
+
+      private Rewrite entry(IExpr expr, ISymbol family, ISymbol k, Domains domains) {
+        IExpr unfolded = Definitions.unfoldAll(expr, catalogue, domains);
+        if (!Trees.contains(unfolded, family::equals)) {
+          throw new Call.NotApplicable(ExprPrinter.print(expr) + " does not depend on " + family.getSymbolName());
+        }
+        EntryDerivative.Result r = EntryDerivative.of(unfolded, family, k, domains);
+        String how = "derivative in " + family.getSymbolName() + "(" + k.getSymbolName() + ")";
+        return new Rewrite(expr, r.derivative(), new Relation.Derived(how, Set.of(family.getSymbolName())),
+            r.obligations(), r.introduced(), "for every " + k.getSymbolName() + " in the family's range", List.of(),
+            r.derivative());
       }
 
       private Rewrite apply(IExpr expr, ISymbol variable, int times, Catalogue catalogue, Domains domains) {
@@ -78,7 +99,7 @@ final class DerivativeKind implements RuleKind {
             + " in " + variable.getSymbolName();
         List<Obligation> obligations = List.of(new Obligation.Relates(Trees.node(S.D, expr, spec), Relation.EQUAL, derivative,
             false, "the result is the " + how));
-        return Rewrite.computed(expr, derivative, new Relation.Derived(how), obligations, how);
+        return Rewrite.computed(expr, derivative, new Relation.Derived(how, Set.of(variable.getSymbolName())), obligations, how);
       }
     };
   }

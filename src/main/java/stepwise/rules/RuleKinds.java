@@ -15,7 +15,8 @@ public final class RuleKinds {
   static {
     for (RuleKind kind : new RuleKind[] {new RewriteKind(), new TransformKind(), new SubstituteKind(),
         new DropTermsKind(), new DefinitionKinds.Unfold(), new DefinitionKinds.Fold(), new ExpandSumKind(),
-        new AverageKind(), new CasesKind(), new JensenKind(), new DerivativeKind()}) {
+        new AverageKind(), new CasesKind(), new JensenKind(), new DerivativeKind(),
+        new AlgebraKind(), new StationaryKind()}) {
       KINDS.put(kind.name(), kind);
     }
   }

@@ -56,26 +56,37 @@ final class SubstituteKind implements RuleKind {
             .orElseThrow(() -> new InputError(params.sourceOf("with"), "rule " + name() + " needs 'with: {name: value}'"));
         Map<IExpr, IExpr> map = new LinkedHashMap<>();
         for (var entry : raw.entrySet()) {
-          IExpr key = reader.read(entry.getKey(), params.sourceOf("with"));
+          Map<String, ISymbol> locals = familyIndex(entry.getKey(), reader);
+          IExpr key = reader.read(entry.getKey(), params.sourceOf("with"), locals);
           if (!(key instanceof ISymbol) && !(key instanceof IAST call && call.head() instanceof ISymbol)) {
             throw new InputError(params.sourceOf("with"), "can only substitute a name or a call like P(1), not "
                 + entry.getKey());
           }
-          map.put(key, reader.read(entry.getValue(), params.sourceOf("with")));
+          map.put(key, reader.read(entry.getValue(), params.sourceOf("with"), locals));
         }
         return call((expr, domains) -> apply(expr, map, domains));
       }
 
-      private Rewrite apply(IExpr expr, Map<IExpr, IExpr> map, Domains domains) {
-        for (IExpr key : map.keySet()) {
-          if (!Trees.contains(expr, key::equals)) {
+      private Rewrite apply(IExpr expr, Map<IExpr, IExpr> requested, Domains domains) {
+        Map<IExpr, IExpr> map = new LinkedHashMap<>();
+        List<Obligation> obligations = new ArrayList<>();
+        for (var entry : requested.entrySet()) {
+          IExpr key = entry.getKey();
+          Domain.Family family = wholeFamily(key, domains);
+          if (family != null) {
+            expandFamily(expr, (IAST) key, entry.getValue(), family, map, obligations);
+          } else if (!Trees.contains(expr, key::equals)) {
             throw new Call.NotApplicable(ExprPrinter.print(key) + " does not occur in " + ExprPrinter.print(expr));
+          } else {
+            map.put(key, entry.getValue());
           }
         }
         IExpr after = Trees.tidy(Trees.substitute(expr, map));
-        List<Obligation> obligations = new ArrayList<>();
         Map<ISymbol, Domain> fixed = new LinkedHashMap<>();
         for (var entry : map.entrySet()) {
+          if (!requested.containsKey(entry.getKey())) {
+            continue; // an entry of a whole family: checked for the family
+          }
           IExpr key = entry.getKey();
           IExpr value = entry.getValue();
           Domain domain = domainOf(key, domains);
@@ -89,7 +100,7 @@ final class SubstituteKind implements RuleKind {
             fixed.put(s, new Domain.Finite(List.of(value)));
           }
         }
-        obligations.addAll(distributionTotals(map, domains));
+        obligations.addAll(distributionTotals(requested, domains));
         Trees.walk(after, (path, sub) -> {
           if (Trees.isHead(sub, S.Log) && ((IAST) sub).argSize() == 1) {
             obligations.add(new Obligation.Condition(Trees.node(S.Greater, ((IAST) sub).arg1(), F.C0),
@@ -98,12 +109,64 @@ final class SubstituteKind implements RuleKind {
         });
         obligations.add(new Obligation.Relates(Trees.tidy(Trees.substitute(expr, map)), Relation.EQUAL, after, true,
             "the result is the expression with the map applied"));
-        List<String> given = map.entrySet().stream()
+        List<String> given = requested.entrySet().stream()
             .map(e -> ExprPrinter.print(e.getKey()) + " = " + ExprPrinter.print(e.getValue())).toList();
         return new Rewrite(expr, after, Relation.EQUAL, obligations, new Domains(fixed, List.of(), List.of()),
             "with " + String.join(", ", given), given);
       }
     };
+  }
+
+  /** For a key y(i) naming a declared family by its own index: i, so that the key and value may use it. */
+  private static Map<String, ISymbol> familyIndex(String key, ExprReader reader) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z][A-Za-z0-9]*)\\(\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\)\\s*")
+        .matcher(key);
+    if (m.matches()) {
+      Domain.Family family = reader.domains().family(stepwise.expr.UserSymbols.named(m.group(1)));
+      if (family != null && family.index().getSymbolName().equals(m.group(2))) {
+        return Map.of(m.group(2), family.index());
+      }
+    }
+    return Map.of();
+  }
+
+  /** The family when key is y(i) with i the family's own index: every entry is replaced. */
+  private static Domain.Family wholeFamily(IExpr key, Domains domains) {
+    if (key instanceof IAST call && call.argSize() == 1 && call.head() instanceof ISymbol head) {
+      Domain.Family family = domains.family(head);
+      if (family != null && call.arg1().equals(family.index())) {
+        return family;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * y(i) -> v(i) for every i: each entry y(a) met in expr becomes v(a). Obligations: v(i) lies
+   * in the family's domain for every i of its range, and a distribution's new entries sum to 1.
+   */
+  private static void expandFamily(IExpr expr, IAST key, IExpr value, Domain.Family family, Map<IExpr, IExpr> map,
+      List<Obligation> obligations) {
+    ISymbol head = (ISymbol) key.head();
+    Trees.walk(expr, (path, sub) -> {
+      if (sub instanceof IAST call && call.argSize() == 1 && call.head().equals(head)) {
+        map.put(call, Trees.substitute(value, Map.of(family.index(), call.arg1())));
+      }
+    });
+    if (map.keySet().stream().noneMatch(k -> k instanceof IAST a && a.head().equals(head))) {
+      throw new Call.NotApplicable(head.getSymbolName() + " does not occur in " + ExprPrinter.print(expr));
+    }
+    Obligation.Iteration range = new Obligation.Iteration(family.index(), family.lo(), family.hi());
+    IExpr within = membership(value, family.element());
+    if (within != null) {
+      obligations.add(new Obligation.Condition(within, List.of(range), Domains.NONE, ExprPrinter.print(value)
+          + " lies in the closure of the domain of " + ExprPrinter.print(key) + " (" + family.element().describe()
+          + ") for every " + family.index().getSymbolName()));
+    }
+    if (family.sumsToOne()) {
+      obligations.add(new Obligation.Relates(Trees.node(S.Sum, value, Trees.node(S.List, family.index(), family.lo(),
+          family.hi())), Relation.EQUAL, F.C1, false, "the new entries of " + head.getSymbolName() + " sum to 1"));
+    }
   }
 
   private static Domain domainOf(IExpr key, Domains domains) {

@@ -128,6 +128,15 @@ final class Bounds {
     if (head.equals(S.Sum)) {
       return sum(ast);
     }
+    if (head.equals(S.Product)) {
+      return product(ast);
+    }
+    if (head.equals(S.Factorial) && ast.argSize() == 1) {
+      Interval x = of(ast.arg1());
+      // Gamma(x + 1) >= 0.8856... for x >= 0 (its minimum, near x = 0.4616)
+      return x == null || x.lo() == null || x.lo().signum() < 0 ? null
+          : new Interval(new BigDecimal("0.885"), false, null, true);
+    }
     if (head instanceof ISymbol family && ast.argSize() == 1) {
       Domain.Family f = domains.family(family);
       return f == null ? null : domain(f.element());
@@ -263,6 +272,30 @@ final class Bounds {
     BigDecimal lo = x.lo() == null ? null : x.lo().pow(n).round(DOWN);
     BigDecimal hi = x.hi() == null ? null : x.hi().pow(n).round(UP);
     return new Interval(lo, x.loOpen(), hi, x.hiOpen());
+  }
+
+  /**
+   * Product over i from lo to hi of factors of one sign: positive factors give a positive
+   * product (an empty product is 1), non-negative ones a non-negative product.
+   */
+  private Interval product(IAST ast) {
+    Obligation.Iteration it = Places.iterationOf(ast);
+    if (it == null) {
+      return null;
+    }
+    Interval lo = of(it.lo());
+    Interval hi = of(it.hi());
+    if (lo == null || hi == null || lo.lo() == null) {
+      return null;
+    }
+    Map<ISymbol, Interval> inner = new java.util.HashMap<>(fixed);
+    inner.put(it.index(), new Interval(lo.lo(), false, hi.hi(), hi.hi() == null));
+    Interval factor = new Bounds(domains, inner).of(ast.arg1());
+    if (factor == null || factor.lo() == null || factor.lo().signum() < 0) {
+      return null;
+    }
+    boolean positive = factor.lo().signum() > 0 || factor.loOpen();
+    return new Interval(BigDecimal.ZERO, positive, null, true);
   }
 
   /** Sum over i from lo to hi: the number of terms times the range of a term. */

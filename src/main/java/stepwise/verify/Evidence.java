@@ -16,6 +16,8 @@ final class Evidence {
   String proof;
   String byRule;
   String timeLimit;
+  /** The time limit was met inside a symbolic proof attempt (sampling had finished). */
+  boolean timeLimitInProof;
   String distrust;
   /** Set when only a proof will do (a rule's side condition): the reason given when none is found. */
   String proofRequired;
@@ -49,7 +51,8 @@ final class Evidence {
           ? " (no numeric spot check: " + shown.problem() + ")" : "";
       return new Finding(what, Status.PROVED, proof + unsampled, shown.points(), shown.maxError(), null, "", shown.shown());
     }
-    if (byRule != null && timeLimit == null && distrust == null) {
+    // a vetted rule carries the step even when the independent symbolic check did not finish
+    if (byRule != null && (timeLimit == null || timeLimitInProof) && distrust == null) {
       if (shown.points() > 0 && shown.problem() == null) {
         return new Finding(what, Status.PROVED, "by rule " + byRule + " (its conditions proved)", shown.points(),
             shown.maxError(), null, "", shown.shown());

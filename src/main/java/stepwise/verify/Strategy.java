@@ -28,6 +28,7 @@ interface Strategy {
         s.attempt(evidence, budget);
       } catch (Cas.DeadlineExceeded e) {
         evidence.timeLimit = "time limit (" + Budget.seconds(budget.total()) + " s) reached in the symbolic check";
+        evidence.timeLimitInProof = true;
       }
     }
     return evidence;

@@ -216,13 +216,13 @@ public final class Verifier {
         (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within),
         (e, t) -> e.proof = a.equals(b) ? "identical" : null,
         (e, t) -> e.distrust = looseBound(domains, left, right),
+        (e, t) -> e.byRule = byRule, // known before the proof attempt, which may run out of time
         (e, t) -> e.proof = special ? null : new SymbolicProver(catalogue, domains, t.remaining()).proveZero(
             Trees.plus(a, Trees.negate(b)), within).orElse(null),
         // Gamma family, parity of (-1)^n, radicals, convergent series: the same moves plus laws whose
         // side conditions are proved (it replaces the plain prover where such functions occur)
         (e, t) -> e.proof = !special ? null : new SymbolicProver(catalogue, domains, t.remaining()).withSpecialFunctions()
             .proveZero(Trees.plus(a, Trees.negate(b)), within).orElse(null),
-        (e, t) -> e.byRule = byRule,
         (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
     return evidence.decide(settings.samples(), statements ? "one holds where the other does not"
@@ -411,6 +411,10 @@ public final class Verifier {
       refutedBecause = "it stays level or goes the other way between these two points";
     }
     Strategy derivativeSign = (e, t) -> {
+      if (curvature && variables.size() == 2 && variables.stream().allMatch(v -> domains.family(v) == null)) {
+        e.proof = hessianSign(function, variables.get(0), variables.get(1), kind.equals("convex"), domains, t);
+        return;
+      }
       if (variables.size() != 1 || domains.family(variables.get(0)) != null) {
         return; // one real variable only: the sign of f' or f''
       }
@@ -432,6 +436,30 @@ public final class Verifier {
               } + " (" + proof + ")");
     };
     return Strategy.run(what, budget, List.of(sample, derivativeSign)).decide(settings.samples(), refutedBecause);
+  }
+
+  /**
+   * Convexity in two variables: the Hessian [[a, b], [b, c]] is positive semidefinite on the
+   * domain exactly when a >= 0, c >= 0 and ac - b^2 >= 0 (for concave: a <= 0, c <= 0, ac - b^2 >= 0).
+   * Each sign is proved under the domains, or there is no proof.
+   */
+  private String hessianSign(IExpr f, ISymbol x, ISymbol y, boolean convex, Domains domains, Budget t) {
+    IExpr a = Trees.node(S.D, Trees.node(S.D, f, x), x);
+    IExpr c = Trees.node(S.D, Trees.node(S.D, f, y), y);
+    IExpr b = Trees.node(S.D, Trees.node(S.D, f, x), y);
+    IExpr determinant = Trees.plus(Trees.times(a, c), Trees.negate(Trees.power(b, F.C2)));
+    IExpr diagonal = convex ? S.GreaterEqual : S.LessEqual;
+    List<String> proofs = new ArrayList<>();
+    for (IExpr[] part : new IExpr[][] {{a, diagonal}, {c, diagonal}, {determinant, S.GreaterEqual}}) {
+      java.util.Optional<String> proof = new SymbolicProver(catalogue, domains, t.remaining()).proveSign(part[0], part[1]);
+      if (proof.isEmpty()) {
+        return null;
+      }
+      proofs.add(proof.get().replaceFirst(" on .*", "")); // the method, not the expressions it met
+    }
+    return "its Hessian in " + x.getSymbolName() + " and " + y.getSymbolName() + " is " + (convex ? "positive" : "negative")
+        + " semidefinite: the diagonal entries are " + (convex ? "non-negative" : "non-positive")
+        + " and the determinant non-negative (" + String.join("; ", new java.util.LinkedHashSet<>(proofs)) + ")";
   }
 
   /** Whether a and b are the same expression once named definitions (H, KL, ...) are unfolded. */

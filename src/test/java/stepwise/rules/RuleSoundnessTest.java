@@ -143,7 +143,7 @@ class RuleSoundnessTest {
     if (ast.head() instanceof IPatternObject head) {
       roles.put(head.getSymbol(), Role.FAMILY); // q_(i_): a family, called with an index
     }
-    if (ast.head().equals(S.Sum) && ast.argSize() == 2 && ast.arg2() instanceof IAST spec && spec.argSize() == 3) {
+    if ((ast.head().equals(S.Sum) || ast.head().equals(S.Product)) && ast.argSize() == 2 && ast.arg2() instanceof IAST spec && spec.argSize() == 3) {
       Role[] bounds = {Role.INDEX, Role.LOW, Role.HIGH};
       for (int i = 1; i <= 3; i++) {
         if (spec.get(i) instanceof IPatternObject p) {
@@ -165,7 +165,9 @@ class RuleSoundnessTest {
       if (!(c instanceof IAST ast) || ast.argSize() != 2 || !ast.arg1().equals(v)) {
         continue;
       }
-      if (ast.head().equals(S.Greater) && ast.arg2().isZero()) {
+      if (ast.head().equals(S.Less) && ast.arg2().isOne() && domain == Domain.POSITIVE) {
+        domain = Domain.UNIT_OPEN; // p > 0 and p < 1
+      } else if (ast.head().equals(S.Greater) && ast.arg2().isZero()) {
         domain = Domain.POSITIVE;
       } else if (ast.head().equals(S.GreaterEqual) && ast.arg2().isZero()) {
         domain = new Domain.Real(Domain.Bound.closed(BigDecimal.ZERO), Domain.Bound.POS_INFINITY, false);
