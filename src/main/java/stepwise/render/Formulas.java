@@ -69,13 +69,20 @@ public final class Formulas {
     return g.getSVGDocument();
   }
 
-  /** The formula as PNG bytes at twice the SVG size, on a transparent background. */
+  /**
+   * The formula as PNG bytes at twice the SVG size, on a light card with a margin: black glyphs
+   * on a transparent ground would vanish on a dark slide.
+   */
   public static byte[] png(String latex) {
     TeXIcon icon = icon(latex, 2 * SIZE);
-    BufferedImage image = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
-        BufferedImage.TYPE_INT_ARGB);
+    int margin = Math.round(SIZE);
+    BufferedImage image = new BufferedImage(Math.max(1, icon.getIconWidth()) + 2 * margin,
+        Math.max(1, icon.getIconHeight()) + 2 * margin, BufferedImage.TYPE_INT_ARGB);
     var g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRoundRect(0, 0, image.getWidth(), image.getHeight(), margin, margin);
+    g.translate(margin, margin);
     icon.paintIcon(null, g, 0, 0);
     g.dispose();
     try {

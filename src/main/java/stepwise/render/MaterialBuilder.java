@@ -269,16 +269,32 @@ public final class MaterialBuilder {
     return math.isEmpty() ? "`" + String.join(", ", given) + "`" : "$" + math + "$";
   }
 
-  /** A derived quantity in words: "second derivative in yhat" -> the second derivative in $\\hat{y}$. */
+  /**
+   * A derived quantity in words: "second derivative in yhat" -> the second derivative in $\\hat{y}$;
+   * also "derivative in z(k)", "stationary point in p (a maximum)" and either followed by
+   * "of a strictly decreasing function" (a composed chain).
+   */
   static Text derivedWords(String how, Latex latex) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(second )?derivative in (\\w+)").matcher(how);
-    if (m.matches()) {
-      String variable = "$" + latex.print(stepwise.expr.ExprParser.parse(m.group(2), new stepwise.expr.OpenScope())) + "$";
-      boolean second = m.group(1) != null;
-      return new Text((second ? "second derivative" : "derivative") + " in " + variable,
-          "对 " + variable + " 的" + (second ? "二阶导数" : "导数"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "(second derivative|derivative|stationary point) in (\\w+(?:\\(\\w+\\))?)( \\(a (minimum|maximum)\\))?"
+            + "( of a strictly (increasing|decreasing) function)?").matcher(how);
+    if (!m.matches()) {
+      return new Text(how, "导数（" + how + "）");
     }
-    return new Text(how, "导数（" + how + "）");
+    String variable = "$" + latex.print(stepwise.expr.ExprParser.parse(m.group(2), new stepwise.expr.OpenScope())) + "$";
+    String kind = m.group(1);
+    String en = kind + " in " + variable + (m.group(4) == null ? "" : " (a " + m.group(4) + ")");
+    String zh = switch (kind) {
+      case "second derivative" -> "对 " + variable + " 的二阶导数";
+      case "derivative" -> "对 " + variable + " 的导数";
+      default -> "关于 " + variable + " 的驻点" + (m.group(4) == null ? "" : m.group(4).equals("minimum") ? "（极小值点）" : "（极大值点）");
+    };
+    if (m.group(6) != null) {
+      boolean increasing = m.group(6).equals("increasing");
+      en += " of a strictly " + m.group(6) + " function";
+      zh = "严格" + (increasing ? "递增" : "递减") + "函数的" + zh;
+    }
+    return new Text(en, zh);
   }
 
   static Text prose(Relation relation, Latex latex) {

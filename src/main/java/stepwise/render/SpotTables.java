@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.Trees;
 import stepwise.model.Relation;
 import stepwise.model.Text;
 
@@ -56,6 +61,10 @@ final class SpotTables {
     if (relation instanceof Relation.Order o && o.op() != Relation.Op.EQ) {
       return orderTable(left, after, o.op(), shown);
     }
+    if (relation instanceof Relation.Derived d && after instanceof IAST eq && eq.head().equals(S.Equal)
+        && eq.argSize() == 2 && eq.arg1() instanceof ISymbol variable) {
+      return stationaryTable(left, variable, eq.arg2(), shown);
+    }
     if (relation instanceof Relation.Derived d) {
       Text how = MaterialBuilder.derivedWords(d.how(), latex);
       return valuesTable(null, after, shown, new Text("this line: the " + how.en() + " of the previous line",
@@ -86,6 +95,15 @@ final class SpotTables {
       return new Material.SpotTable("counterexample", t.variables(), List.of(PREVIOUS, authorHeader), t.rows(),
           new Text("At this point one statement holds and the other does not.", "在这个点上一个命题成立，另一个不成立。"));
     }
+    if (authorLine instanceof IAST eq && eq.head().equals(S.Equal) && eq.argSize() == 2
+        && eq.arg1() instanceof ISymbol variable) {
+      // a wrong stationary point: the previous line's slope at the author's solution is not 0
+      Material.SpotTable t = stationaryTable(before, variable, eq.arg2(), List.of(point));
+      String v = Unicode.of(names.nameLatex(variable.getSymbolName()));
+      return t.isEmpty() ? t : new Material.SpotTable(t.kind(), t.variables(), t.headers(), t.rows(), new Text(
+          "At this point the previous line's derivative in " + v + " is not 0 at the author's solution, so the line is"
+              + " wrong.", "在这个点上，上一行对 " + v + " 的导数在作者给出的解处不为零，所以这一行是错的。"));
+    }
     Material.SpotTable t = equalTable(before, authorLine, List.of(point), PREVIOUS, Text.NONE);
     return new Material.SpotTable("counterexample", t.variables(), List.of(PREVIOUS, authorHeader, DIFFERENCE), t.rows(),
         new Text("At this point the two sides differ, so the line is wrong.", "在这个点上两边不相等，所以这一行是错的。"));
@@ -100,7 +118,7 @@ final class SpotTables {
       if ((l == null || r == null) && points.size() > 1) {
         continue; // a point where a side cannot be computed shows nothing: leave it out
       }
-      Double d = l == null || r == null ? null : l - r;
+      Double d = l == null || r == null ? null : values.difference(left, right, p);
       rows.add(row(p, List.of(number(l), number(r), difference(d, l, r)), list(l, r, d), 0));
     }
     return new Material.SpotTable("equal", variables(points), List.of(leftHeader, THIS, DIFFERENCE), rows, explanation);
@@ -115,7 +133,8 @@ final class SpotTables {
     for (Map<String, String> p : points) {
       Double l = values.value(left, p);
       Double r = values.value(right, p);
-      Double s = l == null || r == null ? null : previousLarger ? l - r : r - l;
+      Double d = l == null || r == null ? null : values.difference(left, right, p);
+      Double s = d == null ? null : previousLarger ? d : -d;
       rows.add(row(p, List.of(number(l), number(r), difference(s, l, r)), list(l, r, s), 0));
     }
     String symbol = switch (op) {
@@ -148,7 +167,7 @@ final class SpotTables {
       for (Map<String, String> q : List.of(p, other)) {
         Double l = values.value(left, q);
         Double r = values.value(right, q);
-        Double d = l == null || r == null ? null : l - r;
+        Double d = l == null || r == null ? null : values.difference(left, right, q);
         rows.add(row(q, List.of(number(l), number(r), number(d)), list(l, r, d), group));
       }
     }
@@ -212,14 +231,57 @@ final class SpotTables {
             "两个命题在同样的点上成立，在同样的点上不成立。"));
   }
 
+  /**
+   * A stationary point v == solution: the solution's value at each point and the previous
+   * line's derivative in v there, which must be 0 (computed here from the two formulas shown).
+   */
+  private Material.SpotTable stationaryTable(IExpr previous, ISymbol variable, IExpr solution,
+      List<Map<String, String>> points) {
+    IExpr slopeAtSolution;
+    try { // the derivative first: substituting into D(..., v) would replace the variable of differentiation
+      IExpr slope = stepwise.cas.Cas.withDeadline(java.time.Duration.ofSeconds(2),
+          () -> stepwise.cas.Cas.evaluate(F.D(previous, variable)));
+      slopeAtSolution = Trees.substitute(slope, Map.of(variable, solution));
+    } catch (RuntimeException e) {
+      slopeAtSolution = null;
+    }
+    String v = Unicode.of(names.nameLatex(variable.getSymbolName()));
+    List<Material.SpotRow> rows = new ArrayList<>();
+    for (Map<String, String> p : points) {
+      Map<String, String> rest = new LinkedHashMap<>(p);
+      rest.remove(variable.getSymbolName()); // the solution fixes the variable
+      Double at = values.value(solution, rest);
+      Double slope = slopeAtSolution == null ? null : values.value(slopeAtSolution, rest);
+      if (at == null || slope == null) {
+        continue; // the solution leaves the domain here (all y = 0 gives p = 0): nothing to show
+      }
+      rows.add(row(rest, List.of(number(at), difference(slope, at, at)), list(at, slope), 0));
+    }
+    if (rows.isEmpty()) {
+      return Material.SpotTable.NONE;
+    }
+    return new Material.SpotTable("values", variables(points).stream()
+        .filter(name -> !name.equals(names.nameLatex(variable.getSymbolName()))).toList(),
+        List.of(new Text("the solution " + v, "解 " + v),
+            new Text("derivative of the previous line in " + v + " there", "上一行在该处对 " + v + " 的导数")),
+        rows, new Text("At each point the previous line's derivative in " + v + " vanishes at the solution.",
+            "在每个点上，上一行对 " + v + " 的导数在解处为零。"));
+  }
+
   private Material.SpotTable valuesTable(IExpr left, IExpr right, List<Map<String, String>> points, Text rightHeader,
       Text explanation) {
     List<Material.SpotRow> rows = new ArrayList<>();
     for (Map<String, String> p : points) {
       Double l = left == null ? null : values.value(left, p);
       Double r = values.value(right, p);
+      if (r == null || left != null && l == null) {
+        continue; // not computable at this point (a derivative in z(k) for a general k): shown nowhere
+      }
       List<Text> cells = left == null ? List.of(number(r)) : List.of(number(l), number(r));
       rows.add(row(p, cells, left == null ? list(r) : list(l, r), 0));
+    }
+    if (rows.isEmpty()) {
+      return Material.SpotTable.NONE; // no number to show is better than a row of dashes
     }
     return new Material.SpotTable("values", variables(points), left == null ? List.of(rightHeader)
         : List.of(PREVIOUS, rightHeader), rows, explanation);

@@ -41,6 +41,15 @@ final class VerifierWords {
       entry("identical expressions", "identical expressions", "两边表达式完全相同"),
       entry("its derivative in (\\w+) is (<|>|<=|>=) 0 \\(interval arithmetic\\)",
           "its derivative in {e1} is {r2} 0 (interval arithmetic)", "它对 {e1} 的导数 {r2} 0（区间算术）"),
+      entry("its derivative in (\\w+) is (<|>|<=|>=) 0 \\(interval arithmetic on (.+)\\)",
+          "its derivative in {e1} is {r2} 0 (interval arithmetic on {e3})", "它对 {e1} 的导数 {r2} 0（对 {e3} 做区间算术）"),
+      entry("its Hessian in (\\w+) and (\\w+) is positive semidefinite: the diagonal entries are non-negative and the"
+          + " determinant non-negative \\(interval arithmetic\\)",
+          "its Hessian in {e1} and {e2} is positive semidefinite: the diagonal entries are non-negative and the"
+          + " determinant non-negative (interval arithmetic)",
+          "它关于 {e1} 和 {e2} 的黑塞矩阵半正定：对角元非负，行列式非负（区间算术）"),
+      entry("the derivative is 0 at the solution: (.+)", "the derivative is 0 at the solution: {t1}",
+          "检验解处导数为 0：{t1}"),
       entry("its second derivative in (\\w+) is (<|>|<=|>=) 0 \\(interval arithmetic\\)",
           "its second derivative in {e1} is {r2} 0 (interval arithmetic)", "它对 {e1} 的二阶导数 {r2} 0（区间算术）"),
       entry("log and power laws under the domains, then (\\w+)",

@@ -65,10 +65,10 @@ class MarkdownWriterTest {
         assertTrue(text.contains("### Step " + step.number() + ": `" + step.rule() + "` — "), "step " + step.number());
         if (step.wrongLatex() != null) {
           // a slip: the author's wrong line, refuted, then the correction
-          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.wrongLatex()) + "\n$$\n"), step.wrongLatex());
-          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.correctLatex()) + "\n$$\n"), step.correctLatex());
+          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.wrongLatex().strip()) + "\n$$\n"), step.wrongLatex());
+          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.correctLatex().strip()) + "\n$$\n"), step.correctLatex());
         } else if (!step.formula().isEmpty()) {
-          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.formula()) + "\n$$\n"), step.formula());
+          assertTrue(text.contains("$$\n" + MarkdownWriter.mathSafe(step.formula().strip()) + "\n$$\n"), step.formula());
         }
       }
       assertTrue(index.contains("](" + page.id() + ".md) — " + (page.expectFailure() ? "❌ **refuted** (as expected)"

@@ -32,7 +32,7 @@ import stepwise.Fixtures;
 class SiteLanguageTest {
   /** Names, the same in both languages (people, functions, the program, the language switch). */
   private static final Set<String> NAMES = Set.of("Stepwise", "KL", "TeX", "LaTeX", "MathML", "EN", "Jensen", "Gibbs",
-      "sigmoid", "log", "ln");
+      "sigmoid", "softmax", "softplus", "log", "ln", "exp", "sum"); // exp and sum as in log-sum-exp
   private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{2,}");
   private static final Pattern CHINESE = Pattern.compile("[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]+");
 
