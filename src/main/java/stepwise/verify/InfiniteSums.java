@@ -65,12 +65,12 @@ final class InfiniteSums {
     }
     IExpr term = rebuilt.arg1();
     String why = convergence(term, it.index());
-    IExpr value = why == null ? null : symja(rebuilt);
+    IExpr value = why == null ? null : SymbolicProver.symja(rebuilt);
     if (!closed(value)) {
       // the known series below each converge by themselves, so a closed form is also a proof of convergence
       value = closedForm(term, it.index(), it.lo());
       if (value != null) {
-        value = symja(value);
+        value = SymbolicProver.symja(value);
         why = why != null ? why : "each piece a convergent known series";
       }
     }
@@ -107,8 +107,8 @@ final class InfiniteSums {
    * |r| = 1 and j <= -2). Null if some piece is of none of these forms.
    */
   private IExpr closedForm(IExpr term, ISymbol k, IExpr lo) {
-    IExpr split = symja(Trees.node(S.Apart, term, k));
-    IExpr expanded = symja(Trees.node(S.Expand, split == null ? term : split));
+    IExpr split = SymbolicProver.symja(Trees.node(S.Apart, term, k));
+    IExpr expanded = SymbolicProver.symja(Trees.node(S.Expand, split == null ? term : split));
     if (expanded == null || !lo.isInteger()) {
       return null;
     }
@@ -133,8 +133,8 @@ final class InfiniteSums {
           linear = f.base();
           m = -f.exponent().toIntDefault();
         } else if (f.isPower() && !Trees.mentions(f.base(), Set.of(k))) {
-          IExpr slope = symja(Trees.node(S.D, f.exponent(), k));
-          IExpr rest = slope == null ? null : symja(Trees.node(S.Expand, Trees.plus(f.exponent(), Trees.negate(Trees.times(slope, k)))));
+          IExpr slope = SymbolicProver.symja(Trees.node(S.D, f.exponent(), k));
+          IExpr rest = slope == null ? null : SymbolicProver.symja(Trees.node(S.Expand, Trees.plus(f.exponent(), Trees.negate(Trees.times(slope, k)))));
           if (slope == null || !slope.isInteger() || rest == null || Trees.mentions(rest, Set.of(k))) {
             return null;
           }
@@ -153,8 +153,8 @@ final class InfiniteSums {
         if (power != 0 || !ratio.isOne()) {
           return null;
         }
-        IExpr a = symja(Trees.node(S.D, linear, k));
-        IExpr shift = symja(Trees.plus(lo, Trees.times(Trees.plus(linear, Trees.negate(Trees.times(a, k))), Trees.power(a, F.CN1))));
+        IExpr a = SymbolicProver.symja(Trees.node(S.D, linear, k));
+        IExpr shift = SymbolicProver.symja(Trees.plus(lo, Trees.times(Trees.plus(linear, Trees.negate(Trees.times(a, k))), Trees.power(a, F.CN1))));
         IExpr c = Trees.times(coefficient, Trees.power(a, F.ZZ(-m)));
         if (m == 1) {
           telescoping = Trees.plus(telescoping, c);
@@ -183,7 +183,7 @@ final class InfiniteSums {
         ISymbol z = stepwise.expr.UserSymbols.named("seriesRatio");
         IExpr g = Trees.times(Trees.power(z, lo), Trees.power(Trees.plus(F.C1, Trees.negate(z)), F.CN1));
         for (int j = 0; j < power; j++) {
-          g = symja(Trees.times(z, Trees.node(S.D, g, z)));
+          g = SymbolicProver.symja(Trees.times(z, Trees.node(S.D, g, z)));
           if (g == null) {
             return null;
           }
@@ -192,7 +192,7 @@ final class InfiniteSums {
       }
     }
     if (!harmonic.isEmpty()) {
-      IExpr total = symja(Trees.node(S.Expand, telescoping));
+      IExpr total = SymbolicProver.symja(Trees.node(S.Expand, telescoping));
       if (total == null || !total.isZero()) {
         return null; // pieces like 1/k that do not cancel: divergent
       }
@@ -203,11 +203,11 @@ final class InfiniteSums {
 
   /** Whether e is a k + b with a nonzero number a and b free of k. */
   private static boolean linearIn(IExpr e, ISymbol k) {
-    IExpr slope = symja(Trees.node(S.D, e, k));
+    IExpr slope = SymbolicProver.symja(Trees.node(S.D, e, k));
     if (slope == null || !slope.isNumber() || slope.isZero()) {
       return false;
     }
-    IExpr rest = symja(Trees.node(S.Expand, Trees.plus(e, Trees.negate(Trees.times(slope, k)))));
+    IExpr rest = SymbolicProver.symja(Trees.node(S.Expand, Trees.plus(e, Trees.negate(Trees.times(slope, k)))));
     return rest != null && !Trees.mentions(rest, Set.of(k));
   }
 
@@ -219,7 +219,7 @@ final class InfiniteSums {
         return false;
       }
       double r = size.evalf();
-      return r < 1 - 1e-12 || Math.abs(r - 1) < 1e-12 && power <= -2 && symja(F.Abs(ratio)).isOne();
+      return r < 1 - 1e-12 || Math.abs(r - 1) < 1e-12 && power <= -2 && SymbolicProver.symja(F.Abs(ratio)).isOne();
     }
     for (ISymbol s : Trees.symbols(ratio)) {
       if (stepwise.expr.UserSymbols.isUser(s) && !(domains.of(s) instanceof Domain.Real || domains.of(s) instanceof Domain.Finite)) {
@@ -232,15 +232,15 @@ final class InfiniteSums {
 
   /** Why the series of term over index converges absolutely, or null if that cannot be shown. */
   private String convergence(IExpr term, ISymbol index) {
-    IExpr powerLaw = symja(F.Limit(Trees.times(Trees.power(index, F.C2), term), F.Rule(index, S.Infinity)));
+    IExpr powerLaw = SymbolicProver.symja(F.Limit(Trees.times(Trees.power(index, F.C2), term), F.Rule(index, S.Infinity)));
     if (powerLaw != null && finiteNumber(powerLaw)) {
       return "k^2 times its term tends to " + ExprPrinter.print(powerLaw);
     }
     IExpr next = Trees.substitute(term, java.util.Map.of(index, Trees.plus(index, F.C1)));
     // n! and Gamma shifts cancel first (k!/(k + 1)! = 1/(k + 1)), which Symja's Limit cannot do
-    IExpr quotient = symja(Trees.node(S.Together,
+    IExpr quotient = SymbolicProver.symja(Trees.node(S.Together,
         new SpecialForms(domains, List.of()).rewrite(Trees.times(next, Trees.power(term, F.CN1)))));
-    IExpr ratio = quotient == null ? null : symja(F.Limit(quotient, F.Rule(index, S.Infinity)));
+    IExpr ratio = quotient == null ? null : SymbolicProver.symja(F.Limit(quotient, F.Rule(index, S.Infinity)));
     if (ratio == null || Trees.contains(ratio, x -> x.equals(S.Infinity) || x.equals(S.DirectedInfinity)
         || x.equals(S.ComplexInfinity) || x.equals(S.Indeterminate) || x.equals(S.Limit) || x.equals(S.Interval))) {
       return null;
@@ -274,13 +274,4 @@ final class InfiniteSums {
     }
   }
 
-  private static IExpr symja(IExpr e) {
-    try {
-      return Cas.evaluate(e);
-    } catch (Cas.DeadlineExceeded ex) {
-      throw ex;
-    } catch (RuntimeException | StackOverflowError ex) {
-      return null;
-    }
-  }
 }

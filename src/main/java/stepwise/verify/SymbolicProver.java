@@ -346,8 +346,8 @@ final class SymbolicProver {
     return e != null && (e.isZero() || (e instanceof INum n && n.doubleValue() == 0));
   }
 
-  /** Symja's result for a copy of e, or null if Symja fails on it. */
-  private static IExpr symja(IExpr e) {
+  /** Symja's result for a copy of e, or null if Symja fails on it (a deadline still propagates). */
+  static IExpr symja(IExpr e) {
     try {
       return Cas.evaluate(e);
     } catch (Cas.DeadlineExceeded ex) {
