@@ -109,25 +109,12 @@ public final class BeamerWriter implements MaterialWriter {
     }
   }
 
-  private static final class Deck {
-    final StringBuilder b = new StringBuilder();
-    final Text.Language language;
-    final TexWriter.Words w;
+  private static final class Deck extends TexBody {
     final Words sw;
 
     Deck(Text.Language language) {
-      this.language = language;
-      this.w = TexWriter.Words.of(language);
+      super(language);
       this.sw = Words.of(language);
-    }
-
-    Deck line(String s) {
-      b.append(s).append('\n');
-      return this;
-    }
-
-    String text(Text t) {
-      return TexWriter.prose(t.in(language));
     }
   }
 
@@ -148,8 +135,7 @@ public final class BeamerWriter implements MaterialWriter {
     String body = d.b.toString();
     boolean cjk = language == Text.Language.ZH || TexWriter.needsCjk(title + body);
     List<Material.Page> pages = List.of(page);
-    return new TexWriter.Document(stem, preamble(stem, page, TexWriter.uprightNames(title, pages), cjk, d)
-        + TexWriter.uprightNames(body, pages) + (cjk ? "\\end{CJK}\n" : "") + "\\end{document}\n", cjk);
+    return d.finish(stem, preamble(stem, page, TexWriter.uprightNames(title, pages), cjk, d), pages, cjk);
   }
 
   private static String preamble(String stem, Material.Page page, String title, boolean cjk, Deck d) {

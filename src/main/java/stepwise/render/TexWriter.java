@@ -112,23 +112,9 @@ public final class TexWriter implements MaterialWriter {
   // ---------------------------------------------------------------------------------------------
   // The document
 
-  private static final class Doc {
-    final StringBuilder b = new StringBuilder();
-    final Text.Language language;
-    final Words w;
-
+  private static final class Doc extends TexBody {
     Doc(Text.Language language) {
-      this.language = language;
-      this.w = Words.of(language);
-    }
-
-    Doc line(String s) {
-      b.append(s).append('\n');
-      return this;
-    }
-
-    String text(Text t) {
-      return TexWriter.prose(t.in(language));
+      super(language);
     }
   }
 
@@ -144,8 +130,7 @@ public final class TexWriter implements MaterialWriter {
     boolean cjk = language == Text.Language.ZH || needsCjk(title + body);
     String source = page != null ? page.file() : "the claims of every derivation";
     List<Material.Page> pages = page != null ? List.of(page) : material.derivations();
-    return new Document(stem, preamble(stem, source, uprightNames(title, pages), cjk) + uprightNames(body, pages)
-        + (cjk ? "\\end{CJK}\n" : "") + "\\end{document}\n", cjk);
+    return d.finish(stem, preamble(stem, source, uprightNames(title, pages), cjk), pages, cjk);
   }
 
   private static String preamble(String stem, String source, String title, boolean cjk) {
