@@ -237,14 +237,9 @@ final class SpotTables {
    */
   private Material.SpotTable stationaryTable(IExpr previous, ISymbol variable, IExpr solution,
       List<Map<String, String>> points) {
-    IExpr slopeAtSolution;
-    try { // the derivative first: substituting into D(..., v) would replace the variable of differentiation
-      IExpr slope = stepwise.cas.Cas.withDeadline(java.time.Duration.ofSeconds(2),
-          () -> stepwise.cas.Cas.evaluate(F.D(previous, variable)));
-      slopeAtSolution = Trees.substitute(slope, Map.of(variable, solution));
-    } catch (RuntimeException e) {
-      slopeAtSolution = null;
-    }
+    // the derivative first: substituting into D(..., v) would replace the variable of differentiation
+    IExpr derivative = values.derivative(previous, variable);
+    IExpr slopeAtSolution = derivative == null ? null : Trees.substitute(derivative, Map.of(variable, solution));
     String v = Unicode.of(names.nameLatex(variable.getSymbolName()));
     List<Material.SpotRow> rows = new ArrayList<>();
     for (Map<String, String> p : points) {

@@ -65,6 +65,15 @@ final class SpotValues {
     }
   }
 
+  /** D(f, v) in closed form, under the same deadline as every value here; null when it cannot be had. */
+  IExpr derivative(IExpr f, ISymbol v) {
+    try {
+      return Cas.withDeadline(DEADLINE, () -> Cas.evaluate(F.D(f, v)));
+    } catch (RuntimeException ex) {
+      return null;
+    }
+  }
+
   /** The truth of a statement (p1 < p2) at the point, or null when it does not come to True or False. */
   Boolean truth(IExpr statement, Map<String, String> point) {
     IExpr v = evaluate(statement, point);
