@@ -247,6 +247,7 @@ public final class Daemon {
    */
   private void cancel(Future<Integer> run, Thread runner) {
     cancelled.incrementAndGet();
+    System.err.println("stepwise daemon: the client hung up; cancelling its command"); // its own log file
     long until = System.nanoTime() + CANCEL_WAIT.toNanos();
     while (!run.isDone() && System.nanoTime() < until) {
       if (runner != null) {
