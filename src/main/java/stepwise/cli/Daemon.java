@@ -92,13 +92,29 @@ public final class Daemon {
   public static void main(String[] args) throws IOException {
     Daemon daemon = new Daemon(Path.of(args[0]), Path.of(args[1]), args[2], Duration.ofSeconds(Long.parseLong(args[3])));
     String expectedHash = args.length > 4 ? args[4] : null;
-    stepwise.cas.Cas.warmUp(); // before the address is published: the first request is then not slower
+    daemon.warmUp(); // before the address is published: the first request is then not slower
     daemon.start();
     if (expectedHash != null && !daemon.jarHash.join().startsWith(expectedHash)) {
       daemon.stop(); // the jar changed between the launcher's look and ours
     }
     daemon.serve();
     System.exit(0); // Symja may leave threads behind
+  }
+
+  /**
+   * One small command on the thread that runs commands: Symja, the catalogue, that thread's
+   * engine and worker, and the compiled code are ready before the first client comes.
+   */
+  void warmUp() {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    try {
+      runs.submit(() -> Main.run(sink, sink, "equiv", "Log(x*y)", "Log(x) + Log(y)", "--assume", "x > 0 && y > 0"))
+          .get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // the first request is slower, that is all
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Binds a loopback port and publishes it with the token. */
