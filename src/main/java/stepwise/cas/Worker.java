@@ -79,9 +79,15 @@ public final class Worker {
       executor.shutdownNow();
       OWN.remove(); // the next call gets a fresh worker; this one finishes (or not) on its own
       throw new Abandoned();
-    } catch (InterruptedException e) {
+    } catch (InterruptedException e) { // the caller is cancelled: stop the work as at a time limit
       Thread.currentThread().interrupt();
+      EvalEngine stuck = engine.get();
+      if (stuck != null) {
+        stuck.setStopRequested(true);
+      }
       future.cancel(true);
+      executor.shutdownNow();
+      OWN.remove();
       throw new Abandoned();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();

@@ -22,6 +22,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * A background server the launcher reuses so that a check skips the JVM's and Symja's start-up
@@ -31,11 +40,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Protocol, on 127.0.0.1 (the port and a secret token are in {@code DIR/address}, a folder
  * only the user can read): the client sends NUL-terminated fields: token, environment key,
- * working folder, argument count, arguments. The answer comes once the command has finished
- * (so a failure before it leaves nothing printed and the client can run plainly): lines whose
- * first character says what they are: {@code o} a line of standard output, {@code p} the end of
- * standard output without a newline, {@code e} and {@code f} the same for standard error,
- * {@code x} the exit code (last), or {@code F} alone: run it plainly. One request at a time:
+ * working folder, the client's process id, argument count, arguments. Either the answer is
+ * {@code F} alone (run it plainly: decided before anything runs), or the command runs and its
+ * output is streamed as it comes, in lines whose first character says what they are: {@code o}
+ * a line of standard output, {@code p} the end of standard output without a newline, {@code e}
+ * and {@code f} the same for standard error, and last {@code x} the exit code. A client that
+ * closes the connection (Ctrl-C on the launcher) or sends anything more cancels the command:
+ * its checks are interrupted and the server takes the next request. One request at a time:
  * commands write to Main's static streams.
  */
 public final class Daemon {
@@ -43,6 +54,8 @@ public final class Daemon {
   private static final Set<String> CHECK_VALUE_OPTIONS = Set.of("--samples", "--timeout", "--rules");
   private static final Set<String> CHECK_FLAGS = Set.of("--json", "-h", "--help", "-V", "--version");
   private static final int MAX_REQUEST_BYTES = 1 << 20;
+  /** How long a cancelled command may take to end before the server gives up on this JVM. */
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(30);
 
   private final Path dir;
   private final Path jar;
@@ -54,6 +67,13 @@ public final class Daemon {
   private final long jarModified;
   private volatile boolean stopped;
   private ServerSocket server;
+  private final AtomicInteger cancelled = new AtomicInteger();
+  /** Commands run here, one at a time, so that the accepting thread can watch the client meanwhile. */
+  private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(null, r, "stepwise-daemon-run", 8L << 20); // as -Xss8m: deep expressions recurse
+    t.setDaemon(true);
+    return t;
+  });
 
   Daemon(Path dir, Path jar, String environment, Duration idle) throws IOException {
     this.dir = dir;
@@ -72,13 +92,29 @@ public final class Daemon {
   public static void main(String[] args) throws IOException {
     Daemon daemon = new Daemon(Path.of(args[0]), Path.of(args[1]), args[2], Duration.ofSeconds(Long.parseLong(args[3])));
     String expectedHash = args.length > 4 ? args[4] : null;
-    stepwise.cas.Cas.warmUp(); // before the address is published: the first request is then not slower
+    daemon.warmUp(); // before the address is published: the first request is then not slower
     daemon.start();
     if (expectedHash != null && !daemon.jarHash.join().startsWith(expectedHash)) {
       daemon.stop(); // the jar changed between the launcher's look and ours
     }
     daemon.serve();
     System.exit(0); // Symja may leave threads behind
+  }
+
+  /**
+   * One small command on the thread that runs commands: Symja, the catalogue, that thread's
+   * engine and worker, and the compiled code are ready before the first client comes.
+   */
+  void warmUp() {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    try {
+      runs.submit(() -> Main.run(sink, sink, "equiv", "Log(x*y)", "Log(x) + Log(y)", "--assume", "x > 0 && y > 0"))
+          .get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // the first request is slower, that is all
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Binds a loopback port and publishes it with the token. */
@@ -146,7 +182,7 @@ public final class Daemon {
   private void answer(Socket client) throws IOException {
     client.setSoTimeout(10_000); // the request itself is small and comes at once
     InputStream in = new BufferedInputStream(client.getInputStream());
-    OutputStream reply = client.getOutputStream();
+    OutputStream socketOut = client.getOutputStream();
     Fields fields = new Fields(in);
     String givenToken = fields.next();
     if (!MessageDigest.isEqual(givenToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
@@ -154,6 +190,7 @@ public final class Daemon {
     }
     String givenEnvironment = fields.next();
     String cwd = fields.next();
+    long pid = parsePid(fields.next());
     int count = Integer.parseInt(fields.next());
     if (count < 0 || count > 10_000) {
       return;
@@ -162,31 +199,128 @@ public final class Daemon {
     for (int i = 0; i < count; i++) {
       args.add(fields.next());
     }
-    List<String> rewritten = givenEnvironment.equals(environment) && !jarChanged() && jarHash.join() != null
-        ? requestArgs(cwd, args) : null;
-    if (rewritten == null) {
-      reply.write("F\n".getBytes(StandardCharsets.UTF_8));
-      reply.flush();
+    Request request = givenEnvironment.equals(environment) && !jarChanged() && jarHash.join() != null
+        ? request(cwd, pid, args) : null;
+    if (request == null) {
+      socketOut.write("F\n".getBytes(StandardCharsets.UTF_8));
+      socketOut.flush();
       return;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // from here on the command runs: its output streams to the client, and there is no going back to a plain run
+    Reply reply = new Reply(socketOut, request.output());
+    PrintStream out = new PrintStream(reply.stream('o', 'p'), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(reply.stream('e', 'f'), true, StandardCharsets.UTF_8);
+    AtomicReference<Thread> runner = new AtomicReference<>();
+    Future<Integer> run = runs.submit(() -> {
+      runner.set(Thread.currentThread());
+      Thread.interrupted(); // a late interrupt meant for the run before
+      return Main.run(out, err, request.args().toArray(String[]::new));
+    });
+    if (watchForCancel(client, in, reply, run)) {
+      cancel(run, runner.get());
+      return;
+    }
     int code;
     try {
-      code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-          rewritten.toArray(String[]::new));
-    } catch (Throwable e) { // an Error leaves this JVM in doubt: the client runs plainly, the server stops
-      reply.write("F\n".getBytes(StandardCharsets.UTF_8));
-      reply.flush();
+      code = run.get();
+    } catch (ExecutionException | InterruptedException e) { // an Error leaves this JVM in doubt: the server stops
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      err.println("stepwise: internal error in the background server: " + cause + " (STEPWISE_DAEMON=0 runs plainly)");
+      code = 70;
       stopped = true;
-      return;
     }
-    StringBuilder answer = new StringBuilder();
-    frame(answer, relativeAgain(out.toString(StandardCharsets.UTF_8), cwd), 'o', 'p');
-    frame(answer, relativeAgain(err.toString(StandardCharsets.UTF_8), cwd), 'e', 'f');
-    answer.append('x').append(code).append('\n');
-    reply.write(answer.toString().getBytes(StandardCharsets.UTF_8));
-    reply.flush();
+    out.close(); // sends what is left of a last line without its newline
+    err.close();
+    reply.finish(code);
+  }
+
+  /**
+   * Waits for the run, watching the connection: true when the client has gone (closed it, or
+   * sent anything more, or could not be written to), which cancels the run.
+   */
+  private static boolean watchForCancel(Socket client, InputStream in, Reply reply, Future<Integer> run) throws IOException {
+    client.setSoTimeout(100);
+    while (!run.isDone()) {
+      if (reply.broken()) {
+        return true;
+      }
+      try {
+        in.read(); // the client sends nothing more: any byte or the end means cancel
+        return true;
+      } catch (SocketTimeoutException e) {
+        continue;
+      } catch (IOException e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Interrupts the run until it ends: each of its checks then gives up at once (see
+   * stepwise.cas.Worker), so it ends within moments. Its output goes nowhere. A run that still
+   * has not ended after CANCEL_WAIT leaves this JVM in doubt: the server stops.
+   */
+  private void cancel(Future<Integer> run, Thread runner) {
+    cancelled.incrementAndGet();
+    System.err.println("stepwise daemon: the client hung up; cancelling its command"); // its own log file
+    long until = System.nanoTime() + CANCEL_WAIT.toNanos();
+    while (!run.isDone() && System.nanoTime() < until) {
+      if (runner != null) {
+        runner.interrupt();
+      }
+      try {
+        run.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // go on interrupting until it ends
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (!run.isDone()) {
+      System.err.println("stepwise daemon: a cancelled command did not end within " + CANCEL_WAIT.toSeconds() + " s; stopping");
+      stopped = true;
+    }
+  }
+
+  /** How many commands were cancelled by their client. */
+  int cancelled() {
+    return cancelled.get();
+  }
+
+  private static long parsePid(String field) {
+    try {
+      return Long.parseLong(field);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The arguments to run, and how to turn their output back into what a plain run in the client's folder prints. */
+  record Request(List<String> args, UnaryOperator<String> output) {}
+
+  /**
+   * What to run for the client: equiv names the client's files through its process's view of
+   * them (/proc/PID/cwd and /proc/PID/fd/0 for /dev/stdin), check as absolute paths; or null
+   * when the server cannot answer exactly as a plain run would.
+   */
+  static Request request(String cwd, long pid, List<String> args) {
+    List<String> rewritten = requestArgs(cwd, pid, args);
+    if (rewritten == null) {
+      return null;
+    }
+    if (args.get(0).equals("equiv")) {
+      String folder = "/proc/" + pid + "/cwd/";
+      String stdin = "/proc/" + pid + "/fd/0";
+      return new Request(rewritten, text -> text.replace(folder, "").replace(stdin, "/dev/stdin"));
+    }
+    return new Request(rewritten, text -> relativeAgain(text, cwd));
+  }
+
+  /** {@link #requestArgs(String, long, List)} for a client whose files the server cannot reach (no --batch, no equiv --rules). */
+  static List<String> requestArgs(String cwd, List<String> args) {
+    return requestArgs(cwd, -1, args);
   }
 
   /**
@@ -194,7 +328,7 @@ public final class Daemon {
    * folder), or null when the server cannot answer exactly as a plain run would: another
    * command, an option it does not know (--watch, say), an absolute path or an @file.
    */
-  static List<String> requestArgs(String cwd, List<String> args) {
+  static List<String> requestArgs(String cwd, long pid, List<String> args) {
     if (!cwd.startsWith("/") || cwd.equals("/") || args.isEmpty()) {
       return null;
     }
@@ -237,18 +371,26 @@ public final class Daemon {
       }
       return out;
     }
-    if (command.equals("equiv")) { // formulas are not paths; only --rules names a file
+    if (command.equals("equiv")) { // formulas are not paths; --rules and --batch name files
+      String folder = "/proc/" + pid + "/cwd/";
       for (int i = 1; i < args.size(); i++) {
         String arg = args.get(i);
-        if (arg.startsWith("--batch") || arg.startsWith("@") || arg.equals("-") || arg.equals("--")) {
+        if (arg.startsWith("@") || arg.equals("-") || arg.equals("--")) {
           return null;
         }
-        if (arg.equals("--rules") || arg.startsWith("--rules=")) {
+        String option = arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        if (option.equals("--rules") || option.equals("--batch")) {
           String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.size() ? args.get(++i) : null;
-          if (value == null || !relativePath(value)) {
+          if (pid <= 0 || value == null || !sameFolder(Path.of("/proc/" + pid + "/cwd"), cwd)) {
             return null;
           }
-          out.add("--rules=" + prefix + value);
+          if (option.equals("--batch") && value.equals("/dev/stdin") && readable(Path.of("/proc/" + pid + "/fd/0"))) {
+            out.add("--batch=/proc/" + pid + "/fd/0"); // the client's standard input, read by the server
+          } else if (relativePath(value) && !Path.of(value).normalize().startsWith("..")) {
+            out.add(option + "=" + folder + value);
+          } else {
+            return null;
+          }
         } else {
           out.add(arg);
         }
@@ -256,6 +398,23 @@ public final class Daemon {
       return out;
     }
     return null;
+  }
+
+  private static boolean sameFolder(Path a, String b) {
+    try {
+      return Files.isSameFile(a, Path.of(b));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether this process can open the file (another user's process, a socket: no). */
+  private static boolean readable(Path file) {
+    try (InputStream ignored = Files.newInputStream(file)) {
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean relativePath(String arg) {
@@ -267,16 +426,75 @@ public final class Daemon {
     return text.replace(cwd.endsWith("/") ? cwd : cwd + "/", "");
   }
 
-  private static void frame(StringBuilder answer, String text, char line, char partial) {
-    int start = 0;
-    while (start < text.length()) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        answer.append(partial).append(text, start, text.length()).append('\n');
+  /**
+   * The answer as it streams to the client: whole lines of standard output and error, each
+   * framed and mapped back to the client's paths, written as soon as they end; partial lines at
+   * the end; then the exit code. A client that cannot be written to any more is noted, and the
+   * rest of the output is dropped.
+   */
+  private static final class Reply {
+    private final OutputStream socket;
+    private final UnaryOperator<String> mapping;
+    private volatile boolean broken;
+
+    Reply(OutputStream socket, UnaryOperator<String> mapping) {
+      this.socket = socket;
+      this.mapping = mapping;
+    }
+
+    boolean broken() {
+      return broken;
+    }
+
+    /** A stream whose lines are sent framed with line (or partial, for a last line without its newline). */
+    OutputStream stream(char line, char partial) {
+      return new OutputStream() {
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+          int start = offset;
+          for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == '\n') {
+              pending.write(bytes, start, i - start);
+              send(line, pending.toString(StandardCharsets.UTF_8));
+              pending.reset();
+              start = i + 1;
+            }
+          }
+          pending.write(bytes, start, offset + length - start);
+        }
+
+        @Override
+        public synchronized void close() {
+          if (pending.size() > 0) {
+            send(partial, pending.toString(StandardCharsets.UTF_8));
+            pending.reset();
+          }
+        }
+      };
+    }
+
+    private synchronized void send(char kind, String text) {
+      if (broken) {
         return;
       }
-      answer.append(line).append(text, start, end).append('\n');
-      start = end + 1;
+      try {
+        socket.write((kind + mapping.apply(text) + "\n").getBytes(StandardCharsets.UTF_8));
+        socket.flush();
+      } catch (IOException e) {
+        broken = true; // the client has gone: the watcher cancels the command
+      }
+    }
+
+    /** Ends the answer with the exit code (after the streams are closed). */
+    void finish(int code) {
+      send('x', String.valueOf(code));
     }
   }
 

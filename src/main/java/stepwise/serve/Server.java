@@ -43,7 +43,9 @@ import stepwise.load.YamlNode;
  * with Retry-After, never queued without bound. The check thread writes the response itself, so
  * no I/O thread waits on a check. Every check runs under its deadline (the client's timeout,
  * capped at --max-timeout), and a /check request whose steps and claims could not all finish
- * within --max-request is refused up front. {@link #close} (on SIGINT or SIGTERM) stops taking
+ * within --max-request is refused up front. The deadline counts from admission: time spent
+ * waiting in the queue is taken off the check's time, and a request whose deadline passed while
+ * it waited is answered 503 "expired" without being checked. {@link #close} (on SIGINT or SIGTERM) stops taking
  * work, lets every admitted request finish and be answered, then stops.
  */
 public final class Server implements AutoCloseable {
@@ -216,9 +218,18 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  /** A check to run: its answer as JSON. */
+  /** A check to run: its answer as JSON, given how long the request has waited in the queue. */
   private interface Job {
-    ObjectNode run();
+    ObjectNode run(Duration waited);
+  }
+
+  /** A request whose deadline passed while it waited for a check thread: answered without a check. */
+  private static final class Expired extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Expired(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private Job equivJob(JsonNode r) {
@@ -233,7 +244,14 @@ public final class Server implements AutoCloseable {
     } catch (BadInputException e) {
       throw new Refusal(400, "bad input", e.getMessage()).problems(e.problems());
     }
-    return () -> JSON.valueToTree(Stepwise.equiv(lhs, rhs, assumptions, options));
+    return waited -> {
+      Duration left = options.timeout().minus(waited);
+      if (left.toMillis() < 1) {
+        throw new Expired("waited " + seconds(waited) + " s in the queue, past its timeout of " + seconds(options.timeout())
+            + " s; not checked: retry later or with a longer timeout");
+      }
+      return withTimeout(JSON.valueToTree(Stepwise.equiv(lhs, rhs, assumptions, options.withTimeout(left))), left);
+    };
   }
 
   private Job checkJob(JsonNode r) {
@@ -248,7 +266,25 @@ public final class Server implements AutoCloseable {
           + " %.0f s, over this server's limit of %d s per request: give a smaller timeout or split the derivation",
           checks, seconds(options.timeout()), worst, config.maxRequest().toSeconds()));
     }
-    return () -> JSON.valueToTree(Stepwise.checkYaml(yaml, name, options));
+    // the request's deadline: every step and claim at its timeout; what the queue took is shared out among them
+    Duration allowed = options.timeout().multipliedBy(Math.max(1, checks));
+    return waited -> {
+      Duration left = allowed.minus(waited);
+      if (left.toMillis() < Math.max(1, checks)) {
+        throw new Expired("waited " + seconds(waited) + " s in the queue, past its deadline of " + seconds(allowed) + " s ("
+            + Math.max(1, checks) + " steps and claims at " + seconds(options.timeout()) + " s each); not checked: retry"
+            + " later or with a longer timeout");
+      }
+      Duration each = left.dividedBy(Math.max(1, checks));
+      Duration timeout = each.compareTo(options.timeout()) < 0 ? each : options.timeout();
+      return withTimeout(JSON.valueToTree(Stepwise.checkYaml(yaml, name, options.withTimeout(timeout))), timeout);
+    };
+  }
+
+  /** The answer, with the time each check was given (less than asked when the request waited in the queue). */
+  private static ObjectNode withTimeout(ObjectNode answer, Duration timeout) {
+    answer.put("timeoutMs", timeout.toMillis());
+    return answer;
   }
 
   /** Steps and claims in a derivation's text (0 if it does not parse: the check then says why). */
@@ -269,12 +305,16 @@ public final class Server implements AutoCloseable {
   private void run(HttpExchange exchange, Job job, long admittedAt) {
     long started = System.nanoTime();
     try {
-      ObjectNode answer = job.run();
+      ObjectNode answer = job.run(Duration.ofNanos(started - admittedAt));
       long done = System.nanoTime();
       answer.put("queuedMs", (started - admittedAt) / 1_000_000);
       answer.put("elapsedMs", (done - started) / 1_000_000);
       meanCheckMillis = 0.9 * meanCheckMillis + 0.1 * ((done - started) / 1e6);
       respond(exchange, 200, answer, Map.of());
+    } catch (Expired e) {
+      ObjectNode body = error("expired", e.getMessage());
+      body.put("queuedMs", (started - admittedAt) / 1_000_000);
+      respond(exchange, 503, body, Map.of("Retry-After", String.valueOf(retryAfterSeconds())));
     } catch (BadInputException e) {
       ObjectNode body = error("bad input", e.getMessage());
       body.set("problems", JSON.valueToTree(e.problems()));

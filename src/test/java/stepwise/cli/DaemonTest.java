@@ -81,16 +81,116 @@ class DaemonTest {
     assertTrue(!Files.exists(folder.resolve("address")), "and takes its address away");
   }
 
+  /**
+   * A client that goes away (Ctrl-C on the launcher closes the connection) cancels its command:
+   * the server interrupts the check at once instead of running it to its 30 s limit, and answers
+   * the next request as a plain run would.
+   */
+  @Test
+  void aClientThatHangsUpCancelsItsCommandAndTheServerGoesOn() throws Exception {
+    Daemon daemon = startDaemon();
+    Thread server = new Thread(daemon::serve, "daemon");
+    server.start();
+    try {
+      String cwd = Path.of("").toAbsolutePath().toString();
+      long started = System.nanoTime();
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
+        // takes its whole time limit (no proof; sampling Gamma at high precision is slow)
+        send(socket, daemon.token(), "env-1", cwd, -1,
+            List.of("equiv", "Gamma(x)*Gamma(1 - x)", "Pi/Sin(Pi*x)", "--assume", "0 < x < 1", "--timeout", "30"));
+        Thread.sleep(1500);
+      } // hung up, as the launcher on Ctrl-C
+      List<String> next = List.of("equiv", "(x + 1)^2", "x^2 + 2*x + 1");
+      Reply answer = ask(daemon.port(), daemon.token(), "env-1", cwd, next);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Cli plain = Cli.run(next.toArray(String[]::new));
+      assertEquals(plain.out(), answer.out);
+      assertEquals(String.valueOf(plain.exit()), answer.exit);
+      assertEquals(1, daemon.cancelled(), "cancelled while running (else pick a question that takes its whole time limit)");
+      assertTrue(seconds < 20, "the cancelled check was not left to run to its 30 s limit: " + seconds + " s");
+    } finally {
+      daemon.stop();
+      server.join(30_000);
+    }
+  }
+
+  /**
+   * equiv --batch through the server: a file named relative to the client's folder, and the
+   * client's standard input (a pipe) as /dev/stdin, give a plain run's output and exit code.
+   */
+  @Test
+  void batchesFromAFileOrTheClientsStandardInputAnswerAsAPlainRun() throws Exception {
+    String pairs = "(x + 1)^2\tx^2 + 2*x + 1\tTrue\nLog(x*y)\tLog(x) + Log(y)\tx > 0 && y > 0\n"
+        + "Sqrt(x^2)\tx\tTrue\n1/(\tx\tTrue\nSin(x)^2 + Cos(x)^2\t1\tTrue\n";
+    Path relative = Path.of("target", "daemon-test-pairs.tsv");
+    Files.createDirectories(relative.getParent());
+    Files.writeString(relative, pairs);
+    Cli plain = Cli.run("equiv", "--batch", relative.toString(), "--jobs", "2");
+    assertEquals(2, plain.exit(), plain.out() + plain.err()); // one line is bad input
+
+    Daemon daemon = startDaemon();
+    Thread server = new Thread(daemon::serve, "daemon");
+    server.start();
+    // stands for the launcher: a process in this folder whose standard input is a pipe holding the pairs
+    Process client = new ProcessBuilder("sleep", "120").directory(Path.of("").toAbsolutePath().toFile()).start();
+    try {
+      String cwd = Path.of("").toAbsolutePath().toString();
+      try (OutputStream stdin = client.getOutputStream()) {
+        stdin.write(pairs.getBytes(StandardCharsets.UTF_8));
+      }
+      Reply fromFile = ask(daemon.port(), daemon.token(), "env-1", cwd, client.pid(),
+          List.of("equiv", "--batch", relative.toString(), "--jobs", "2"));
+      assertEquals(plain.out(), fromFile.out);
+      assertEquals(plain.err(), fromFile.err);
+      assertEquals(String.valueOf(plain.exit()), fromFile.exit);
+
+      Reply fromStdin = ask(daemon.port(), daemon.token(), "env-1", cwd, client.pid(),
+          List.of("equiv", "--batch=/dev/stdin", "--jobs", "2"));
+      assertEquals(plain.out(), fromStdin.out);
+      assertEquals(String.valueOf(plain.exit()), fromStdin.exit);
+
+      assertEquals("F", ask(daemon.port(), daemon.token(), "env-1", cwd, -1,
+          List.of("equiv", "--batch", relative.toString())).raw.strip(), "no client process to read through");
+      assertEquals("F", ask(daemon.port(), daemon.token(), "env-1", "/tmp", client.pid(),
+          List.of("equiv", "--batch", relative.toString())).raw.strip(), "a folder that is not the client's");
+      assertEquals("F", ask(daemon.port(), daemon.token(), "env-1", cwd, client.pid(),
+          List.of("equiv", "--batch", "../pairs.tsv")).raw.strip(), "outside the client's folder");
+    } finally {
+      client.destroy();
+      daemon.stop();
+      server.join(30_000);
+    }
+  }
+
+  private Daemon startDaemon() throws IOException {
+    Path jar = folder.resolve("stepwise.jar");
+    Files.writeString(jar, "stands for the jar: its size and time are watched");
+    Daemon daemon = new Daemon(folder, jar, "env-1", Duration.ofSeconds(60));
+    daemon.start();
+    return daemon;
+  }
+
   private record Reply(String raw, String out, String err, String exit) {}
 
   private static Reply ask(int port, String token, String environment, String cwd, List<String> args) throws IOException {
+    return ask(port, token, environment, cwd, -1, args);
+  }
+
+  /** Sends a request as the launcher does (pid: the client process whose standard input and folder the server may read). */
+  private static void send(Socket socket, String token, String environment, String cwd, long pid, List<String> args)
+      throws IOException {
+    OutputStream request = socket.getOutputStream();
+    for (String field : concat(List.of(token, environment, cwd, String.valueOf(pid), String.valueOf(args.size())), args)) {
+      request.write(field.getBytes(StandardCharsets.UTF_8));
+      request.write(0);
+    }
+    request.flush();
+  }
+
+  private static Reply ask(int port, String token, String environment, String cwd, long pid, List<String> args)
+      throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      OutputStream request = socket.getOutputStream();
-      for (String field : concat(List.of(token, environment, cwd, String.valueOf(args.size())), args)) {
-        request.write(field.getBytes(StandardCharsets.UTF_8));
-        request.write(0);
-      }
-      request.flush();
+      send(socket, token, environment, cwd, pid, args);
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       in.transferTo(all);

@@ -38,8 +38,8 @@ import stepwise.api.Stepwise;
 /**
  * The service under load: concurrent clients asking a seeded mix of questions (proved and refuted
  * pairs, derivations, malformed JSON, bad formulas, oversize bodies, health), with floods of slow
- * requests that fill the queue. Nothing may hang, the only 5xx allowed is 503 busy (with
- * Retry-After), every verdict must be the one a single call gives (or unknown at the time limit,
+ * requests that fill the queue. Nothing may hang, the only 5xx allowed is 503 (busy, or expired:
+ * the deadline passed in the queue; with Retry-After), every verdict must be the one a single call gives (or unknown at the time limit,
  * never another verdict), and the heap after the run must be close to where it started.
  *
  * <p>Short by default (for mvn test); a long run prints the figures of the README:

@@ -78,6 +78,70 @@ class ServerTest {
     }
   }
 
+  /**
+   * A request's deadline counts from when it was taken: one that waited in the queue past it is
+   * answered 503 "expired" at once, unchecked; one that waited less gets only what is left.
+   */
+  @Test
+  void timeWaitedInTheQueueIsTakenOffTheDeadline() throws Exception {
+    ServerConfig config = new ServerConfig("127.0.0.1", 0, 1, 4, 1 << 20, Duration.ofSeconds(10), Duration.ofSeconds(10),
+        Duration.ofSeconds(5));
+    Server server = Server.start(config);
+    URI base = URI.create("http://127.0.0.1:" + server.port());
+    try {
+      // takes its whole 3 s (no proof; sampling Gamma at high precision is slow), holding the only check thread
+      String slow = JSON.createObjectNode().put("lhs", "Gamma(x)*Gamma(1 - x)").put("rhs", "Pi/Sin(Pi*x)")
+          .put("assumptions", "0 < x < 1").put("timeout", 3).toString();
+      long slowSent = System.nanoTime();
+      CompletableFuture<HttpResponse<String>> running = postAsync(base, "/equiv", slow);
+      for (int i = 0; i < 200 && health(base).path("active").asInt() == 0; i++) {
+        Thread.sleep(20);
+      }
+      CompletableFuture<HttpResponse<String>> shortEquiv = postAsync(base, "/equiv",
+          "{\"lhs\": \"x\", \"rhs\": \"x\", \"timeout\": 0.5}");
+      String yaml = Files.readString(Path.of("derivations/bce-from-likelihood.yaml"));
+      CompletableFuture<HttpResponse<String>> shortCheck = postAsync(base, "/check",
+          JSON.createObjectNode().put("yaml", yaml).put("timeout", 0.2).toString());
+      CompletableFuture<HttpResponse<String>> longEquiv = postAsync(base, "/equiv",
+          "{\"lhs\": \"(x + 1)^2\", \"rhs\": \"x^2 + 2*x + 1\", \"timeout\": 8}");
+
+      HttpResponse<String> first = running.get(60, TimeUnit.SECONDS);
+      double slowSeconds = (System.nanoTime() - slowSent) / 1e9;
+      assertEquals(200, first.statusCode(), first.body());
+      assertTrue(slowSeconds > 2, "the slow question took " + slowSeconds + " s: pick one that takes its whole time limit");
+
+      HttpResponse<String> expired = shortEquiv.get(60, TimeUnit.SECONDS);
+      JsonNode e = JSON.readTree(expired.body());
+      assertEquals(503, expired.statusCode(), expired.body());
+      assertEquals("expired", e.path("error").asText(), expired.body());
+      assertTrue(e.path("message").asText().contains("past its timeout of 0.5 s"), expired.body());
+      assertTrue(e.path("queuedMs").asLong() >= 500, expired.body());
+      assertTrue(expired.headers().firstValue("Retry-After").isPresent());
+
+      HttpResponse<String> expiredCheck = shortCheck.get(60, TimeUnit.SECONDS);
+      assertEquals(503, expiredCheck.statusCode(), expiredCheck.body());
+      assertTrue(JSON.readTree(expiredCheck.body()).path("message").asText().contains("3 steps and claims at 0.2 s each"),
+          expiredCheck.body());
+
+      HttpResponse<String> shortened = longEquiv.get(60, TimeUnit.SECONDS);
+      JsonNode s = JSON.readTree(shortened.body());
+      assertEquals(200, shortened.statusCode(), shortened.body());
+      assertEquals("proved", s.path("status").asText(), shortened.body());
+      long queued = s.path("queuedMs").asLong();
+      long given = s.path("timeoutMs").asLong();
+      assertTrue(queued > 500, shortened.body());
+      assertTrue(Math.abs(queued + given - 8000) <= 2, "the check gets what the queue left of its 8 s: " + shortened.body());
+      assertTrue(server.responses().getOrDefault(503, 0L) >= 2, server.responses().toString());
+    } finally {
+      server.close();
+    }
+  }
+
+  private CompletableFuture<HttpResponse<String>> postAsync(URI base, String path, String body) {
+    return client.sendAsync(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private JsonNode health(URI base) throws Exception {
     return JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body());
