@@ -193,6 +193,11 @@ public final class Latex {
       out.append("\\left\\{");
       list(args, out);
       out.append("\\right\\}");
+    } else if (head.equals(S.Derivative) && args.size() == 2) {
+      write(args.get(0), ATOM, out); // a catalogue rule's Derivative(f, u): f'(u)
+      out.append("'(");
+      write(args.get(1), 0, out);
+      out.append(')');
     } else if (head.equals(S.D) && args.size() == 2) {
       out.append("\\frac{d}{d ");
       write(args.get(1), ATOM, out);

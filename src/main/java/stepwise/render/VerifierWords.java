@@ -48,6 +48,15 @@ final class VerifierWords {
           "its Hessian in {e1} and {e2} is positive semidefinite: the diagonal entries are non-negative and the"
           + " determinant non-negative (interval arithmetic)",
           "它关于 {e1} 和 {e2} 的黑塞矩阵半正定：对角元非负，行列式非负（区间算术）"),
+      entry("its Hessian in the (\\d+) variables is positive semidefinite: its (\\d+) principal minors are all"
+          + " non-negative, each proved under the domains",
+          "its Hessian in the $1 variables is positive semidefinite: its $2 principal minors are all non-negative,"
+          + " each proved under the domains", "它关于这 $1 个变量的黑塞矩阵半正定：$2 个主子式全部非负，每一个都在取值范围内得到证明"),
+      entry("its Hessian in the (\\d+) variables is negative semidefinite: of its (\\d+) principal minors, those of odd"
+          + " order are non-positive and those of even order non-negative, each proved under the domains",
+          "its Hessian in the $1 variables is negative semidefinite: of its $2 principal minors, those of odd order are"
+          + " non-positive and those of even order non-negative, each proved under the domains",
+          "它关于这 $1 个变量的黑塞矩阵半负定：在 $2 个主子式中，奇数阶的非正，偶数阶的非负，每一个都在取值范围内得到证明"),
       entry("the derivative is 0 at the solution: (.+)", "the derivative is 0 at the solution: {t1}",
           "检验解处导数为 0：{t1}"),
       entry("its second derivative in (\\w+) is (<|>|<=|>=) 0 \\(interval arithmetic\\)",

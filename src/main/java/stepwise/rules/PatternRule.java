@@ -102,7 +102,8 @@ public final class PatternRule extends SimpleRule {
     boolean atRoot = false;
     for (Places.Place<Bindings> place : chosen) {
       Bindings b = place.match();
-      replacements.put(place.path(), b.instantiate(rhs));
+      IExpr replacement = b.instantiate(rhs);
+      replacements.put(place.path(), OuterDerivatives.mentions(replacement) ? OuterDerivatives.resolve(replacement) : replacement);
       atRoot |= place.path().isEmpty();
       for (IExpr condition : where) {
         IExpr instance = b.instantiate(condition);

@@ -36,6 +36,13 @@ final class RewriteKind implements RuleKind {
     IExpr rhs = spec.expr("rhs");
     Set<ISymbol> bound = patternVariables(lhs);
     requireBound(spec, "rhs", rhs, bound, catalogue);
+    if (OuterDerivatives.mentions(lhs)) {
+      throw spec.error("lhs", "rule " + spec.name() + ": Derivative(f, u) may only stand on the right side");
+    }
+    String misuse = OuterDerivatives.invalidUse(rhs, lhs);
+    if (misuse != null) {
+      throw spec.error("rhs", "rule " + spec.name() + ": " + misuse);
+    }
     List<IExpr> when = new ArrayList<>();
     List<IExpr> where = new ArrayList<>();
     for (String text : spec.texts("where")) {

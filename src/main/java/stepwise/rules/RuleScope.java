@@ -46,6 +46,9 @@ public final class RuleScope implements Scope {
     if (PREDICATES.containsKey(name)) {
       return PREDICATES.get(name);
     }
+    if (name.equals("Derivative") && arity == 2) {
+      return S.Derivative; // Derivative(f, u): f'(u) for a function variable f (OuterDerivatives)
+    }
     if (name.equals(Predicates.DISTRIBUTION.getSymbolName())) {
       return Predicates.DISTRIBUTION;
     }

@@ -411,8 +411,8 @@ public final class Verifier {
       refutedBecause = "it stays level or goes the other way between these two points";
     }
     Strategy derivativeSign = (e, t) -> {
-      if (curvature && variables.size() == 2 && variables.stream().allMatch(v -> domains.family(v) == null)) {
-        e.proof = hessianSign(function, variables.get(0), variables.get(1), kind.equals("convex"), domains, t);
+      if (curvature && variables.size() >= 2 && variables.stream().allMatch(v -> domains.family(v) == null)) {
+        e.proof = Hessians.semidefinite(catalogue, function, variables, kind.equals("convex"), domains, t);
         return;
       }
       if (variables.size() != 1 || domains.family(variables.get(0)) != null) {
@@ -436,30 +436,6 @@ public final class Verifier {
               } + " (" + proof + ")");
     };
     return Strategy.run(what, budget, List.of(sample, derivativeSign)).decide(settings.samples(), refutedBecause);
-  }
-
-  /**
-   * Convexity in two variables: the Hessian [[a, b], [b, c]] is positive semidefinite on the
-   * domain exactly when a >= 0, c >= 0 and ac - b^2 >= 0 (for concave: a <= 0, c <= 0, ac - b^2 >= 0).
-   * Each sign is proved under the domains, or there is no proof.
-   */
-  private String hessianSign(IExpr f, ISymbol x, ISymbol y, boolean convex, Domains domains, Budget t) {
-    IExpr a = Trees.node(S.D, Trees.node(S.D, f, x), x);
-    IExpr c = Trees.node(S.D, Trees.node(S.D, f, y), y);
-    IExpr b = Trees.node(S.D, Trees.node(S.D, f, x), y);
-    IExpr determinant = Trees.plus(Trees.times(a, c), Trees.negate(Trees.power(b, F.C2)));
-    IExpr diagonal = convex ? S.GreaterEqual : S.LessEqual;
-    List<String> proofs = new ArrayList<>();
-    for (IExpr[] part : new IExpr[][] {{a, diagonal}, {c, diagonal}, {determinant, S.GreaterEqual}}) {
-      java.util.Optional<String> proof = new SymbolicProver(catalogue, domains, t.remaining()).proveSign(part[0], part[1]);
-      if (proof.isEmpty()) {
-        return null;
-      }
-      proofs.add(proof.get().replaceFirst(" on .*", "")); // the method, not the expressions it met
-    }
-    return "its Hessian in " + x.getSymbolName() + " and " + y.getSymbolName() + " is " + (convex ? "positive" : "negative")
-        + " semidefinite: the diagonal entries are " + (convex ? "non-negative" : "non-positive")
-        + " and the determinant non-negative (" + String.join("; ", new java.util.LinkedHashSet<>(proofs)) + ")";
   }
 
   /** Whether a and b are the same expression once named definitions (H, KL, ...) are unfolded. */

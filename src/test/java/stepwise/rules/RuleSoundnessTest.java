@@ -41,7 +41,8 @@ class RuleSoundnessTest {
   Stream<DynamicTest> everyRewriteRuleIsSound() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Rule rule : Fixtures.catalogue().rules()) {
-      if (rule instanceof PatternRule p) {
+      // derivatives D(.., x_) need their variables to be functions of x: CalculusRulesTest
+      if (rule instanceof PatternRule p && !Trees.isHead(p.lhs(), S.D)) {
         tests.add(DynamicTest.dynamicTest(rule.name(), () -> checkRule(p)));
       }
     }
