@@ -226,6 +226,12 @@ final class SymbolicProver {
     if (direct.isPresent() || depth > 0) {
       return direct;
     }
+    if (SumInduction.applies(d)) {
+      Optional<String> byInduction = new SumInduction(domains).prove(d, within, (e, scope) -> zero(e, scope, 1));
+      if (byInduction.isPresent()) {
+        return byInduction;
+      }
+    }
     return zeroByCases(d, within);
   }
 
@@ -306,9 +312,66 @@ final class SymbolicProver {
         return bySpecial;
       }
     }
+    Optional<String> byLaws = zeroByBranchLaws(normal, within);
+    if (byLaws.isPresent()) {
+      return byLaws;
+    }
     IExpr simplified = tame(normal) ? symja(Trees.node(S.Simplify, normal)) : null;
     if (isZero(simplified)) {
       return Optional.of("log and power laws under the domains, then Simplify");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Half angles scaled away (TrigForms.scaled); then the inverse-trigonometric, root, power and
+   * log laws whose side conditions are proved (TrigForms, RadicalForms, LogForms), the
+   * catalogue's laws once more, and Expand / Together / exponentials. Each costs a walk and a
+   * few sign proofs when nothing applies.
+   */
+  private Optional<String> zeroByBranchLaws(IExpr normal, List<Obligation.Iteration> within) {
+    boolean trigonometric = Trees.contains(normal, e -> TRIGONOMETRIC.contains(e));
+    if (trigonometric) {
+      IExpr scaled = TrigForms.scaled(normal);
+      if (scaled != null && isZero(symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, scaled)))))) {
+        return Optional.of("half angles: variables rescaled, trigonometric functions as exponentials, then Together");
+      }
+    }
+    IExpr current = normal;
+    List<String> used = new ArrayList<>();
+    if (TrigForms.applies(current)) {
+      TrigForms forms = new TrigForms(domains);
+      current = forms.rewrite(current, within);
+      used.add(forms.laws());
+    }
+    if (RadicalForms.applies(current)) {
+      RadicalForms forms = new RadicalForms(domains);
+      current = forms.rewrite(current, within);
+      used.add(forms.laws());
+    }
+    if (LogForms.applies(current)) {
+      LogForms forms = new LogForms(domains);
+      current = forms.rewrite(current, within);
+      used.add(forms.laws());
+    }
+    if (current.equals(normal)) {
+      return Optional.empty();
+    }
+    String how = String.join(", ", used.stream().filter(s -> !s.isEmpty()).toList()) + " (side conditions proved); then ";
+    current = normalize(current, within);
+    IExpr expanded = symja(Trees.node(S.Expand, current));
+    if (isZero(expanded)) {
+      return Optional.of(how + "Expand");
+    }
+    IExpr together = symja(Trees.node(S.Together, expanded == null ? current : expanded));
+    if (isZero(together)) {
+      return Optional.of(how + "Together");
+    }
+    if (Trees.contains(current, e -> TRIGONOMETRIC.contains(e))) {
+      IExpr exponential = symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, current))));
+      if (isZero(exponential)) {
+        return Optional.of(how + "trigonometric functions as exponentials and Together");
+      }
     }
     return Optional.empty();
   }
