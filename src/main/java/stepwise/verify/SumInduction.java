@@ -63,7 +63,8 @@ final class SumInduction {
   }
 
   Optional<String> prove(IExpr d, List<Obligation.Iteration> within, Zero zero) {
-    List<IExpr> terms = Trees.isHead(d, S.Plus) ? Trees.args(d) : List.of(d);
+    List<IExpr> terms = new ArrayList<>();
+    collectTerms(d, F.C1, terms);
     List<IExpr> rest = new ArrayList<>();
     List<IAST> sums = new ArrayList<>();
     List<IExpr> coefficients = new ArrayList<>();
@@ -157,6 +158,27 @@ final class SumInduction {
         + "; step, the end terms of the sums: " + stepProof.get() + ")");
   }
 
+  /** The terms of c*e, with products that hold a sum of terms with sums in them multiplied out. */
+  private static void collectTerms(IExpr e, IExpr c, List<IExpr> out) {
+    if (Trees.isHead(e, S.Plus)) {
+      Trees.args(e).forEach(t -> collectTerms(t, c, out));
+      return;
+    }
+    if (Trees.isHead(e, S.Times)) {
+      List<IExpr> factors = Trees.args(e);
+      for (IExpr f : factors) {
+        if (Trees.isHead(f, S.Plus) && Trees.contains(f, x -> x.equals(S.Sum))) {
+          List<IExpr> others = new ArrayList<>(factors);
+          others.remove(f);
+          others.add(c);
+          collectTerms(f, Trees.times(others), out);
+          return;
+        }
+      }
+    }
+    out.add(c.isOne() ? e : Trees.times(c, e));
+  }
+
   /** The one symbol the sums' bounds depend on, if it is an integer of the domains. */
   private ISymbol inductionVariable(List<IAST> sums) {
     Set<ISymbol> seen = new HashSet<>();
@@ -165,7 +187,7 @@ final class SumInduction {
       if (it.hi().equals(S.Infinity)) {
         return null;
       }
-      seen.addAll(Trees.symbols(it.hi()));
+      Trees.symbols(it.hi()).stream().filter(s -> !s.isBuiltInSymbol()).forEach(seen::add);
     }
     if (seen.size() != 1) {
       return null;

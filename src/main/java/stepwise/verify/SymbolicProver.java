@@ -301,9 +301,14 @@ final class SymbolicProver {
       return Optional.of("log and power laws under the domains, then Together");
     }
     if (Trees.contains(normal, e -> TRIGONOMETRIC.contains(e))) {
-      IExpr exponential = symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, normal))));
+      // half angles rescaled first (x -> 2 x), so that E^(I x) is the one exponential of x left
+      IExpr scaled = TrigForms.scaled(normal);
+      IExpr asExponentials = symja(Trees.node(S.Expand, Trees.node(S.TrigToExp, scaled == null ? normal : scaled)));
+      IExpr polynomial = asExponentials == null ? null : TrigForms.exponentialsAsVariables(productOfExponentials(asExponentials));
+      IExpr exponential = polynomial == null ? null : symja(Trees.node(S.Together, polynomial));
       if (isZero(exponential)) {
-        return Optional.of("trigonometric functions as exponentials, then Together");
+        return Optional.of(scaled == null ? "trigonometric functions as exponentials, then Together"
+            : "half angles: variables rescaled, trigonometric functions as exponentials, then Together");
       }
     }
     if (special) {
@@ -324,19 +329,12 @@ final class SymbolicProver {
   }
 
   /**
-   * Half angles scaled away (TrigForms.scaled); then the inverse-trigonometric, root, power and
+   * The inverse-trigonometric, root, power and
    * log laws whose side conditions are proved (TrigForms, RadicalForms, LogForms), the
    * catalogue's laws once more, and Expand / Together / exponentials. Each costs a walk and a
    * few sign proofs when nothing applies.
    */
   private Optional<String> zeroByBranchLaws(IExpr normal, List<Obligation.Iteration> within) {
-    boolean trigonometric = Trees.contains(normal, e -> TRIGONOMETRIC.contains(e));
-    if (trigonometric) {
-      IExpr scaled = TrigForms.scaled(normal);
-      if (scaled != null && isZero(symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, scaled)))))) {
-        return Optional.of("half angles: variables rescaled, trigonometric functions as exponentials, then Together");
-      }
-    }
     IExpr current = normal;
     List<String> used = new ArrayList<>();
     if (TrigForms.applies(current)) {
@@ -398,11 +396,38 @@ final class SymbolicProver {
         return Optional.of(how + "then trigonometric functions as exponentials and Together");
       }
     }
+    Optional<String> byLaws = zeroByBranchLaws(rewritten, within);
+    if (byLaws.isPresent()) {
+      return Optional.of(how + "then " + byLaws.get());
+    }
     IExpr simplified = tame(rewritten) ? symja(Trees.node(S.Simplify, rewritten)) : null;
     if (isZero(simplified)) {
       return Optional.of(how + "then Simplify");
     }
     return Optional.empty();
+  }
+
+  /** E^(a + b + ...) as E^a E^b ... (true for all complex a, b), so that Together sees E^(I x) and E^(I y) alone. */
+  static IExpr productOfExponentials(IExpr e) {
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(productOfExponentials(arg));
+    }
+    if (rebuilt.isPower() && rebuilt.arg1().equals(S.E)) {
+      IExpr exponent = symja(Trees.node(S.Expand, rebuilt.arg2()));
+      if (exponent != null && Trees.isHead(exponent, S.Plus)) {
+        List<IExpr> factors = new ArrayList<>();
+        for (IExpr term : Trees.args(exponent)) {
+          factors.add(Trees.power(S.E, term));
+        }
+        return Trees.times(factors);
+      }
+      return exponent == null ? rebuilt : Trees.power(S.E, exponent);
+    }
+    return rebuilt;
   }
 
   private static boolean isZero(IExpr e) {

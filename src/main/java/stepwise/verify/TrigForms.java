@@ -120,6 +120,76 @@ final class TrigForms {
   }
 
   /**
+   * e with its exponentials E^(c m) (c a rational or rational times I, m the rest) written as
+   * powers z^(c L / u) of one new variable z per m and unit u (z stands for E^(u m / L), L the
+   * least common denominator of the c): a rational function that Together can decide. Sound in
+   * one direction, which is all that is used: if it is zero as a rational function of
+   * independent z, it is zero for the values the z stand for. Null if an exponent has no such form.
+   */
+  static IExpr exponentialsAsVariables(IExpr e) {
+    Map<List<IExpr>, BigInteger> denominators = new LinkedHashMap<>();
+    boolean[] odd = {false};
+    Trees.walk(e, (path, sub) -> {
+      if (sub.isPower() && sub.base().equals(S.E)) {
+        Object[] split = splitExponent(sub.exponent());
+        if (split == null) {
+          odd[0] = true;
+        } else {
+          denominators.merge(List.of((IExpr) split[1], (IExpr) split[2]), ((org.matheclipse.core.interfaces.IRational) split[0])
+              .toBigDenominator(), (a, b) -> a.multiply(b).divide(a.gcd(b)));
+        }
+      }
+    });
+    if (odd[0] || denominators.isEmpty()) {
+      return null;
+    }
+    Map<List<IExpr>, ISymbol> variables = new LinkedHashMap<>();
+    denominators.keySet().forEach(k -> variables.put(k, F.Dummy("stepwisez" + variables.size())));
+    return replaceExponentials(e, denominators, variables);
+  }
+
+  private static IExpr replaceExponentials(IExpr e, Map<List<IExpr>, BigInteger> denominators,
+      Map<List<IExpr>, ISymbol> variables) {
+    if (e.isPower() && e.base().equals(S.E)) {
+      Object[] split = splitExponent(e.exponent());
+      List<IExpr> key = List.of((IExpr) split[1], (IExpr) split[2]);
+      IExpr power = ((org.matheclipse.core.interfaces.IRational) split[0]).multiply(F.ZZ(denominators.get(key)));
+      return Trees.power(variables.get(key), power);
+    }
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(replaceExponentials(arg, denominators, variables));
+    }
+    return rebuilt;
+  }
+
+  /** {rational r, unit (1 or I), rest m} with exponent = r unit m, or null. */
+  private static Object[] splitExponent(IExpr exponent) {
+    org.matheclipse.core.interfaces.IRational r = F.C1;
+    IExpr unit = F.C1;
+    List<IExpr> rest = new ArrayList<>();
+    for (IExpr f : Trees.isHead(exponent, S.Times) ? Trees.args(exponent) : List.of(exponent)) {
+      if (f instanceof org.matheclipse.core.interfaces.IRational q) {
+        r = r.multiply(q);
+      } else if (f instanceof org.matheclipse.core.interfaces.IComplex c && c.re().isZero() && unit.isOne()) {
+        r = r.multiply(c.im());
+        unit = S.I;
+      } else if (f.isNumber()) {
+        return null;
+      } else {
+        rest.add(f);
+      }
+    }
+    if (rest.isEmpty()) {
+      return null; // E^2 and E^(I Pi) stay numbers
+    }
+    return new Object[] {r, unit, Trees.times(rest)};
+  }
+
+  /**
    * e with every variable v whose multiples in trigonometric arguments have denominators
    * (v/2, (x + y)/2) replaced by L v (L the least common denominator), or null if there is none.
    * A change of variables over all complex numbers: e is identically zero if and only if the
@@ -134,6 +204,9 @@ final class TrigForms {
       if (sub instanceof IAST call && CIRCULAR.contains(call.head()) && call.argSize() == 1) {
         IExpr arg = SymbolicProver.symja(Trees.node(S.Expand, call.arg1()));
         for (ISymbol v : Trees.symbols(call.arg1())) {
+          if (v.isBuiltInSymbol()) {
+            continue; // Pi, E and heads are constants, not variables
+          }
           IExpr coefficient = arg == null ? null : SymbolicProver.symja(Trees.node(S.Coefficient, arg, v));
           if (coefficient instanceof IFraction f) {
             denominators.merge(v, f.toBigDenominator(), (a, b) -> a.multiply(b).divide(a.gcd(b)));
