@@ -304,8 +304,11 @@ final class SymbolicProver {
       // half angles rescaled first (x -> 2 x), so that E^(I x) is the one exponential of x left
       IExpr scaled = TrigForms.scaled(normal);
       IExpr asExponentials = symja(Trees.node(S.Expand, Trees.node(S.TrigToExp, scaled == null ? normal : scaled)));
-      IExpr polynomial = asExponentials == null ? null : TrigForms.exponentialsAsVariables(productOfExponentials(asExponentials));
-      IExpr exponential = polynomial == null ? null : symja(Trees.node(S.Together, polynomial));
+      IExpr exponential = asExponentials;
+      if (asExponentials != null && !isZero(asExponentials)) {
+        IExpr polynomial = TrigForms.exponentialsAsVariables(productOfExponentials(asExponentials));
+        exponential = symja(Trees.node(S.Together, polynomial == null ? asExponentials : polynomial));
+      }
       if (isZero(exponential)) {
         return Optional.of(scaled == null ? "trigonometric functions as exponentials, then Together"
             : "half angles: variables rescaled, trigonometric functions as exponentials, then Together");
