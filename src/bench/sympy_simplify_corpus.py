@@ -50,6 +50,8 @@ NAMES = {
     'LogGamma': sp.loggamma, 'Beta': sp.beta, 'Binomial': sp.binomial, 'Pochhammer': sp.rf,
     'Erf': sp.erf, 'Erfc': sp.erfc, 'Zeta': sp.zeta, 'Pi': sp.pi, 'E': sp.E, 'I': sp.I,
     'Infinity': sp.oo, 'EulerGamma': sp.EulerGamma, 'factorial': sp.factorial,
+    'Cot': sp.cot, 'Sec': sp.sec, 'Csc': sp.csc, 'Coth': sp.coth, 'ArcSin': sp.asin, 'ArcCos': sp.acos,
+    'ArcTan': sp.atan, 'ArcSinh': sp.asinh, 'ArcCosh': sp.acosh, 'ArcTanh': sp.atanh,
 }
 
 

@@ -424,6 +424,17 @@ final class SpecialForms {
         if (sum.isOne()) {
           laws.add("Gamma(p) Gamma(1 - p) = Pi/Sin(Pi p)");
           combined = Trees.times(S.Pi, Trees.power(F.Sin(Trees.times(S.Pi, p[0])), F.CN1));
+        } else if (sum instanceof IInteger m && !p[0].isNumber() && Math.abs(m.toIntDefault(99) - 1) <= 3) {
+          // Gamma(m - p) = Gamma(1 - p) (1 - p) ... (m - 1 - p), or divided by (m - p) ... (-p) for m <= 0
+          int top = m.toIntDefault();
+          List<IExpr> shift = new ArrayList<>();
+          for (int k = Math.min(top, 1); k < Math.max(top, 1); k++) {
+            shift.add(Trees.plus(F.ZZ(k), Trees.negate(p[0])));
+          }
+          IExpr product = Trees.times(shift);
+          laws.add("Gamma(p) Gamma(m - p) from Gamma(p) Gamma(1 - p) = Pi/Sin(Pi p) and the functional equation");
+          combined = Trees.times(S.Pi, Trees.power(F.Sin(Trees.times(S.Pi, p[0])), F.CN1),
+              top > 1 ? product : Trees.power(product, F.CN1));
         } else if (gap.equals(F.C1D2)) {
           laws.add("Legendre's duplication formula");
           combined = Trees.times(Trees.power(F.C2, Trees.plus(F.C1, Trees.times(F.CN2, p[0]))), F.Sqrt(S.Pi),

@@ -226,7 +226,29 @@ final class SymbolicProver {
     if (direct.isPresent() || depth > 0) {
       return direct;
     }
+    if (SumInduction.applies(d)) {
+      Optional<String> byInduction = new SumInduction(domains).prove(d, within, this::zeroCheaply);
+      if (byInduction.isPresent()) {
+        return byInduction;
+      }
+    }
     return zeroByCases(d, within);
+  }
+
+  /**
+   * The base case and the step of an induction: Expand, the catalogue's laws, Together and the
+   * branch-aware laws, but not Simplify, so that an induction that fails costs little.
+   */
+  private Optional<String> zeroCheaply(IExpr d, List<Obligation.Iteration> within) {
+    if (d.isZero() || isZero(symja(Trees.node(S.Expand, d)))) {
+      return Optional.of("algebra (Expand)");
+    }
+    IExpr normal = normalize(d, within);
+    IExpr expanded = symja(Trees.node(S.Expand, normal));
+    if (isZero(expanded) || isZero(symja(Trees.node(S.Together, expanded == null ? normal : expanded)))) {
+      return Optional.of("log and power laws under the domains, then Together");
+    }
+    return zeroByBranchLaws(normal, within);
   }
 
   /** Variables with a small finite domain (y in {0,1}): the difference is zero in every case. */
@@ -295,9 +317,17 @@ final class SymbolicProver {
       return Optional.of("log and power laws under the domains, then Together");
     }
     if (Trees.contains(normal, e -> TRIGONOMETRIC.contains(e))) {
-      IExpr exponential = symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, normal))));
+      // half angles rescaled first (x -> 2 x), so that E^(I x) is the one exponential of x left
+      IExpr scaled = TrigForms.scaled(normal);
+      IExpr asExponentials = symja(Trees.node(S.Expand, Trees.node(S.TrigToExp, scaled == null ? normal : scaled)));
+      IExpr exponential = asExponentials;
+      if (asExponentials != null && !isZero(asExponentials)) {
+        IExpr polynomial = TrigForms.exponentialsAsVariables(productOfExponentials(asExponentials));
+        exponential = symja(Trees.node(S.Together, polynomial == null ? asExponentials : polynomial));
+      }
       if (isZero(exponential)) {
-        return Optional.of("trigonometric functions as exponentials, then Together");
+        return Optional.of(scaled == null ? "trigonometric functions as exponentials, then Together"
+            : "half angles: variables rescaled, trigonometric functions as exponentials, then Together");
       }
     }
     if (special) {
@@ -306,9 +336,59 @@ final class SymbolicProver {
         return bySpecial;
       }
     }
+    Optional<String> byLaws = zeroByBranchLaws(normal, within);
+    if (byLaws.isPresent()) {
+      return byLaws;
+    }
     IExpr simplified = tame(normal) ? symja(Trees.node(S.Simplify, normal)) : null;
     if (isZero(simplified)) {
       return Optional.of("log and power laws under the domains, then Simplify");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The inverse-trigonometric, root, power and
+   * log laws whose side conditions are proved (TrigForms, RadicalForms, LogForms), the
+   * catalogue's laws once more, and Expand / Together / exponentials. Each costs a walk and a
+   * few sign proofs when nothing applies.
+   */
+  private Optional<String> zeroByBranchLaws(IExpr normal, List<Obligation.Iteration> within) {
+    IExpr current = normal;
+    List<String> used = new ArrayList<>();
+    if (TrigForms.applies(current)) {
+      TrigForms forms = new TrigForms(domains);
+      current = forms.rewrite(current, within);
+      used.add(forms.laws());
+    }
+    if (RadicalForms.applies(current)) {
+      RadicalForms forms = new RadicalForms(domains);
+      current = forms.rewrite(current, within);
+      used.add(forms.laws());
+    }
+    if (LogForms.applies(current)) {
+      LogForms forms = new LogForms(domains);
+      current = forms.rewrite(current, within);
+      used.add(forms.laws());
+    }
+    if (current.equals(normal)) {
+      return Optional.empty();
+    }
+    String how = String.join(", ", used.stream().filter(s -> !s.isEmpty()).toList()) + " (side conditions proved); then ";
+    current = normalize(current, within);
+    IExpr expanded = symja(Trees.node(S.Expand, current));
+    if (isZero(expanded)) {
+      return Optional.of(how + "Expand");
+    }
+    IExpr together = symja(Trees.node(S.Together, expanded == null ? current : expanded));
+    if (isZero(together)) {
+      return Optional.of(how + "Together");
+    }
+    if (Trees.contains(current, e -> TRIGONOMETRIC.contains(e))) {
+      IExpr exponential = symja(Trees.node(S.Together, Trees.node(S.Expand, Trees.node(S.TrigToExp, current))));
+      if (isZero(exponential)) {
+        return Optional.of(how + "trigonometric functions as exponentials and Together");
+      }
     }
     return Optional.empty();
   }
@@ -335,11 +415,38 @@ final class SymbolicProver {
         return Optional.of(how + "then trigonometric functions as exponentials and Together");
       }
     }
+    Optional<String> byLaws = zeroByBranchLaws(rewritten, within);
+    if (byLaws.isPresent()) {
+      return Optional.of(how + "then " + byLaws.get());
+    }
     IExpr simplified = tame(rewritten) ? symja(Trees.node(S.Simplify, rewritten)) : null;
     if (isZero(simplified)) {
       return Optional.of(how + "then Simplify");
     }
     return Optional.empty();
+  }
+
+  /** E^(a + b + ...) as E^a E^b ... (true for all complex a, b), so that Together sees E^(I x) and E^(I y) alone. */
+  static IExpr productOfExponentials(IExpr e) {
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(productOfExponentials(arg));
+    }
+    if (rebuilt.isPower() && rebuilt.arg1().equals(S.E)) {
+      IExpr exponent = symja(Trees.node(S.Expand, rebuilt.arg2()));
+      if (exponent != null && Trees.isHead(exponent, S.Plus)) {
+        List<IExpr> factors = new ArrayList<>();
+        for (IExpr term : Trees.args(exponent)) {
+          factors.add(Trees.power(S.E, term));
+        }
+        return Trees.times(factors);
+      }
+      return exponent == null ? rebuilt : Trees.power(S.E, exponent);
+    }
+    return rebuilt;
   }
 
   private static boolean isZero(IExpr e) {
