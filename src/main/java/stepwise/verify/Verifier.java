@@ -223,6 +223,7 @@ public final class Verifier {
         // side conditions are proved (it replaces the plain prover where such functions occur)
         (e, t) -> e.proof = !special ? null : new SymbolicProver(catalogue, domains, t.remaining()).withSpecialFunctions()
             .proveZero(Trees.plus(a, Trees.negate(b)), within).orElse(null),
+        (e, t) -> SeriesBounds.apply(e, left, right, t), // series no proof summed: partial sums with proved tail bounds
         (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
     return evidence.decide(settings.samples(), statements ? "one holds where the other does not"
