@@ -201,8 +201,9 @@ public final class Verifier {
     IExpr right;
     SymbolicProver preparer = new SymbolicProver(catalogue, domains, budget.remaining());
     try {
-      left = preparer.numericForm(a);
-      right = preparer.numericForm(b);
+      // sampling sees an arbitrary function F as a random smooth one; proofs see F itself
+      left = RandomFunctions.drawn(preparer.numericForm(a), domains);
+      right = RandomFunctions.drawn(preparer.numericForm(b), domains);
     } catch (stepwise.model.Call.NotApplicable e) {
       return unknown(what, e.getMessage());
     } catch (Cas.DeadlineExceeded e) {
@@ -226,8 +227,9 @@ public final class Verifier {
         (e, t) -> SeriesBounds.apply(e, left, right, t), // series no proof summed: partial sums with proved tail bounds
         (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
-    return evidence.decide(settings.samples(), statements ? "one holds where the other does not"
-        : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)");
+    return evidence.decide(settings.samples(), (statements ? "one holds where the other does not"
+        : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)")
+        + RandomFunctions.note(domains, a, b));
   }
 
   /**
