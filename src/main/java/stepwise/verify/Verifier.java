@@ -201,9 +201,9 @@ public final class Verifier {
     IExpr right;
     SymbolicProver preparer = new SymbolicProver(catalogue, domains, budget.remaining());
     try {
-      // sampling sees an arbitrary function F as a random smooth one; proofs see F itself
-      left = RandomFunctions.drawn(preparer.numericForm(a), domains);
-      right = RandomFunctions.drawn(preparer.numericForm(b), domains);
+      // sampling sees an arbitrary function F as a random smooth one, an indicator as a Piecewise; proofs see them as written
+      left = SamplingForm.of(preparer.numericForm(a), domains);
+      right = SamplingForm.of(preparer.numericForm(b), domains);
     } catch (stepwise.model.Call.NotApplicable e) {
       return unknown(what, e.getMessage());
     } catch (Cas.DeadlineExceeded e) {
