@@ -39,19 +39,19 @@ final class RandomFunctions {
   private RandomFunctions() {}
 
   /** e with every call of an arbitrary function replaced by its random formula. */
-  static IExpr drawn(IExpr e, Domains domains) {
-    Map<ISymbol, Integer> functions = functions(e, domains);
+  static IExpr drawn(IExpr e, Domains domains, Set<String> definitions) {
+    Map<ISymbol, Integer> functions = functions(e, domains, definitions);
     if (functions.isEmpty()) {
       return e;
     }
     return replace(e, functions);
   }
 
-  /** " (F taken as the random smooth function F(t) = ...)" for the functions in the expressions, or "". */
-  static String note(Domains domains, IExpr... expressions) {
+  /** " (an arbitrary function is sampled as a random smooth one: F(t) = ...)" for the functions in the expressions, or "". */
+  static String note(Domains domains, Set<String> definitions, IExpr... expressions) {
     Map<ISymbol, Integer> all = new LinkedHashMap<>();
     for (IExpr e : expressions) {
-      all.putAll(functions(e, domains));
+      all.putAll(functions(e, domains, definitions));
     }
     if (all.isEmpty()) {
       return "";
@@ -65,13 +65,13 @@ final class RandomFunctions {
     return " (an arbitrary function is sampled as a random smooth one: " + String.join("; ", shown) + ")";
   }
 
-  /** The arbitrary functions called in e, with their number of arguments. */
-  static Map<ISymbol, Integer> functions(IExpr e, Domains domains) {
+  /** The arbitrary functions called in e, with their number of arguments (catalogue definitions are not arbitrary). */
+  static Map<ISymbol, Integer> functions(IExpr e, Domains domains, Set<String> definitions) {
     Map<ISymbol, Integer> out = new LinkedHashMap<>();
     Set<ISymbol> mixed = new LinkedHashSet<>();
     Trees.walk(e, (path, sub) -> {
       ISymbol f = called(sub);
-      if (f != null && domains.family(f) == null && sub.argSize() > 0) {
+      if (f != null && domains.family(f) == null && sub.argSize() > 0 && !definitions.contains(f.getSymbolName())) {
         Integer before = out.putIfAbsent(f, sub.argSize());
         if (before != null && before != sub.argSize()) {
           mixed.add(f); // called with different numbers of arguments: not one function

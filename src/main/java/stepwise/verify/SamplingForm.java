@@ -20,8 +20,9 @@ import stepwise.model.Domains;
 final class SamplingForm {
   private SamplingForm() {}
 
-  static IExpr of(IExpr e, Domains domains) {
-    return RandomFunctions.drawn(indicators(e), domains);
+  /** definitions: names of the catalogue's definitions (H, KL), never taken as arbitrary functions. */
+  static IExpr of(IExpr e, Domains domains, java.util.Set<String> definitions) {
+    return RandomFunctions.drawn(indicators(e), domains, definitions);
   }
 
   static IExpr indicators(IExpr e) {

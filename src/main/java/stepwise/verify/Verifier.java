@@ -202,8 +202,8 @@ public final class Verifier {
     SymbolicProver preparer = new SymbolicProver(catalogue, domains, budget.remaining());
     try {
       // sampling sees an arbitrary function F as a random smooth one, an indicator as a Piecewise; proofs see them as written
-      left = SamplingForm.of(preparer.numericForm(a), domains);
-      right = SamplingForm.of(preparer.numericForm(b), domains);
+      left = SamplingForm.of(preparer.numericForm(a), domains, catalogue.heads().keySet());
+      right = SamplingForm.of(preparer.numericForm(b), domains, catalogue.heads().keySet());
     } catch (stepwise.model.Call.NotApplicable e) {
       return unknown(what, e.getMessage());
     } catch (Cas.DeadlineExceeded e) {
@@ -229,7 +229,7 @@ public final class Verifier {
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
     return evidence.decide(settings.samples(), (statements ? "one holds where the other does not"
         : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)")
-        + RandomFunctions.note(domains, a, b));
+        + RandomFunctions.note(domains, catalogue.heads().keySet(), a, b));
   }
 
   /**

@@ -54,6 +54,6 @@ class RandomFunctionsTest {
     IExpr other = RandomFunctions.formula(UserSymbols.named("G"), 1, List.of(UserSymbols.named("t")));
     assertEquals(first, again);
     assertTrue(!first.equals(other), first + " vs " + other);
-    assertTrue(RandomFunctions.functions(first, Domains.NONE).isEmpty(), "the formula calls no arbitrary function: " + first);
+    assertTrue(RandomFunctions.functions(first, Domains.NONE, java.util.Set.of()).isEmpty(), "the formula calls no arbitrary function: " + first);
   }
 }
