@@ -139,6 +139,7 @@ final class SeriesBounds {
           + show(partial.tail().add(partial.rounding(), UP)) + " (the first " + partial.terms() + " terms at " + DIGITS
           + " digits; " + tail.why() + ")");
     }
+    slack = slack.add(scale.multiply(new BigDecimal("1e-35"), UP)); // the coefficients' own rounding at 40 digits
     String shown = String.join("; ", parts);
     if (value.abs().compareTo(slack) > 0) {
       // the same sums again at more digits before anything is reported
@@ -187,7 +188,9 @@ final class SeriesBounds {
     Obligation.Iteration it = InfiniteSums.infinite(e);
     if (it != null) {
       IExpr term = e.first();
-      boolean plain = it.lo().isInteger() && Trees.symbols(term).stream()
+      // a lower bound small enough to start adding from (|lo| <= 10^6)
+      boolean plain = it.lo().isInteger() && Math.abs(((org.matheclipse.core.interfaces.IInteger) it.lo()).doubleValue()) <= 1e6
+          && Trees.symbols(term).stream()
           .allMatch(s -> s.equals(it.index()) || !UserSymbols.isUser(s))
           && !Trees.contains(term, x -> x.equals(S.Sum) || x.equals(S.Product));
       if (!plain) {

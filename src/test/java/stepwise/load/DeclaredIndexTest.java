@@ -44,14 +44,14 @@ class DeclaredIndexTest {
             left: q(i)
             relation: ">"
             right: "0"
-          - name: member-at-most-one
-            left: q(i)
-            relation: "<="
-            right: Sum(q(j), {j, 1, n})
+          - name: member-plus-total
+            left: q(i) + Sum(q(j), {j, 1, n})
+            relation: "="
+            right: q(i) + 1
         """);
     Report r = Fixtures.check(p);
     for (ClaimResult c : r.claims()) {
-      assertTrue(c.passes(), c.claim().name() + ": " + c.finding());
+      assertTrue(c.passes(), c.claim() + ": " + c.finding());
     }
     assertEquals(2, r.claims().size());
   }
