@@ -54,6 +54,9 @@ public final class Builtins {
     fn(S.D, 2, 2);
     fn(S.Element, 2, 2);
     fn(S.Piecewise, 1, 2);
+    // indicators: 1 where the arguments are equal (the condition holds), else 0; exact in proofs, a Piecewise when sampled
+    fn(S.KroneckerDelta, 1, 8);
+    fn(S.Boole, 1, 1);
     constant(S.Pi);
     constant(S.E);
     constant(S.I);

@@ -99,6 +99,21 @@ public final class DerivationLoader {
     if (start == null && claims.isEmpty()) {
       throw new InputError(root.source(), "the file has neither a start and steps nor claims");
     }
+    // a family's index used outside a sum means any member: an integer within every range declaring it
+    for (var free : scope.freeIndices().entrySet()) {
+      reader.domains = reader.domains.with(free.getKey(), new stepwise.model.Domain.Real(
+          stepwise.model.Domain.Bound.NEG_INFINITY, stepwise.model.Domain.Bound.POS_INFINITY, true));
+      for (IExpr[] range : free.getValue()) {
+        try {
+          reader.domains = Assumptions.toDomains(org.matheclipse.core.expression.F.And(
+              org.matheclipse.core.expression.F.LessEqual(range[0], free.getKey()),
+              org.matheclipse.core.expression.F.LessEqual(free.getKey(), range[1])), reader.domains);
+        } catch (Assumptions.Unsupported e) {
+          throw new InputError(root.source(), "the index " + free.getKey() + " is used outside a sum, but its range cannot be assumed: "
+              + e.getMessage());
+        }
+      }
+    }
     boolean expectFailure = root.get("expect", "file").map(n -> expectFails(n)).orElse(false);
     Text correction = root.get("correction", "file").map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
     return new Derivation(id, file, title, summary, symbols, reader.domains, start, steps, claims, expectFailure,

@@ -33,6 +33,8 @@ final class DerivationScope implements Scope {
   private final Catalogue catalogue;
   private final Map<String, Integer> undeclared = new LinkedHashMap<>();
   private Map<String, ISymbol> locals = Map.of();
+  /** Declared family indices used outside any sum (q(i) > 0 for each i): the loader gives them their ranges. */
+  private final Map<ISymbol, List<IExpr[]>> freeIndices = new LinkedHashMap<>();
 
   DerivationScope(Map<String, SymbolDecl> declared, Catalogue catalogue) {
     this.declared = declared;
@@ -121,11 +123,42 @@ final class DerivationScope implements Scope {
     }
     Map<String, Integer> unbound = new LinkedHashMap<>();
     findUnbound(expr, new ArrayDeque<>(), unbound);
+    for (var name : List.copyOf(unbound.keySet())) {
+      List<IExpr[]> ranges = familyRanges(name);
+      if (!ranges.isEmpty()) {
+        unbound.remove(name); // a family's declared index, free: "for each i in its range"
+        freeIndices.putIfAbsent(UserSymbols.named(name), ranges);
+      }
+    }
     if (!unbound.isEmpty()) {
       var first = unbound.entrySet().iterator().next();
+      TreeSet<String> indices = new TreeSet<>();
+      for (SymbolDecl d : declared.values()) {
+        if (d.domain() instanceof Domain.Family f) {
+          indices.add(f.index().getSymbolName());
+        }
+      }
       throw new ExprSyntaxError("unknown symbol " + first.getKey() + " (declared: "
-          + String.join(", ", new TreeSet<>(declared.keySet())) + ")", first.getValue());
+          + String.join(", ", new TreeSet<>(declared.keySet()))
+          + (indices.isEmpty() ? "" : "; family indices, usable outside a sum: " + String.join(", ", indices))
+          + "; a summation index is known only inside its Sum)", first.getValue());
     }
+  }
+
+  /** The ranges (lo, hi) of the declared families whose index has this name. */
+  private List<IExpr[]> familyRanges(String name) {
+    List<IExpr[]> out = new java.util.ArrayList<>();
+    for (SymbolDecl d : declared.values()) {
+      if (d.domain() instanceof Domain.Family f && f.index().getSymbolName().equals(name) && !declared.containsKey(name)) {
+        out.add(new IExpr[] {f.lo(), f.hi()});
+      }
+    }
+    return out;
+  }
+
+  /** The family indices used free so far, each with the ranges of the families that declare it. */
+  Map<ISymbol, List<IExpr[]>> freeIndices() {
+    return freeIndices;
   }
 
   private void findUnbound(IExpr expr, Deque<ISymbol> bound, Map<String, Integer> unbound) {

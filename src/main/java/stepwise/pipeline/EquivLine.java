@@ -86,7 +86,9 @@ public final class EquivLine {
     String numbers = f.samples() > 0 ? String.format("%d samples, max error %.1e", f.samples(), f.maxError()) : "";
     return switch (f.status()) {
       case PROVED -> "proved: " + f.method() + (numbers.isEmpty() ? "" : " (" + numbers + ")");
-      case CONFIRMED -> "confirmed numerically (no symbolic proof): " + numbers;
+      // a series checked by partial sums says how, with its tail bound
+      case CONFIRMED -> "confirmed numerically (no symbolic proof): "
+          + (f.method().startsWith("numerically, by") ? f.method().substring("numerically, ".length()) : numbers);
       case REFUTED -> "refuted: " + f.reason() + " (re-checked at 50 digits)";
       case UNKNOWN -> "unknown: " + f.reason();
     };

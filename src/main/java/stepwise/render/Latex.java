@@ -198,6 +198,16 @@ public final class Latex {
       out.append("'(");
       write(args.get(1), 0, out);
       out.append(')');
+    } else if (head.equals(S.KroneckerDelta) && args.size() == 2) {
+      out.append("\\delta_{");
+      write(args.get(0), 0, out);
+      out.append(", ");
+      write(args.get(1), 0, out);
+      out.append('}');
+    } else if (head.equals(S.Boole) && args.size() == 1) {
+      out.append("\\mathbb{1}\\left[");
+      write(args.get(0), 0, out);
+      out.append("\\right]");
     } else if (head.equals(S.D) && args.size() == 2) {
       out.append("\\frac{d}{d ");
       write(args.get(1), ATOM, out);

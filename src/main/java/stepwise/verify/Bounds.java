@@ -125,6 +125,9 @@ final class Bounds {
     if (head.equals(S.ArcTan) && ast.argSize() == 1 && of(ast.arg1()) != null) {
       return Interval.between(-Math.PI / 2, Math.PI / 2);
     }
+    if (head.equals(S.KroneckerDelta) || head.equals(S.Boole)) {
+      return new Interval(BigDecimal.ZERO, false, BigDecimal.ONE, false); // an indicator is 0 or 1
+    }
     if (head.equals(S.Sum)) {
       return sum(ast);
     }

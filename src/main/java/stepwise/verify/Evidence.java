@@ -11,6 +11,8 @@ package stepwise.verify;
 final class Evidence {
   final String what;
   NumericResult sampled = NumericResult.NONE;
+  /** How sampled was obtained when not by sample points (partial sums of a series), for the verdict's method. */
+  String sampledMethod;
   /** A high-precision sampling run after the proof attempts failed. */
   NumericResult precise;
   String proof;
@@ -72,7 +74,7 @@ final class Evidence {
       return unknown(proofRequired + (shown.points() > 0 ? " (it held at " + shown.points() + " sample points)" : ""));
     }
     if (shown.confirms(wanted)) {
-      return new Finding(what, Status.CONFIRMED, "numerically, at " + shown.points() + " points", shown.points(),
+      return new Finding(what, Status.CONFIRMED, sampledMethod != null ? sampledMethod : "numerically, at " + shown.points() + " points", shown.points(),
           shown.maxError(), null, "", shown.shown());
     }
     String why = shown.problem() != null ? shown.problem()

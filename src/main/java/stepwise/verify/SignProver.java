@@ -28,6 +28,9 @@ final class SignProver {
   }
 
   boolean proves(IExpr condition, List<Obligation.Iteration> within) {
+    if (domains.conditions().contains(condition)) {
+      return true; // a declared constraint (c <= n) holds by assumption
+    }
     List<ISymbol> finite = new ArrayList<>();
     for (ISymbol s : Trees.symbols(condition)) {
       if (domains.of(s) instanceof Domain.Finite) {

@@ -201,8 +201,9 @@ public final class Verifier {
     IExpr right;
     SymbolicProver preparer = new SymbolicProver(catalogue, domains, budget.remaining());
     try {
-      left = preparer.numericForm(a);
-      right = preparer.numericForm(b);
+      // sampling sees an arbitrary function F as a random smooth one, an indicator as a Piecewise; proofs see them as written
+      left = SamplingForm.of(preparer.numericForm(a), domains, catalogue.heads().keySet());
+      right = SamplingForm.of(preparer.numericForm(b), domains, catalogue.heads().keySet());
     } catch (stepwise.model.Call.NotApplicable e) {
       return unknown(what, e.getMessage());
     } catch (Cas.DeadlineExceeded e) {
@@ -223,10 +224,12 @@ public final class Verifier {
         // side conditions are proved (it replaces the plain prover where such functions occur)
         (e, t) -> e.proof = !special ? null : new SymbolicProver(catalogue, domains, t.remaining()).withSpecialFunctions()
             .proveZero(Trees.plus(a, Trees.negate(b)), within).orElse(null),
+        (e, t) -> SeriesBounds.apply(e, left, right, t), // series no proof summed: partial sums with proved tail bounds
         (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
-    return evidence.decide(settings.samples(), statements ? "one holds where the other does not"
-        : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)");
+    return evidence.decide(settings.samples(), (statements ? "one holds where the other does not"
+        : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)")
+        + RandomFunctions.note(domains, catalogue.heads().keySet(), a, b));
   }
 
   /**
