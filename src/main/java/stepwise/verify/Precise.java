@@ -82,14 +82,46 @@ final class Precise {
    * 240 digits. Such a value is noise; a noise value is trusted (as nearly 0) only while the
    * rounding itself is tiny.
    */
-  record Reading(IExpr value, int digits, double largest) {
+  static final class Reading {
+    private final IExpr value;
+    private final int digits;
+    private final double largest;
+    /** log10 |value|, computed once (NaN until asked): noise() is asked several times per reading. */
+    private double magnitude = Double.NaN;
+    private boolean measured;
+
+    Reading(IExpr value, int digits, double largest) {
+      this.value = value;
+      this.digits = digits;
+      this.largest = largest;
+    }
+
+    IExpr value() {
+      return value;
+    }
+
+    int digits() {
+      return digits;
+    }
+
+    double largest() {
+      return largest;
+    }
+
     /** Some part is too large to compute at all (value is null). */
     boolean beyond() {
       return largest == Double.POSITIVE_INFINITY;
     }
 
     boolean noise() {
-      return value.isZero() || log10Abs(value) < largest - digits + GUARD_DIGITS;
+      if (value.isZero()) {
+        return true;
+      }
+      if (!measured) {
+        magnitude = log10Abs(value);
+        measured = true;
+      }
+      return magnitude < largest - digits + GUARD_DIGITS;
     }
 
     boolean trusted() {
@@ -199,8 +231,49 @@ final class Precise {
 
   /** log10 |x| of a Symja number, computed without going through a double that may underflow. */
   private static double log10Abs(IExpr x) {
+    double fromDigits = log10AbsOfDigits(x);
+    if (!Double.isNaN(fromDigits)) {
+      return fromDigits;
+    }
     IExpr l = Cas.numeric(Trees.node(S.Log, F.C10, Trees.node(S.Abs, x)), 20);
     return l.isReal() ? l.evalf() : Double.NaN;
+  }
+
+  /**
+   * log10 |x| read off an arbitrary-precision number's decimal exponent and leading digits
+   * (a Symja evaluation of Log costs a thousand times more); NaN for anything else.
+   */
+  private static double log10AbsOfDigits(IExpr x) {
+    if (x instanceof org.matheclipse.core.interfaces.IComplexNum c) {
+      org.apfloat.Apcomplex z = c.apcomplexValue();
+      double re = log10Abs(z.real());
+      double im = log10Abs(z.imag());
+      double big = Math.max(re, im);
+      double small = Math.min(re, im);
+      if (Double.isNaN(big) || Double.isNaN(small) || big == Double.NEGATIVE_INFINITY) {
+        return Double.NaN; // 0 or an odd radix: ask Symja
+      }
+      // |z| = 10^big * sqrt(1 + 10^(2 (small - big)))
+      return big + 0.5 * Math.log10(1 + Math.pow(10, 2 * (small - big)));
+    }
+    if (x instanceof org.matheclipse.core.interfaces.INum r) {
+      double l = log10Abs(r.apfloatValue());
+      return l == Double.NEGATIVE_INFINITY ? Double.NaN : l;
+    }
+    return Double.NaN;
+  }
+
+  /** log10 |a| from its decimal exponent and leading digits: -Infinity for 0, NaN if not decimal. */
+  private static double log10Abs(org.apfloat.Apfloat a) {
+    if (a.signum() == 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (a.radix() != 10) {
+      return Double.NaN;
+    }
+    long scale = a.scale(); // a = 0.d1d2... * 10^scale with d1 != 0
+    double mantissa = org.apfloat.ApfloatMath.scale(a.precision(Math.min(a.precision(), 20)), -scale).doubleValue();
+    return scale + Math.log10(Math.abs(mantissa));
   }
 
   /**
@@ -211,6 +284,20 @@ final class Precise {
    * x = 10^300), the quantity is not zero.
    */
   static Test zeroTest(IExpr expr, Point p) {
+    return zeroTest(expr, p, true);
+  }
+
+  /**
+   * The zero test with the first rung only when that rung decides: zero when 50 and 70 digits
+   * both see only trusted noise, without the higher rungs and the deeper reading of the exact
+   * value (which look for a difference below 40 digits). A difference it sees is the one the
+   * whole test sees (the same first rung); anything undecided goes through the whole test.
+   */
+  static Test quickZeroTest(IExpr expr, Point p) {
+    return zeroTest(expr, p, false);
+  }
+
+  private static Test zeroTest(IExpr expr, Point p, boolean deep) {
     IExpr exact = exactValue(expr, p);
     boolean rational = exact != null && (exact.isRational() || exact instanceof org.matheclipse.core.interfaces.IComplex);
     if (rational && !hasRoots(expr, p)) {
@@ -225,6 +312,12 @@ final class Precise {
         return new Test(Zero.ZERO, null, true);
       }
     }
+    if (!deep) {
+      Test first = zeroTest(digits -> reading(expr, p, digits), new int[][] {LADDER[0]});
+      if (first.verdict() == Zero.ZERO || first.verdict() == Zero.NONZERO) {
+        return first;
+      }
+    }
     double[] floor = {Double.NaN};
     Test t = zeroTest(digits -> {
       Reading r = reading(expr, p, digits);
@@ -237,15 +330,83 @@ final class Precise {
     if (!blind || exact == null || !exact.isNumericFunction(true) || !(floor[0] > Double.NEGATIVE_INFINITY)) {
       return t;
     }
+    if (tame(exact)) {
+      return t;
+    }
     Point none = new Point(Map.of(), Map.of());
     // a constant alone can be read deeper at little cost: e^(10^-300) - 1 needs 300 digits
-    Test hidden = zeroTest(digits -> reading(exact, none, digits), DEEP_LADDER);
+    Test hidden = zeroTest(digits -> reading(exact, none, digits), deeperThan(exact, floor[0]));
     if (hidden.verdict() == Zero.NONZERO && log10Abs(hidden.value()) < floor[0]) {
       return hidden;
     }
     // exact arithmetic disagrees with what 240 digits can see: trust the digits (Symja merges
     // roots of negative rationals unsoundly); or it could not tell either
     return t;
+  }
+
+  /** Functions whose values stay within a few orders of their arguments' (no saturation like Tanh(600) or Zeta(1000)). */
+  private static final java.util.Set<IExpr> ELEMENTARY = java.util.Set.of(S.Plus, S.Times, S.Power, S.Sqrt, S.Exp,
+      S.Log, S.Sin, S.Cos, S.Tan, S.Cot, S.Sec, S.Csc, S.ArcSin, S.ArcCos, S.ArcTan, S.Sinh, S.Cosh, S.Abs);
+  /** The largest |log10| of a part of a tame constant: sums of such parts that cancel do so above 240 digits' floor. */
+  private static final double TAME_MAGNITUDE = 60;
+
+  /**
+   * Whether a constant (a difference that 240 digits saw as zero) cannot hide a value far below
+   * that: built from rationals and Pi, E, I with numerators and denominators under 10^60, by
+   * elementary functions only, every part of it in doubles 0 or between 10^-60 and 10^60 in
+   * size. A value hidden below 10^-230 needs an extreme part (10^-250, e^-600, 1/200!), a
+   * saturating function (Tanh(600) - 1 is 10^-521, Erf, Zeta) or a huge numerator; such
+   * constants, and anything else, are read deeper.
+   */
+  private static boolean tame(IExpr constant) {
+    Numeric doubles = new Numeric(new Point(Map.of(), Map.of()));
+    if (!(constant instanceof IAST whole) || !ELEMENTARY.contains(whole.head())) {
+      return false;
+    }
+    // the whole is the value in question (0 in doubles): only its parts must be of moderate size
+    return Trees.args(whole).stream().noneMatch(arg -> Trees.contains(arg, part -> !tamePart(part, doubles)));
+  }
+
+  private static boolean tamePart(IExpr part, Numeric doubles) {
+    if (part instanceof IAST ast) {
+      if (!ELEMENTARY.contains(ast.head())) {
+        return false;
+      }
+      try {
+        Complex v = doubles.eval(part);
+        double size = v.norm();
+        // 0 in doubles may be an underflow (e^-10000): not tame
+        return !v.isNaN() && !v.isInfinite() && size > 0 && Math.abs(Math.log10(size)) <= TAME_MAGNITUDE;
+      } catch (Numeric.NotNumeric | ArithmeticException ex) {
+        return false;
+      }
+    }
+    if (part instanceof org.matheclipse.core.interfaces.IRational q) {
+      return q.toBigNumerator().abs().bitLength() < 200 && q.toBigDenominator().bitLength() < 200;
+    }
+    if (part instanceof org.matheclipse.core.interfaces.IComplex c) {
+      return tamePart(c.getRealPart(), doubles) && tamePart(c.getImaginaryPart(), doubles);
+    }
+    return part.equals(S.Pi) || part.equals(S.E) || part.equals(F.CI) || part.isBuiltInSymbol() && ELEMENTARY.contains(part);
+  }
+
+  /**
+   * The rungs of the deep ladder that can see a value of the constant below floor: a rung whose
+   * rounding (the constant's largest part less its digits) is above floor can only report a
+   * value that the ladder already saw (and that is then not hidden), so it is not read; when
+   * exact arithmetic changed nothing, the first three rungs are the ones the ladder just read.
+   */
+  private static int[][] deeperThan(IExpr constant, double floor) {
+    IExpr e = atPoint(constant, new Point(Map.of(), Map.of()), v -> v.numeric(DIGITS));
+    if (e == null) {
+      return DEEP_LADDER;
+    }
+    double largest = largestIntermediate(fullPrecision(e), true, new Numeric(new Point(Map.of(), Map.of())));
+    if (!(largest > Double.NEGATIVE_INFINITY) || largest == Double.POSITIVE_INFINITY) {
+      return DEEP_LADDER;
+    }
+    return java.util.Arrays.stream(DEEP_LADDER).filter(rung -> largest - rung[1] + GUARD_DIGITS < floor)
+        .toArray(int[][]::new);
   }
 
   /**
@@ -339,6 +500,9 @@ final class Precise {
       if (!high.noise() && relativeDrift(low.value(), high.value())) {
         return new Test(Zero.NONZERO, high.value());
       }
+    }
+    if (last == null) {
+      return new Test(Zero.UNSURE, null); // no rung to read
     }
     return new Test(!allNoise ? Zero.UNSURE : last.trusted() ? Zero.ZERO : Zero.BEYOND, null);
   }
