@@ -31,10 +31,28 @@ final class Job {
     }
   }
 
-  /** Threads that verify steps: one per core (-Dstepwise.threads=N to choose; 1 checks on this thread alone). */
+  /**
+   * Threads that verify steps: one per core while the machine has a core to spare (its load
+   * average below the number of cores), else one: a second thread costs its own loading and
+   * rewriting, and on a busy machine it only competes with the first. -Dstepwise.threads=N chooses.
+   */
   static int threads() {
-    int wanted = Integer.getInteger("stepwise.threads", Runtime.getRuntime().availableProcessors());
-    return Math.max(1, Math.min(wanted, 16));
+    Integer wanted = Integer.getInteger("stepwise.threads");
+    if (wanted != null) {
+      return Math.max(1, Math.min(wanted, 16));
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return cores > 1 && loadAverage() < cores ? Math.min(cores, 16) : 1;
+  }
+
+  /** The last minute's load average (Linux), or 0 where there is none to read. */
+  private static double loadAverage() {
+    try {
+      String text = java.nio.file.Files.readString(Path.of("/proc/loadavg"));
+      return Double.parseDouble(text.substring(0, text.indexOf(' ')));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   static int run(List<Path> inputs, CheckOptions options, boolean json, Render render) {

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 /** What a command-line run starts, and the plain check that skips picocli's model. */
 class StartupTest {
   @Test
-  void helpVersionAndAMissingFileDoNotStartSymja() throws Exception {
+  void helpVersionRulesAndAMissingFileDoNotStartSymja() throws Exception {
     assertEquals("exit 0 symja false", probe("--version"));
     assertEquals("exit 0 symja false", probe("--help"));
     assertEquals("exit 0 symja false", probe("check", "--help"));
+    assertEquals("exit 0 symja false", probe("rules"));
     assertEquals("exit 2 symja false", probe("check", "no-such-file.yaml"));
     assertEquals("exit 2 symja false", probe("frobnicate"));
   }
