@@ -59,6 +59,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     if (isPlainCheck(args)) {
       return plainCheck(args);
     }
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      for (String line : Main.class.getAnnotation(Command.class).version()) { // as picocli prints it, without its model
+        OUT.println(line);
+      }
+      return 0;
+    }
     CommandLine cli = new CommandLine(new Main());
     // formulas such as -Log(p) are arguments of equiv, not options; elsewhere an unknown option is an error
     cli.getSubcommands().get("equiv").setUnmatchedOptionsArePositionalParams(true);

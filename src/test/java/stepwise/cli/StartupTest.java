@@ -55,6 +55,14 @@ class StartupTest {
     }
   }
 
+  @Test
+  void versionIsWhatPicocliPrints() {
+    java.io.StringWriter picocli = new java.io.StringWriter();
+    new picocli.CommandLine(new Main()).printVersionHelp(new java.io.PrintWriter(picocli, true));
+    assertEquals(new Cli(0, picocli.toString(), ""), Cli.run("--version"));
+    assertEquals(new Cli(0, picocli.toString(), ""), Cli.run("-V"));
+  }
+
   /** The probe's answer in a JVM of its own (this one has started Symja long ago). */
   private static String probe(String... args) throws IOException, InterruptedException {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
