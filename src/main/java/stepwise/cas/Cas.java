@@ -32,6 +32,7 @@ public final class Cas {
       });
 
   static {
+    SymjaStart.begin();
     // Without this JAS starts a cached thread pool that keeps the JVM alive ~60 s after main.
     Config.JAS_NO_THREADS = true;
     Config.FILESYSTEM_ENABLED = false;

@@ -31,18 +31,51 @@ final class Job {
     }
   }
 
+  /**
+   * Threads that verify steps: one per core while the machine has a core to spare (its load
+   * average below the number of cores), else one: a second thread costs its own loading and
+   * rewriting, and on a busy machine it only competes with the first. -Dstepwise.threads=N chooses.
+   */
+  static int threads() {
+    Integer wanted = Integer.getInteger("stepwise.threads");
+    if (wanted != null) {
+      return Math.max(1, Math.min(wanted, 16));
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return cores > 1 && loadAverage() < cores ? Math.min(cores, 16) : 1;
+  }
+
+  /** The last minute's load average (Linux), or 0 where there is none to read. */
+  private static double loadAverage() {
+    try {
+      String text = java.nio.file.Files.readString(Path.of("/proc/loadavg"));
+      return Double.parseDouble(text.substring(0, text.indexOf(' ')));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   static int run(List<Path> inputs, CheckOptions options, boolean json, Render render) {
     Pipeline pipeline;
     List<Derivation> derivations;
     stepwise.rules.Catalogue catalogue;
     List<Path> files;
     try {
-      catalogue = options.catalogue(); // once: definitions' symbols must be the same everywhere
-      pipeline = new Pipeline(catalogue, options.settings());
+      // options and files first: a bad one is reported without starting Symja (the catalogue needs it)
+      stepwise.verify.Settings settings = options.settings();
       List<Path> arguments = inputs.isEmpty() ? List.of(Path.of("derivations")) : inputs;
       arguments.forEach(argument -> TextFiles.classify(argument, false)); // says what a device, pipe or link loop is
       files = Inputs.files(arguments);
+      Timings.mark("options parsed, files listed");
+      if (Timings.ON) { // the start-up alone (started in the background by Main: this is the wait for it)
+        stepwise.cas.Cas.start();
+        Timings.mark("Symja start-up (F.initSymbols)");
+      }
+      catalogue = options.catalogue(); // once: definitions' symbols must be the same everywhere
+      Timings.mark("rule catalogue");
+      pipeline = new Pipeline(catalogue, settings).onThreads(threads());
       derivations = pipeline.load(files);
+      Timings.mark("derivation files loaded");
     } catch (InputErrors e) {
       e.errors().forEach(error -> Main.ERR.println("error: " + error.describe()));
       return 2;
@@ -62,11 +95,13 @@ final class Job {
     try (Progress progress = Progress.start("check", Pipeline.work(derivations))) { // a bar on a terminal only
       report = pipeline.check(derivations, progress::step);
     }
+    Timings.mark("checked");
     if (json) {
       Main.OUT.println(JsonReport.of(report));
     } else {
       TextReport.print(report, Main.OUT);
     }
+    Timings.mark("report printed");
     if (render != null) {
       Material material = new MaterialBuilder(catalogue, render.ln()).build(report);
       List<Path> loaded = derivations.stream().map(Derivation::file).toList();

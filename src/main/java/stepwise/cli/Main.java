@@ -4,6 +4,9 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +27,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   static PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = runAsProcess(args);
+    Timings.mark("exit");
+    System.exit(code);
+  }
+
+  /** What main runs: a command line that will verify starts Symja on a second core at once. */
+  static int runAsProcess(String[] args) {
+    Timings.started();
+    if (needsSymja(args)) {
+      startSymjaInBackground();
+    }
+    return run(args);
   }
 
   /** Runs a command line with its output going to the given streams; returns the exit code. */
@@ -42,6 +56,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   public static int run(String... args) {
+    if (isPlainCheck(args)) {
+      return plainCheck(args);
+    }
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      for (String line : Main.class.getAnnotation(Command.class).version()) { // as picocli prints it, without its model
+        OUT.println(line);
+      }
+      return 0;
+    }
     CommandLine cli = new CommandLine(new Main());
     // formulas such as -Log(p) are arguments of equiv, not options; elsewhere an unknown option is an error
     cli.getSubcommands().get("equiv").setUnmatchedOptionsArePositionalParams(true);
@@ -58,7 +81,89 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       e.printStackTrace(ERR);
       return 70;
     });
+    Timings.mark("command-line model (picocli)");
     return cli.execute(optionsAfterCommand(args, cli.getSubcommands().keySet()));
+  }
+
+  /** The commands that verify (the main job too); --version, --help and rules do not start Symja. */
+  private static final java.util.Set<String> VERIFYING = java.util.Set.of("check", "equiv", "render", "derive", "serve");
+
+  /**
+   * Whether the command line will need Symja: any that names a verifying command, or none (the
+   * main job); not help, the version, or a plain check of a file that is not there.
+   */
+  static boolean needsSymja(String[] args) {
+    if (args.length == 0) {
+      return true;
+    }
+    if (isPlainCheck(args)) {
+      for (int i = 1; i < args.length; i++) {
+        if (!java.nio.file.Files.exists(Path.of(args[i]))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
+        return false;
+      }
+    }
+    for (String arg : args) {
+      if (VERIFYING.contains(arg)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Symja's start-up (F.initSymbols, about a third of a second of CPU) on a second core while
+   * this thread reads the command line and the files. The first use of Symja on this thread
+   * waits for it (class initialisation); a run that stops early (bad input) does not.
+   */
+  private static void startSymjaInBackground() {
+    Thread start = new Thread(null, stepwise.cas.Cas::start, "stepwise-symja-start", 8L << 20);
+    start.setDaemon(true);
+    start.start();
+  }
+
+  /**
+   * check followed by files and folders only (no option, no @file): the common case, run
+   * without building picocli's model. Picocli 4 is Java 5 bytecode, which neither a
+   * class-data-sharing archive nor an AOT cache can hold, so building its model of every
+   * command costs about 0.3 s of CPU in each run; the result is the same (CommandsTest).
+   */
+  static boolean isPlainCheck(String[] args) {
+    if (args.length == 0 || !args[0].equals("check")) {
+      return false;
+    }
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.isEmpty() || arg.startsWith("-") || arg.startsWith("@")) {
+        return false;
+      }
+      try {
+        Path.of(arg);
+      } catch (java.nio.file.InvalidPathException e) {
+        return false; // picocli says what is wrong with it
+      }
+    }
+    return true;
+  }
+
+  private static int plainCheck(String[] args) {
+    List<Path> inputs = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      inputs.add(Path.of(args[i]));
+    }
+    try {
+      return Job.run(inputs, new CheckOptions(), false, null);
+    } catch (RuntimeException e) { // as picocli's execution exception handler below
+      ERR.println("stepwise: internal error: " + e);
+      e.printStackTrace(ERR);
+      return 70;
+    }
   }
 
   /**

@@ -3,11 +3,14 @@ package stepwise.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.expr.ExprPrinter;
@@ -40,6 +43,7 @@ public final class Pipeline {
   private final Catalogue catalogue;
   private final Settings settings;
   private final VerdictCache cache; // null: every check is computed
+  private final int threads;
 
   public Pipeline(Catalogue catalogue, Settings settings) {
     this(catalogue, settings, null);
@@ -47,9 +51,35 @@ public final class Pipeline {
 
   /** A pipeline that takes verdicts of unchanged steps and claims from the cache (check --watch). */
   public Pipeline(Catalogue catalogue, Settings settings, VerdictCache cache) {
+    this(catalogue, settings, cache, 1);
+  }
+
+  private Pipeline(Catalogue catalogue, Settings settings, VerdictCache cache, int threads) {
     this.catalogue = catalogue;
     this.settings = settings;
     this.cache = cache;
+    this.threads = threads;
+  }
+
+  /**
+   * The same pipeline verifying steps on the given number of threads (the command line: one per
+   * core). The report is the same as a one-thread run's, in the same order; a pipeline with a
+   * verdict cache stays on one thread.
+   */
+  public Pipeline onThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    return new Pipeline(catalogue, settings, cache, threads);
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  /** Steps that helper threads have verified in this JVM. */
+  static int stepsVerifiedByHelpers() {
+    return SharedSteps.HELPED.get();
   }
 
   /** Loads the files and the derivations they refer to; throws InputErrors listing every problem. */
@@ -170,9 +200,22 @@ public final class Pipeline {
   public Report check(List<Derivation> derivations, Runnable progress) {
     Verifier verifier = new Verifier(catalogue, settings);
     Map<String, DerivationResult> results = new LinkedHashMap<>();
-    for (Derivation d : derivations) {
-      results.put(d.id(), checkOne(d, results, verifier));
-      progress.run();
+    if (threads > 1 && cache == null) {
+      SharedSteps.verify(this, derivations, verifier, results, progress);
+    } else {
+      Map<String, Prepared> prepared = new HashMap<>();
+      for (Derivation d : derivations) {
+        Prepared p = prepare(d, prepared);
+        prepared.put(d.id(), p);
+        List<StepVerdict> verdicts = new ArrayList<>();
+        if (p.result() == null) {
+          for (RewrittenStep step : p.rewritten().steps()) {
+            verdicts.add(cache == null ? verifier.verify(step) : cache.step(settings, step, () -> verifier.verify(step)));
+          }
+        }
+        results.put(d.id(), finish(p, verdicts));
+        progress.run();
+      }
     }
     List<ClaimResult> claims = new ArrayList<>();
     for (Derivation d : derivations) {
@@ -184,33 +227,54 @@ public final class Pipeline {
     return new Report(new ArrayList<>(results.values()), claims);
   }
 
-  private DerivationResult checkOne(Derivation d, Map<String, DerivationResult> done, Verifier verifier) {
+  /**
+   * A derivation rewritten by its rules, its steps not verified yet; or, when there is nothing
+   * to verify (no steps, or the derivation it continues has no usable result), its result.
+   */
+  record Prepared(Derivation derivation, Rewritten rewritten, DerivationResult result) {}
+
+  /** Finds the auto steps and rewrites; needs the derivations it continues prepared first. */
+  Prepared prepare(Derivation d, Map<String, Prepared> done) {
     if (!d.hasSteps()) {
-      return new DerivationResult(d, null, List.of(), Status.PROVED, true, null);
+      return new Prepared(d, null, new DerivationResult(d, null, List.of(), Status.PROVED, true, null));
     }
     IExpr start = d.start().expr();
     if (d.start().continues() != null) {
-      DerivationResult previous = done.get(d.start().continues());
-      start = previous.rewritten() == null ? null : previous.rewritten().end();
+      Prepared previous = done.get(d.start().continues());
+      Rewritten before = previous.result() != null ? previous.result().rewritten() : previous.rewritten();
+      start = before == null ? null : before.end();
       String missing = start == null ? null : undeclared(start, d.domains(), d);
       if (start == null || missing != null) {
         String problem = start == null ? "the derivation it continues, " + d.start().continues() + ", has no result"
             : "the result of " + d.start().continues() + " uses " + missing + ", which this file does not declare";
-        return new DerivationResult(d, null, List.of(), Status.UNKNOWN, false, problem);
+        return new Prepared(d, null, new DerivationResult(d, null, List.of(), Status.UNKNOWN, false, problem));
       }
     }
     d = stepwise.derive.AutoSteps.fill(d, start, catalogue, settings); // rule: auto and goal: steps found, then checked like the rest
-    Rewritten rewritten = new Rewriter().run(d, start);
-    List<StepVerdict> verdicts = new ArrayList<>();
-    for (RewrittenStep step : rewritten.steps()) {
-      verdicts.add(cache == null ? verifier.verify(step) : cache.step(settings, step, () -> verifier.verify(step)));
+    return new Prepared(d, new Rewriter().run(d, start), null);
+  }
+
+  /** The derivation's result from its steps' verdicts. */
+  static DerivationResult finish(Prepared p, List<StepVerdict> verdicts) {
+    if (p.result() != null) {
+      return p.result();
     }
+    Derivation d = p.derivation();
+    Rewritten rewritten = p.rewritten();
     Status status = Status.combine(verdicts.stream().map(StepVerdict::status).toList());
     String problem = rewritten.relationError();
     boolean anyRefuted = verdicts.stream().anyMatch(v -> v.status() == Status.REFUTED);
     boolean passes = d.expectFailure() ? anyRefuted : problem == null && status.holds();
     return new DerivationResult(d, rewritten, verdicts, problem != null && status.holds() ? Status.UNKNOWN : status,
         passes, problem);
+  }
+
+  Catalogue catalogue() {
+    return catalogue;
+  }
+
+  Settings settings() {
+    return settings;
   }
 
   /** The first user symbol of expr that the derivation does not declare, or null. */
@@ -272,4 +336,144 @@ public final class Pipeline {
   }
 
 
+
+  /**
+   * Steps verified on several threads. Symja expressions must not be shared between threads
+   * (user symbols belong to one thread, and Sum assigns its index inside the symbol), so each
+   * helper thread loads the derivation files again with symbols of its own, rewrites them
+   * (cheap, deterministic), and takes the next unclaimed step from a shared counter. A verdict
+   * holds only text and numbers, so it passes between threads as it is. A helper's step is used
+   * only when its content key (the one check --watch caches verdicts under: everything the
+   * check reads) equals the caller's; anything a helper cannot do (its load fails, a key
+   * differs, its check throws) the calling thread does itself, so the report is the one-thread
+   * report whatever happens.
+   */
+  private static final class SharedSteps {
+    /** Steps verified by helper threads in this JVM (tests ask it: a parallel run really shared its work). */
+    static final AtomicInteger HELPED = new AtomicInteger();
+
+    private final AtomicInteger next = new AtomicInteger();
+    private final List<CompletableFuture<StepVerdict>> verdicts = new ArrayList<>();
+    private final CompletableFuture<List<String>> keys = new CompletableFuture<>();
+
+    private SharedSteps(int steps) {
+      for (int i = 0; i < steps; i++) {
+        verdicts.add(new CompletableFuture<>());
+      }
+    }
+
+    /** The next unclaimed step, or -1. */
+    private int claim() {
+      int i = next.getAndIncrement();
+      return i < verdicts.size() ? i : -1;
+    }
+
+    static void verify(Pipeline pipeline, List<Derivation> derivations, Verifier verifier,
+        Map<String, DerivationResult> results, Runnable progress) {
+      List<Path> files = derivations.stream().map(Derivation::file).toList();
+      List<String> ids = derivations.stream().map(Derivation::id).toList();
+      // the helpers start at once: their loading overlaps this thread's rewriting
+      CompletableFuture<SharedSteps> board = new CompletableFuture<>();
+      for (int t = 1; t < pipeline.threads(); t++) {
+        Thread helper = new Thread(null, () -> help(pipeline, files, ids, board), "stepwise-steps-" + t, 16L << 20);
+        helper.setDaemon(true);
+        helper.start();
+      }
+      List<Prepared> prepared = prepareAll(pipeline, derivations);
+      List<RewrittenStep> steps = steps(prepared);
+      SharedSteps shared = new SharedSteps(steps.size());
+      board.complete(shared);
+      shared.keys.complete(keys(pipeline.settings(), steps));
+      for (int i = shared.claim(); i >= 0; i = shared.claim()) {
+        shared.verdicts.get(i).complete(verifier.verify(steps.get(i)));
+      }
+      int i = 0;
+      for (Prepared p : prepared) {
+        List<StepVerdict> mine = new ArrayList<>();
+        int count = p.result() == null ? p.rewritten().steps().size() : 0;
+        for (int k = 0; k < count; k++, i++) {
+          StepVerdict verdict;
+          try {
+            verdict = shared.verdicts.get(i).join(); // a helper's check keeps its own deadline: bounded
+          } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            verdict = verifier.verify(steps.get(i)); // the helper could not: as a one-thread run would
+          }
+          mine.add(verdict);
+        }
+        results.put(p.derivation().id(), finish(p, mine));
+        progress.run();
+      }
+    }
+
+    private static List<Prepared> prepareAll(Pipeline pipeline, List<Derivation> derivations) {
+      Map<String, Prepared> done = new HashMap<>();
+      List<Prepared> out = new ArrayList<>();
+      for (Derivation d : derivations) {
+        Prepared p = pipeline.prepare(d, done);
+        done.put(d.id(), p);
+        out.add(p);
+      }
+      return out;
+    }
+
+    private static List<RewrittenStep> steps(List<Prepared> prepared) {
+      List<RewrittenStep> out = new ArrayList<>();
+      for (Prepared p : prepared) {
+        if (p.result() == null) {
+          out.addAll(p.rewritten().steps());
+        }
+      }
+      return out;
+    }
+
+    /** What a step's verdict depends on, as check --watch keys it (null: no exact written form). */
+    private static List<String> keys(Settings settings, List<RewrittenStep> steps) {
+      List<String> out = new ArrayList<>();
+      for (RewrittenStep step : steps) {
+        // the parts VerdictCache.step keys a step's verdict by
+        out.add(VerdictCache.key("step", settings, step.reached(), step.failure(), step.rewrite(), step.spec().rule(),
+            step.spec().expect(), step.domains()));
+      }
+      return out;
+    }
+
+    /** A helper thread: its own symbols, its own copy of the derivations, the steps it claims. */
+    private static void help(Pipeline pipeline, List<Path> files, List<String> ids, CompletableFuture<SharedSteps> board) {
+      List<RewrittenStep> steps;
+      SharedSteps shared;
+      List<String> theirs;
+      try {
+        Map<String, Derivation> byId = new HashMap<>();
+        for (Derivation d : pipeline.load(files)) {
+          byId.put(d.id(), d);
+        }
+        List<Derivation> copy = new ArrayList<>();
+        for (String id : ids) {
+          Derivation d = byId.get(id);
+          if (d == null) {
+            return;
+          }
+          copy.add(d);
+        }
+        steps = steps(prepareAll(pipeline, copy));
+        shared = board.join();
+        theirs = shared.keys.join();
+      } catch (RuntimeException | Error e) {
+        return; // the calling thread verifies every step itself
+      }
+      List<String> mine = keys(pipeline.settings(), steps);
+      if (!mine.equals(theirs) || mine.contains(null)) {
+        return; // the files changed under us, or a step has no exact key: leave them all to the caller
+      }
+      Verifier verifier = new Verifier(pipeline.catalogue(), pipeline.settings());
+      for (int i = shared.claim(); i >= 0; i = shared.claim()) {
+        try {
+          shared.verdicts.get(i).complete(verifier.verify(steps.get(i)));
+          HELPED.incrementAndGet();
+        } catch (RuntimeException | Error e) {
+          shared.verdicts.get(i).completeExceptionally(e);
+        }
+      }
+    }
+  }
 }
