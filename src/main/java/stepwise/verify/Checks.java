@@ -34,6 +34,9 @@ final class Checks {
   private final int wanted;
   private final long seed;
   /** The time of the whole check this sampling is part of. */
+  /** How a sampling run cut short by its time share begins its problem (Evidence reads it). */
+  static final String OUT_OF_TIME = "sampling used its share of the time limit";
+
   private final Budget budget;
   /** Sampling stops here, leaving the rest of the check's time to the provers after it. */
   private final long samplingEndsAt;
@@ -615,7 +618,7 @@ final class Checks {
       problem = "undefined at every sample point";
     }
     if (problem == null && stopped > 0) {
-      problem = "sampling used its share of the time limit (" + Budget.seconds(budget.total()) + " s) after " + points
+      problem = OUT_OF_TIME + " (" + Budget.seconds(budget.total()) + " s) after " + points
           + " of " + rounds + " points";
     }
     if (problem == null && undecided > 0) {

@@ -73,6 +73,12 @@ final class Evidence {
     if (proofRequired != null) {
       return unknown(proofRequired + (shown.points() > 0 ? " (it held at " + shown.points() + " sample points)" : ""));
     }
+    if (shown.confirms(wanted) && precise != null && precise.problem() != null
+        && precise.problem().startsWith(Checks.OUT_OF_TIME)) {
+      // the doubles agreed, but the high-precision guard against differences below them did not finish
+      return unknown("it held at " + shown.points() + " points in double precision, but the re-check at "
+          + Precise.DIGITS + " digits ran out of time after " + precise.points() + " point(s)");
+    }
     if (shown.confirms(wanted)) {
       return new Finding(what, Status.CONFIRMED, sampledMethod != null ? sampledMethod : "numerically, at " + shown.points() + " points", shown.points(),
           shown.maxError(), null, "", shown.shown());
