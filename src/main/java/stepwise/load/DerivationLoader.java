@@ -113,6 +113,10 @@ public final class DerivationLoader {
               + e.getMessage());
         }
       }
+      // the range's bounds narrow the interval, which must stay one of integers
+      if (reader.domains.of(free.getKey()) instanceof stepwise.model.Domain.Real r && !r.integer()) {
+        reader.domains = reader.domains.with(free.getKey(), new stepwise.model.Domain.Real(r.lower(), r.upper(), true));
+      }
     }
     boolean expectFailure = root.get("expect", "file").map(n -> expectFails(n)).orElse(false);
     Text correction = root.get("correction", "file").map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
