@@ -99,21 +99,6 @@ public final class DerivationLoader {
     if (start == null && claims.isEmpty()) {
       throw new InputError(root.source(), "the file has neither a start and steps nor claims");
     }
-    // a family's index used outside a sum means any member: an integer within every range declaring it
-    for (var free : scope.freeIndices().entrySet()) {
-      reader.domains = reader.domains.with(free.getKey(), new stepwise.model.Domain.Real(
-          stepwise.model.Domain.Bound.NEG_INFINITY, stepwise.model.Domain.Bound.POS_INFINITY, true));
-      for (IExpr[] range : free.getValue()) {
-        try {
-          reader.domains = Assumptions.toDomains(org.matheclipse.core.expression.F.And(
-              org.matheclipse.core.expression.F.LessEqual(range[0], free.getKey()),
-              org.matheclipse.core.expression.F.LessEqual(free.getKey(), range[1])), reader.domains);
-        } catch (Assumptions.Unsupported e) {
-          throw new InputError(root.source(), "the index " + free.getKey() + " is used outside a sum, but its range cannot be assumed: "
-              + e.getMessage());
-        }
-      }
-    }
     boolean expectFailure = root.get("expect", "file").map(n -> expectFails(n)).orElse(false);
     Text correction = root.get("correction", "file").map(n -> Texts.read(n, "correction")).orElse(Text.NONE);
     return new Derivation(id, file, title, summary, symbols, reader.domains, start, steps, claims, expectFailure,
@@ -411,6 +396,31 @@ public final class DerivationLoader {
       this.symbols = symbols;
     }
 
+    /** A family's index used outside a sum means any member: an integer within every range declaring it. */
+    private void freeIndexDomains() {
+      for (var free : scope.freeIndices().entrySet()) {
+        if (domains.of(free.getKey()) instanceof stepwise.model.Domain.Real r && r.integer()) {
+          continue; // already given
+        }
+        domains = domains.with(free.getKey(), new stepwise.model.Domain.Real(
+            stepwise.model.Domain.Bound.NEG_INFINITY, stepwise.model.Domain.Bound.POS_INFINITY, true));
+        for (IExpr[] range : free.getValue()) {
+          try {
+            domains = Assumptions.toDomains(org.matheclipse.core.expression.F.And(
+                org.matheclipse.core.expression.F.LessEqual(range[0], free.getKey()),
+                org.matheclipse.core.expression.F.LessEqual(free.getKey(), range[1])), domains);
+          } catch (Assumptions.Unsupported e) {
+            throw new ExprSyntaxError("the index " + free.getKey() + " is used outside a sum, but its range cannot be assumed: "
+                + e.getMessage(), 0);
+          }
+        }
+        // the range's bounds narrow the interval, which must stay one of integers
+        if (domains.of(free.getKey()) instanceof stepwise.model.Domain.Real r && !r.integer()) {
+          domains = domains.with(free.getKey(), new stepwise.model.Domain.Real(r.lower(), r.upper(), true));
+        }
+      }
+    }
+
     @Override
     public IExpr read(String text, Source source) {
       try {
@@ -420,6 +430,7 @@ public final class DerivationLoader {
                 stepwise.latex.LatexVocabulary.of(symbols, catalogue).withFamilies(introducedFamilies))
             : ExprParser.parse(text, scope);
         scope.checkDeclared(expr);
+        freeIndexDomains();
         return expr;
       } catch (ExprSyntaxError e) {
         throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + (e instanceof stepwise.latex.LatexSyntaxError

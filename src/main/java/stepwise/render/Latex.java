@@ -205,7 +205,7 @@ public final class Latex {
       write(args.get(1), 0, out);
       out.append('}');
     } else if (head.equals(S.Boole) && args.size() == 1) {
-      out.append("\\mathbb{1}\\left[");
+      out.append("\\mathbf{1}\\left[");
       write(args.get(0), 0, out);
       out.append("\\right]");
     } else if (head.equals(S.D) && args.size() == 2) {
