@@ -173,6 +173,11 @@ final class Moves {
     out.add(new Candidate(rule, params()));
   }
 
+  /** Whether the candidate is the tidy step (by: algebra, to the goal). */
+  boolean isTidy(Candidate c) {
+    return c.rule().kind().equals("algebra") && Boolean.TRUE.equals(targetedRules.get(c.rule().name()));
+  }
+
   /** Whether an algebra rule goes to a target (by: algebra); null when it needs parameters. */
   private final Map<String, Boolean> targetedRules = new java.util.HashMap<>();
 

@@ -138,7 +138,6 @@ public final class Search {
     Distance distance = new Distance(goal);
     Distance unfolded = unfoldedGoal(goal, domains, reader, source).map(Distance::new).orElse(null);
     Moves moves = new Moves(catalogue, goal, wanted, domains, reader, source);
-    int maxNodes = 3 * Math.max(Trees.size(start), Trees.size(goal)) + 30;
     PriorityQueue<Node> open = new PriorityQueue<>((a, b) -> {
       int c = Double.compare(a.score(), b.score());
       if (c != 0) {
@@ -148,7 +147,9 @@ public final class Search {
       return c != 0 ? c : Long.compare(a.order, b.order);
     });
     Map<IExpr, Double> bestCost = new HashMap<>(); // lookups only: nothing iterates it
-    long order = 0;
+    Context ctx = new Context(goal, wanted, distance, unfolded, moves, reader, source, bestCost,
+        3 * Math.max(Trees.size(start), Trees.size(goal)) + 30);
+    order = 0;
     Node root = new Node(start, domains, null, null, null, null, Relation.EQUAL, 0,
         closeness(distance, unfolded, moves, start, domains), order++);
     open.add(root);
@@ -170,6 +171,19 @@ public final class Search {
         break;
       }
       Node node = open.poll();
+      if (node.expr == null) { // a lazy candidate: work it out now, and queue what it gives
+        verified++; // work: a Symja computation, counted so the work limit bounds it
+        try {
+          Node next = offer(node.parent, node.candidate, ctx, deadline);
+          if (next != null) {
+            open.add(next);
+          }
+        } catch (OutOfTime e) {
+          outOfTime = true;
+          break;
+        }
+        continue;
+      }
       if (node.parent != null) {
         boolean holds;
         try {
@@ -200,58 +214,23 @@ public final class Search {
       }
       expanded++;
       for (Moves.Candidate candidate : moves.from(node.expr, node.domains)) {
-        Call call;
-        Rewrite rewrite;
-        boolean tidy = false;
+        if (LAZY_KINDS.contains(candidate.rule().kind()) && !moves.isTidy(candidate)) {
+          // computed by Symja (a derivative, expand, ...): worked out only if the queue reaches it
+          // a stationary point with the goal's value gives the goal itself: as close as can be
+          int estimate = candidate.rule().kind().equals("stationary") ? 0 : node.distance;
+          open.add(new Node(null, node.domains, node, candidate, null, null, node.relation,
+              node.cost + cost(candidate, null), estimate, order++));
+          continue;
+        }
         try {
-          call = candidate.rule().prepare(Moves.textParams(candidate, source), reader);
-          if (call instanceof Call.Targeted targeted) { // the tidy step: straight to the goal, if the two are equal
-            call = targeted.toward(goal);
-            tidy = true;
+          Node next = offer(node, candidate, ctx, deadline);
+          if (next != null) {
+            open.add(next);
           }
-          rewrite = call.apply(node.expr, node.domains);
-        } catch (Call.NotApplicable | InputError | ArithmeticException e) {
-          continue;
-        } catch (RuntimeException e) { // a rule that cannot handle this shape: not a way forward
-          continue;
+        } catch (OutOfTime e) {
+          outOfTime = true;
+          break;
         }
-        IExpr after = rewrite.after();
-        if (after.equals(node.expr) || Trees.size(after) > maxNodes || !wanted.allowsStep(rewrite.relation())) {
-          continue;
-        }
-        Relation composed;
-        try {
-          composed = Relation.compose(node.relation, rewrite.relation());
-        } catch (Relation.IncompatibleRelations e) {
-          continue;
-        }
-        double cost = node.cost + (tidy ? tidyCost(distance.to(node.expr)) : cost(candidate, rewrite));
-        Double known = bestCost.get(after);
-        if (known != null && known <= cost) {
-          continue;
-        }
-        bestCost.put(after, cost);
-        if (rewrite.computed() != null && !rewrite.relation().equals(Relation.EQUAL)
-            && Moves.userSymbols(after).containsAll(Moves.userSymbols(goal))) {
-          // a derivative or a stationary point: its form is Symja's, so ask whether it equals the goal now
-          boolean equal;
-          try {
-            equal = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).equal("the result equals the goal", after,
-                goal, node.domains, List.of(), null)), deadline);
-          } catch (OutOfTime e) {
-            outOfTime = true;
-            break;
-          }
-          if (equal) {
-            Node done = new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
-                cost, 0, order++);
-            done.endsByValue = true;
-            open.add(done);
-            continue;
-          }
-        }
-        open.add(new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
-            cost, closeness(distance, unfolded, moves, after, node.domains.merge(rewrite.introduced())), order++));
       }
       if (outOfTime) {
         break;
@@ -264,6 +243,65 @@ public final class Search {
             + (refused == 0 ? "" : " (" + refused + " candidate step" + (refused == 1 ? " was" : "s were")
                 + " refused by the verifier: a side condition not proved, or a check that ran out of time)");
     return result(false, best, goal, expanded, verified, began, why);
+  }
+
+  /** Kinds whose candidates are worked out (by Symja) only when the queue reaches them. */
+  private static final java.util.Set<String> LAZY_KINDS = java.util.Set.of("algebra", "derivative", "stationary");
+
+  /** Order of discovery: breaks ties, so the same input gives the same chain. */
+  private long order;
+
+  private record Context(IExpr goal, Wanted wanted, Distance distance, Distance unfolded, Moves moves, ExprReader reader,
+      Source source, Map<IExpr, Double> bestCost, int maxNodes) {}
+
+  /** The state a candidate step leads to from node, or null when it does not apply or leads nowhere new. */
+  private Node offer(Node node, Moves.Candidate candidate, Context ctx, long deadline) {
+    IExpr goal = ctx.goal();
+    Call call;
+    Rewrite rewrite;
+    boolean tidy = false;
+    try {
+      call = candidate.rule().prepare(Moves.textParams(candidate, ctx.source()), ctx.reader());
+      if (call instanceof Call.Targeted targeted) { // the tidy step: straight to the goal, if the two are equal
+        call = targeted.toward(goal);
+        tidy = true;
+      }
+      rewrite = call.apply(node.expr, node.domains);
+    } catch (Call.NotApplicable | InputError | ArithmeticException e) {
+      return null;
+    } catch (RuntimeException e) { // a rule that cannot handle this shape: not a way forward
+      return null;
+    }
+    IExpr after = rewrite.after();
+    if (after.equals(node.expr) || Trees.size(after) > ctx.maxNodes() || !ctx.wanted().allowsStep(rewrite.relation())) {
+      return null;
+    }
+    Relation composed;
+    try {
+      composed = Relation.compose(node.relation, rewrite.relation());
+    } catch (Relation.IncompatibleRelations e) {
+      return null;
+    }
+    double cost = node.cost + (tidy ? tidyCost(ctx.distance().to(node.expr)) : cost(candidate, rewrite));
+    Double known = ctx.bestCost().get(after);
+    if (known != null && known <= cost) {
+      return null;
+    }
+    ctx.bestCost().put(after, cost);
+    Domains domains = node.domains.merge(rewrite.introduced());
+    if (rewrite.computed() != null && !rewrite.relation().equals(Relation.EQUAL)
+        && Moves.userSymbols(after).containsAll(Moves.userSymbols(goal))) {
+      // a derivative: its form is Symja's, so ask whether it equals the goal now
+      boolean equal = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).equal(
+          "the result equals the goal", after, goal, node.domains, List.of(), null)), deadline);
+      if (equal) {
+        Node done = new Node(after, domains, node, candidate, call, rewrite, composed, cost, 0, order++);
+        done.endsByValue = true;
+        return done;
+      }
+    }
+    return new Node(after, domains, node, candidate, call, rewrite, composed, cost,
+        closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains), order++);
   }
 
   /** The distance to the goal, or one substitution's worth more than the closest substituted form. */
@@ -386,7 +424,7 @@ public final class Search {
   }
 
   /** One per step; less usual moves a little more, so that a teacher's chain wins a tie. */
-  private static double cost(Moves.Candidate c, Rewrite rewrite) {
+  private static double cost(Moves.Candidate c, Rewrite unused) {
     double cost = switch (c.rule().kind()) {
       case "substitute", "drop-terms", "derivative", "cases", "stationary", "average" -> 1.5;
       case "algebra" -> 1.3; // arithmetic, expand, together: computed, less readable than a named rule
