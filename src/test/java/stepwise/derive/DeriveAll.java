@@ -70,6 +70,10 @@ public final class DeriveAll {
     int found = 0;
     for (Path file : files) {
       Stripped s = stripped.get(file);
+      if (s.goalFile() == null) {
+        System.out.println("| `" + file + "`" + s.note() + " | nothing to derive: no start and no steps, only claims | - | - / 0 | - |");
+        continue;
+      }
       Path written = s.goalFile().resolveSibling(s.goalFile().getFileName().toString().replace(".yaml", ".derived.yaml"));
       long wall = System.nanoTime();
       long cpu = processCpu();
@@ -136,6 +140,10 @@ public final class DeriveAll {
         }
       }
       Derivation d = loaded.get(0);
+      if (d.start() == null || !d.hasSteps()) {
+        result.put(file, new Stripped(null, 0, " (claims only)"));
+        continue;
+      }
       Rewritten hand = rewrite(d, loaded, ends);
       Derivation.Step last = d.steps().get(d.steps().size() - 1);
       String goal = last.expectText() != null ? last.expectText() : ExprPrinter.print(hand.end());
