@@ -34,7 +34,12 @@ public final class Derive {
 
   public Outcome run(Derivation d, IExpr start, String originalText, Duration budget, PrintStream out) {
     Derivation.Step first = d.steps().get(0);
-    if (first.call() instanceof AutoStep auto && auto.relation() != null) {
+    java.util.List<String> brought = first.call() instanceof AutoStep a && "≃".equals(a.relation())
+        ? namedOnlyByGoal(start, first.expect(), d) : List.of();
+    if (!brought.isEmpty()) { // e.g. y, yhat after n = 2 and P(1) = 1 - y: the relation holds in that case only
+      out.println("Start ≃ goal: not asked in general (the goal names " + String.join(", ", brought)
+          + ", which the start does not: a substitution has to bring them in); searching for the steps");
+    } else if (first.call() instanceof AutoStep auto && auto.relation() != null) {
       Finding f = precheck(start, first.expect(), auto, d, settings);
       if (f.status() == Status.UNKNOWN && String.valueOf(f.reason()).contains("time limit")) {
         // a busy machine must not turn a refutation into a search: once more, with the search's budget
@@ -72,6 +77,26 @@ public final class Derive {
     }
     String text = DerivationWriter.write(originalText, d, filled.results());
     return new Outcome(false, all, text, filled);
+  }
+
+  /** The goal's free symbols that neither the start nor its families' ranges (n of P(i), i = 1..n) name. */
+  private static List<String> namedOnlyByGoal(IExpr start, IExpr goal, Derivation d) {
+    java.util.Set<org.matheclipse.core.interfaces.ISymbol> known = new java.util.LinkedHashSet<>(Moves.userSymbols(start));
+    for (org.matheclipse.core.interfaces.ISymbol s : Moves.userSymbols(start)) {
+      stepwise.model.Domain.Family family = d.domains().family(s);
+      if (family != null) {
+        known.addAll(Moves.userSymbols(family.index()));
+        known.addAll(Moves.userSymbols(family.hi()));
+      }
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (org.matheclipse.core.interfaces.ISymbol s : Moves.userSymbols(goal)) {
+      if (!known.contains(s) && !stepwise.expr.Trees.contains(goal, e -> stepwise.rules.Places.iterationOf(e) != null
+          && stepwise.rules.Places.iterationOf(e).index().equals(s))) {
+        out.add(s.getSymbolName());
+      }
+    }
+    return out;
   }
 
   private Finding precheck(IExpr start, IExpr goal, AutoStep auto, Derivation d, Settings settings) {

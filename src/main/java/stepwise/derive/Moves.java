@@ -275,7 +275,8 @@ final class Moves {
 
   /**
    * Substitutions that specialise toward the goal: an integer symbol the goal no longer has
-   * (n, for a sum over 1..n that the goal writes out) set to 1, 2 or 3; and the entries F(1),
+   * (n, for a sum over 1..n that the goal writes out) set to the goal's number of terms; a real
+   * parameter the goal no longer has set to 0 or 1; and the entries F(1),
    * F(2) of two-outcome distributions set to (1 - g, g) or (g, 1 - g) for the goal's own
    * symbols g, one distribution per symbol.
    */
@@ -289,6 +290,14 @@ final class Moves {
         Map<String, String> with = new LinkedHashMap<>();
         with.put(s.getSymbolName(), String.valueOf(goalTerms));
         out.add(new Candidate(rule, params("with", with)));
+      } else if (!goalSymbols.contains(s) && domains.of(s) instanceof Domain.Real r && !r.integer()
+          && domains.family(s) == null) {
+        // a parameter the goal no longer has: its special cases 0 and 1 (the substitution checks the domain)
+        for (String value : new String[] {"0", "1"}) {
+          Map<String, String> with = new LinkedHashMap<>();
+          with.put(s.getSymbolName(), value);
+          out.add(new Candidate(rule, params("with", with)));
+        }
       }
     }
     families(rule, expr, domains, out, new ArrayList<>());

@@ -131,20 +131,15 @@ public final class DeriveAll {
   private static Map<Path, Stripped> strip(List<Path> files, Path out) throws IOException {
     Pipeline pipeline = new Pipeline(stepwise.load.CatalogueLoader.builtIn(), Settings.DEFAULT);
     Map<Path, Stripped> result = new LinkedHashMap<>();
-    Map<String, IExpr> ends = new LinkedHashMap<>();
     for (Path file : files) {
       List<Derivation> loaded = pipeline.load(List.of(file));
-      for (Derivation d : loaded) { // referenced files first (the loader puts the file asked for first)
-        if (!ends.containsKey(d.id())) {
-          ends.put(d.id(), null);
-        }
-      }
-      Derivation d = loaded.get(0);
+      Path asked = file.toAbsolutePath().normalize();
+      Derivation d = loaded.stream().filter(x -> x.file().toAbsolutePath().normalize().equals(asked)).findFirst().orElseThrow();
       if (d.start() == null || !d.hasSteps()) {
         result.put(file, new Stripped(null, 0, " (claims only)"));
         continue;
       }
-      Rewritten hand = rewrite(d, loaded, ends);
+      Rewritten hand = rewrite(d, loaded);
       Derivation.Step last = d.steps().get(d.steps().size() - 1);
       String goal = last.expectText() != null ? last.expectText() : ExprPrinter.print(hand.end());
       Relation relation = hand.relation();
@@ -172,11 +167,11 @@ public final class DeriveAll {
   }
 
   /** The hand-written steps run (not checked): the relation they compose to and where they end. */
-  private static Rewritten rewrite(Derivation d, List<Derivation> loaded, Map<String, IExpr> ends) {
+  private static Rewritten rewrite(Derivation d, List<Derivation> loaded) {
     IExpr start = d.start().expr();
     if (d.start().continues() != null) {
       Derivation before = loaded.stream().filter(x -> x.id().equals(d.start().continues())).findFirst().orElseThrow();
-      start = rewrite(before, loaded, ends).end();
+      start = rewrite(before, loaded).end();
     }
     return new Rewriter().run(d, start);
   }
