@@ -162,7 +162,8 @@ class DeriveGoalsTest {
     Cli mistake = Cli.run("derive", GOALS.resolve("from-derivations/lost-minus-sign.yaml").toString(), "--out",
         dir.resolve("lost-minus-sign.yaml").toString(), "--budget", "3");
     assertEquals(1, mistake.exit(), mistake.out() + mistake.err());
-    assertTrue(mistake.out().contains("not found"), mistake.out());
+    // its goal is false: the ≃ precheck refutes it (or, if sampling H runs out of time, the search finds nothing)
+    assertTrue(mistake.out().contains("The goal is false") || mistake.out().contains("not found"), mistake.out());
   }
 
   @Test
