@@ -145,7 +145,8 @@ public final class DeriveAll {
       Relation relation = hand.relation();
       StringBuilder goalBlock = new StringBuilder("goal:\n  expr: ").append(DerivationWriter.scalar(goal, false)).append('\n');
       // a substitution (given U(i) = 1/n) specialises: the written steps hold in that case, not "=" in general
-      String wanted = hand.given().isEmpty() ? wanted(relation) : null;
+      // (≃ and the orders are kept: the search may specialise under them)
+      String wanted = hand.given().isEmpty() || !"=".equals(wanted(relation)) ? wanted(relation) : null;
       if (wanted != null) {
         goalBlock.append("  relation: \"").append(wanted).append("\"\n");
         if (relation instanceof Relation.UpToConstant u) {
