@@ -47,14 +47,18 @@ final class Moves {
   private final Set<ISymbol> goalSymbols;
   private final Domains declared;
   private final String localName;
+  private final ExprReader reader;
+  private final Source source;
 
-  Moves(Catalogue catalogue, IExpr goal, Wanted wanted, Domains declared, ExprReader reader) {
+  Moves(Catalogue catalogue, IExpr goal, Wanted wanted, Domains declared, ExprReader reader, Source source) {
+    this.source = source;
     this.catalogue = catalogue;
     this.goal = goal;
     this.wanted = wanted;
     this.goalSymbols = userSymbols(goal);
     this.declared = declared;
     this.localName = freshLocal(declared);
+    this.reader = reader;
     this.goalTerms = largestSum(goal);
   }
 
@@ -140,10 +144,87 @@ final class Moves {
             }
           }
         }
-        default -> { } // average-over-samples and kinds added later: not searched (their parameters name new things)
+        case "algebra" -> tidying(rule, expr, out);
+        case "stationary" -> stationary(rule, expr, out);
+        case "average" -> average(rule, expr, out);
+        default -> { } // kinds added later: not searched until their parameters can be inferred
       }
     }
     return out;
+  }
+
+  /**
+   * The algebra kind: exact arithmetic, expand and together on the whole expression, and the
+   * last-resort "tidy" step (by: algebra) whose target is the goal itself: it costs more the
+   * further the goal is ({@link Search}), so named rules come first, and the verifier must
+   * prove the two equal before the search takes it.
+   */
+  private void tidying(Rule rule, IExpr expr, List<Candidate> out) {
+    Boolean targeted = targetedRules.computeIfAbsent(rule.name(), n -> {
+      try {
+        return rule.prepare(TextParams.none(source), reader) instanceof stepwise.model.Call.Targeted;
+      } catch (RuntimeException e) { // needs a parameter (collect's in:): the tidy step covers it
+        return null;
+      }
+    });
+    if (targeted == null || targeted && goalIsEquation()) {
+      return;
+    }
+    out.add(new Candidate(rule, params()));
+  }
+
+  /** Whether the candidate is the tidy step (by: algebra, to the goal). */
+  boolean isTidy(Candidate c) {
+    return c.rule().kind().equals("algebra") && Boolean.TRUE.equals(targetedRules.get(c.rule().name()));
+  }
+
+  /** Whether an algebra rule goes to a target (by: algebra); null when it needs parameters. */
+  private final Map<String, Boolean> targetedRules = new java.util.HashMap<>();
+
+  private boolean goalIsEquation() {
+    return Trees.isHead(goal, S.Equal);
+  }
+
+  /** A goal "theta == value" is a stationary point in theta: set the derivative to 0 at the goal's value. */
+  private void stationary(Rule rule, IExpr expr, List<Candidate> out) {
+    if (!wanted.allowsDerived() || !goalIsEquation() || Trees.isHead(expr, S.Equal)) {
+      return;
+    }
+    IAST equation = (IAST) goal;
+    if (equation.argSize() == 2 && equation.arg1() instanceof ISymbol theta && UserSymbols.isUser(theta)
+        && Trees.contains(expr, theta::equals) && !Trees.contains(equation.arg2(), theta::equals)) {
+      out.add(new Candidate(rule, params("in", theta.getSymbolName(), "solution", ExprPrinter.print(equation.arg2()))));
+    }
+  }
+
+  /**
+   * Average over samples, when the goal averages: its sum (1/N) Sum(.., {k, 1, N}) names the
+   * per-sample copies v(k) of variables v of the expression; those are the ones averaged over.
+   */
+  private void average(Rule rule, IExpr expr, List<Candidate> out) {
+    if (!wanted.allowsDerived()) {
+      return;
+    }
+    Set<ISymbol> here = userSymbols(expr);
+    Set<String> seen = new LinkedHashSet<>();
+    Trees.walk(goal, (path, sub) -> {
+      if (!Trees.isHead(sub, S.Sum) || ((IAST) sub).argSize() != 2 || !(((IAST) sub).arg2() instanceof IAST range)
+          || range.argSize() != 3 || !(range.arg1() instanceof ISymbol index) || !range.arg2().isOne()
+          || !(range.arg3() instanceof ISymbol count) || here.contains(count)) {
+        return;
+      }
+      List<String> over = new ArrayList<>();
+      for (ISymbol v : here) {
+        ISymbol copies = UserSymbols.familyNamed(v.getSymbolName());
+        if (!(declared.of(v) instanceof Domain.Family) && Trees.contains(((IAST) sub).arg1(),
+            e -> e instanceof IAST call && call.head().equals(copies) && call.argSize() == 1 && call.arg1().equals(index))) {
+          over.add(v.getSymbolName());
+        }
+      }
+      if (!over.isEmpty() && seen.add(over + " " + count + " " + index)) {
+        out.add(new Candidate(rule, params("over", over, "count", count.getSymbolName(), "index", index.getSymbolName())));
+      }
+    });
   }
 
   private void rewrites(PatternRule rule, IExpr expr, List<Candidate> out) {
@@ -194,7 +275,8 @@ final class Moves {
 
   /**
    * Substitutions that specialise toward the goal: an integer symbol the goal no longer has
-   * (n, for a sum over 1..n that the goal writes out) set to 1, 2 or 3; and the entries F(1),
+   * (n, for a sum over 1..n that the goal writes out) set to the goal's number of terms; a real
+   * parameter the goal no longer has set to 0 or 1; and the entries F(1),
    * F(2) of two-outcome distributions set to (1 - g, g) or (g, 1 - g) for the goal's own
    * symbols g, one distribution per symbol.
    */
@@ -208,6 +290,14 @@ final class Moves {
         Map<String, String> with = new LinkedHashMap<>();
         with.put(s.getSymbolName(), String.valueOf(goalTerms));
         out.add(new Candidate(rule, params("with", with)));
+      } else if (!goalSymbols.contains(s) && domains.of(s) instanceof Domain.Real r && !r.integer()
+          && domains.family(s) == null) {
+        // a parameter the goal no longer has: its special cases 0 and 1 (the substitution checks the domain)
+        for (String value : new String[] {"0", "1"}) {
+          Map<String, String> with = new LinkedHashMap<>();
+          with.put(s.getSymbolName(), value);
+          out.add(new Candidate(rule, params("with", with)));
+        }
       }
     }
     families(rule, expr, domains, out, new ArrayList<>());

@@ -24,6 +24,7 @@ import stepwise.rules.Catalogue;
 import stepwise.verify.Finding;
 import stepwise.verify.Settings;
 import stepwise.verify.Status;
+import stepwise.verify.StepVerdict;
 import stepwise.verify.Verifier;
 
 /**
@@ -46,15 +47,42 @@ public final class Search {
   private static final double GREED = 1.6;
   /** Sample points per check inside the search: conditions need a proof anyway, the points only refuse. */
   private static final int SEARCH_SAMPLES = 60;
+  /** -Dstepwise.derive.trace=true prints each state as it is checked (to tune the search). */
+  private static final boolean TRACE = Boolean.getBoolean("stepwise.derive.trace");
+
+  /** Default work limit: states taken from the queue (each one verified), whatever the machine's speed. */
+  public static final int DEFAULT_WORK = 1500;
 
   private final Catalogue catalogue;
   private final Settings settings;
+  private final int workLimit;
+  /** Checks that ran out of their first time limit and were run again with the rest of the budget. */
+  private int retried;
   /** Verdicts of side conditions already checked in this search (lookups only). */
   private final Map<String, Boolean> conditionsSeen = new HashMap<>();
 
   public Search(Catalogue catalogue, Settings settings) {
+    this(catalogue, settings, DEFAULT_WORK);
+  }
+
+  /**
+   * workLimit: how many states the search may verify before it gives up; it decides the result,
+   * so a slower machine gives the same one. The wall-clock budget of run() is only an outer
+   * bound (a search stopped by it says so).
+   */
+  public Search(Catalogue catalogue, Settings settings, int workLimit) {
     this.catalogue = catalogue;
     this.settings = settings;
+    this.workLimit = workLimit;
+  }
+
+  /** A check cut by the wall-clock budget: the search stops there rather than go on without it. */
+  private static final class OutOfTime extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfTime() {
+      super(null, null, false, false);
+    }
   }
 
   /** One found step: the rule, its parameters as written, and what it did. */
@@ -66,7 +94,7 @@ public final class Search {
    * chain (the one that came closest); message: a sentence for the user.
    */
   public record Result(boolean found, List<Step> steps, IExpr reached, int distance, int expanded, int verified,
-      double seconds, String message) {}
+      double seconds, String message, int retried) {}
 
   private static final class Node {
     final IExpr expr;
@@ -109,8 +137,7 @@ public final class Search {
     Wanted wanted = new Wanted(relation, variables);
     Distance distance = new Distance(goal);
     Distance unfolded = unfoldedGoal(goal, domains, reader, source).map(Distance::new).orElse(null);
-    Moves moves = new Moves(catalogue, goal, wanted, domains, reader);
-    int maxNodes = 3 * Math.max(Trees.size(start), Trees.size(goal)) + 30;
+    Moves moves = new Moves(catalogue, goal, wanted, domains, reader, source);
     PriorityQueue<Node> open = new PriorityQueue<>((a, b) -> {
       int c = Double.compare(a.score(), b.score());
       if (c != 0) {
@@ -120,7 +147,9 @@ public final class Search {
       return c != 0 ? c : Long.compare(a.order, b.order);
     });
     Map<IExpr, Double> bestCost = new HashMap<>(); // lookups only: nothing iterates it
-    long order = 0;
+    Context ctx = new Context(goal, wanted, distance, unfolded, moves, reader, source, bestCost,
+        3 * Math.max(Trees.size(start), Trees.size(goal)) + 30);
+    order = 0;
     Node root = new Node(start, domains, null, null, null, null, Relation.EQUAL, 0,
         closeness(distance, unfolded, moves, start, domains), order++);
     open.add(root);
@@ -129,16 +158,45 @@ public final class Search {
     int expanded = 0;
     int verified = 0;
     int refused = 0;
+    retried = 0;
     boolean outOfTime = false;
+    boolean outOfWork = false;
     while (!open.isEmpty()) {
       if (System.nanoTime() > deadline) {
         outOfTime = true;
         break;
       }
+      if (verified + refused >= workLimit) {
+        outOfWork = true;
+        break;
+      }
       Node node = open.poll();
+      if (node.expr == null) { // a lazy candidate: work it out now, and queue what it gives
+        verified++; // work: a Symja computation, counted so the work limit bounds it
+        try {
+          Node next = offer(node.parent, node.candidate, ctx, deadline);
+          if (next != null) {
+            open.add(next);
+          }
+        } catch (OutOfTime e) {
+          outOfTime = true;
+          break;
+        }
+        continue;
+      }
       if (node.parent != null) {
-        Verifier verifier = new Verifier(catalogue, checkSettings(deadline));
-        if (!holds(node, verifier, source)) {
+        boolean holds;
+        try {
+          holds = holds(node, source, deadline);
+        } catch (OutOfTime e) {
+          outOfTime = true;
+          break;
+        }
+        if (TRACE) {
+          System.err.printf(java.util.Locale.ROOT, "derive: %s %s -> %s%n", holds ? "took" : "refused",
+              node.candidate.describe(), stepwise.expr.ExprPrinter.print(node.expr));
+        }
+        if (!holds) {
           refused++;
           continue;
         }
@@ -156,52 +214,94 @@ public final class Search {
       }
       expanded++;
       for (Moves.Candidate candidate : moves.from(node.expr, node.domains)) {
-        Call call;
-        Rewrite rewrite;
+        if (LAZY_KINDS.contains(candidate.rule().kind()) && !moves.isTidy(candidate)) {
+          // computed by Symja (a derivative, expand, ...): worked out only if the queue reaches it
+          // a stationary point with the goal's value gives the goal itself: as close as can be
+          int estimate = candidate.rule().kind().equals("stationary") ? 0 : node.distance;
+          open.add(new Node(null, node.domains, node, candidate, null, null, node.relation,
+              node.cost + cost(candidate, null), estimate, order++));
+          continue;
+        }
         try {
-          call = candidate.rule().prepare(Moves.textParams(candidate, source), reader);
-          rewrite = call.apply(node.expr, node.domains);
-        } catch (Call.NotApplicable | InputError | ArithmeticException e) {
-          continue;
-        } catch (RuntimeException e) { // a rule that cannot handle this shape: not a way forward
-          continue;
-        }
-        IExpr after = rewrite.after();
-        if (after.equals(node.expr) || Trees.size(after) > maxNodes || !wanted.allowsStep(rewrite.relation())) {
-          continue;
-        }
-        Relation composed;
-        try {
-          composed = Relation.compose(node.relation, rewrite.relation());
-        } catch (Relation.IncompatibleRelations e) {
-          continue;
-        }
-        double cost = node.cost + cost(candidate, rewrite);
-        Double known = bestCost.get(after);
-        if (known != null && known <= cost) {
-          continue;
-        }
-        bestCost.put(after, cost);
-        if (rewrite.computed() != null) { // a derivative: its form is Symja's, so ask whether it equals the goal now
-          Finding f = new Verifier(catalogue, checkSettings(deadline)).equal("the result equals the goal", after, goal,
-              node.domains, List.of(), null);
-          if (f.status().holds()) {
-            Node done = new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
-                cost, 0, order++);
-            done.endsByValue = true;
-            open.add(done);
-            continue;
+          Node next = offer(node, candidate, ctx, deadline);
+          if (next != null) {
+            open.add(next);
           }
+        } catch (OutOfTime e) {
+          outOfTime = true;
+          break;
         }
-        open.add(new Node(after, node.domains.merge(rewrite.introduced()), node, candidate, call, rewrite, composed,
-            cost, closeness(distance, unfolded, moves, after, node.domains.merge(rewrite.introduced())), order++));
+      }
+      if (outOfTime) {
+        break;
       }
     }
-    String why = outOfTime ? "not found within the budget of " + seconds(budget.toNanos()) + " s"
+    String why = outOfTime ? "not found within the wall-clock bound of " + seconds(budget.toNanos()) + " s (a search"
+        + " stopped by the clock, not by its work limit, may end elsewhere on a faster machine)"
+        : outOfWork ? "not found within the work limit of " + workLimit + " verified states"
         : "not found: no chain of catalogue rules (within " + MAX_DEPTH + " steps) reaches the goal"
             + (refused == 0 ? "" : " (" + refused + " candidate step" + (refused == 1 ? " was" : "s were")
                 + " refused by the verifier: a side condition not proved, or a check that ran out of time)");
     return result(false, best, goal, expanded, verified, began, why);
+  }
+
+  /** Kinds whose candidates are worked out (by Symja) only when the queue reaches them. */
+  private static final java.util.Set<String> LAZY_KINDS = java.util.Set.of("algebra", "derivative", "stationary");
+
+  /** Order of discovery: breaks ties, so the same input gives the same chain. */
+  private long order;
+
+  private record Context(IExpr goal, Wanted wanted, Distance distance, Distance unfolded, Moves moves, ExprReader reader,
+      Source source, Map<IExpr, Double> bestCost, int maxNodes) {}
+
+  /** The state a candidate step leads to from node, or null when it does not apply or leads nowhere new. */
+  private Node offer(Node node, Moves.Candidate candidate, Context ctx, long deadline) {
+    IExpr goal = ctx.goal();
+    Call call;
+    Rewrite rewrite;
+    boolean tidy = false;
+    try {
+      call = candidate.rule().prepare(Moves.textParams(candidate, ctx.source()), ctx.reader());
+      if (call instanceof Call.Targeted targeted) { // the tidy step: straight to the goal, if the two are equal
+        call = targeted.toward(goal);
+        tidy = true;
+      }
+      rewrite = call.apply(node.expr, node.domains);
+    } catch (Call.NotApplicable | InputError | ArithmeticException e) {
+      return null;
+    } catch (RuntimeException e) { // a rule that cannot handle this shape: not a way forward
+      return null;
+    }
+    IExpr after = rewrite.after();
+    if (after.equals(node.expr) || Trees.size(after) > ctx.maxNodes() || !ctx.wanted().allowsStep(rewrite.relation())) {
+      return null;
+    }
+    Relation composed;
+    try {
+      composed = Relation.compose(node.relation, rewrite.relation());
+    } catch (Relation.IncompatibleRelations e) {
+      return null;
+    }
+    double cost = node.cost + (tidy ? tidyCost(ctx.distance().to(node.expr)) : cost(candidate, rewrite));
+    Double known = ctx.bestCost().get(after);
+    if (known != null && known <= cost) {
+      return null;
+    }
+    ctx.bestCost().put(after, cost);
+    Domains domains = node.domains.merge(rewrite.introduced());
+    if (rewrite.computed() != null && !rewrite.relation().equals(Relation.EQUAL)
+        && Moves.userSymbols(after).containsAll(Moves.userSymbols(goal))) {
+      // a derivative: its form is Symja's, so ask whether it equals the goal now
+      boolean equal = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).equal(
+          "the result equals the goal", after, goal, node.domains, List.of(), null)), deadline);
+      if (equal) {
+        Node done = new Node(after, domains, node, candidate, call, rewrite, composed, cost, 0, order++);
+        done.endsByValue = true;
+        return done;
+      }
+    }
+    return new Node(after, domains, node, candidate, call, rewrite, composed, cost,
+        closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains), order++);
   }
 
   /** The distance to the goal, or one substitution's worth more than the closest substituted form. */
@@ -227,21 +327,68 @@ public final class Search {
     });
   }
 
-  private Settings checkSettings(long deadline) {
-    long left = Math.max(200_000_000L, Math.min(settings.deadline().toNanos(), deadline - System.nanoTime()));
-    return new Settings(Math.min(settings.samples(), SEARCH_SAMPLES), Duration.ofNanos(left), settings.seed());
+  /** The settings of one check: the search's sample count, and the given time limit. */
+  private Settings checkSettings(long limitNanos) {
+    return new Settings(Math.min(settings.samples(), SEARCH_SAMPLES), Duration.ofNanos(limitNanos), settings.seed());
+  }
+
+  /**
+   * Whether a check holds, with a time limit that cannot change the answer: a check that ends
+   * unknown at its first limit (--timeout, as in check) is run again with all the time left
+   * before the wall-clock bound, and if that runs out too the search stops (OutOfTime) instead
+   * of treating the state as refused. So a loaded machine gives the same answers, only later.
+   */
+  private boolean checked(java.util.function.LongFunction<Verdict> check, long deadline) {
+    long first = Math.min(settings.deadline().toNanos(), Math.max(0, deadline - System.nanoTime()));
+    long began = System.nanoTime();
+    Verdict verdict = check.apply(Math.max(first, 1_000_000L));
+    if (!verdict.timed(System.nanoTime() - began, first)) {
+      return verdict.status().holds(); // decided, or unknown for a reason other than time
+    }
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new OutOfTime();
+    }
+    retried++;
+    began = System.nanoTime();
+    verdict = check.apply(left);
+    if (verdict.timed(System.nanoTime() - began, left)) {
+      throw new OutOfTime();
+    }
+    return verdict.status().holds();
+  }
+
+  /** A check's status and the words that explain an unknown (they name a time limit when one was met). */
+  private record Verdict(Status status, String why) {
+    static Verdict of(StepVerdict v) {
+      StringBuilder why = new StringBuilder(v.summary() == null ? "" : v.summary());
+      v.findings().forEach(f -> why.append(' ').append(f.reason()));
+      return new Verdict(v.status(), why.toString());
+    }
+
+    static Verdict of(Finding f) {
+      return new Verdict(f.status(), String.valueOf(f.reason()));
+    }
+
+    /** Unknown because time ran out: the words say so, or the check used most of its limit. */
+    boolean timed(long tookNanos, long limitNanos) {
+      return !status.holds() && status != Status.REFUTED && (why.contains("time limit") || tookNanos >= limitNanos * 8 / 10);
+    }
   }
 
   /**
    * The step from the node's parent, checked by the ordinary verifier. For an equation of a
-   * vetted rule (a catalogue rewrite tested on its own, a definition, a substitution) only its
-   * side conditions are checked here, which is what decides whether it may be used; every other
-   * step is checked whole (a drop's independence, a transform's monotonicity, Jensen). The written file is checked
-   * again whole, so this only decides what the search may build on.
+   * vetted rule whose equation is the rule's own (a catalogue rewrite tested on its own, a
+   * definition, a substitution) only its side conditions are checked here, which is what
+   * decides whether it may be used; every other step is checked whole (a drop's independence,
+   * a transform's monotonicity, Jensen, an equality the tidy step or Symja claims). The written
+   * file is checked again whole, so this only decides what the search may build on.
    */
-  private boolean holds(Node node, Verifier verifier, Source source) {
+  private boolean holds(Node node, Source source, long deadline) {
     Rewrite rewrite = node.rewrite;
-    if (catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
+    boolean byRule = rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition
+        || o instanceof stepwise.model.Obligation.Relates r && r.byRule());
+    if (byRule && catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
       List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
           .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
       for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
@@ -251,9 +398,9 @@ public final class Search {
         if (known == null) {
           Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
               rewrite.detail(), rewrite.given(), rewrite.computed());
-          known = verifier.verify(new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
-              false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true))
-              .status().holds();
+          RewrittenStep step = new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
+              false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true);
+          known = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).verify(step)), deadline);
           conditionsSeen.put(key, known);
         }
         if (!known) {
@@ -265,14 +412,22 @@ public final class Search {
     Derivation.Step spec = new Derivation.Step(node.depth, node.candidate.rule().name(), node.call, false, null, null,
         null, Text.NONE, source);
     RewrittenStep step = new RewrittenStep(spec, node.parent.expr, rewrite, null, node.parent.domains, true);
-    Status status = verifier.verify(step).status();
-    return status.holds();
+    return checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).verify(step)), deadline);
+  }
+
+  /**
+   * The tidy step (by: algebra to the goal) costs three steps plus three times the distance's
+   * worth of steps: named rules (which a teacher would cite) win whenever they get there.
+   */
+  private static double tidyCost(int distance) {
+    return 3.0 + distance; // the distance in steps (distance / 3) three times over: a last resort
   }
 
   /** One per step; less usual moves a little more, so that a teacher's chain wins a tie. */
-  private static double cost(Moves.Candidate c, Rewrite rewrite) {
+  private static double cost(Moves.Candidate c, Rewrite unused) {
     double cost = switch (c.rule().kind()) {
-      case "substitute", "drop-terms", "derivative", "cases" -> 1.5;
+      case "substitute", "drop-terms", "derivative", "cases", "stationary", "average" -> 1.5;
+      case "algebra" -> 1.3; // arithmetic, expand, together: computed, less readable than a named rule
       default -> 1.0;
     };
     if (c.rule().name().startsWith("swap-")) {
@@ -293,14 +448,14 @@ public final class Search {
     return out;
   }
 
-  private static Result result(boolean found, Node end, IExpr goal, int expanded, int verified, long began, String message) {
+  private Result result(boolean found, Node end, IExpr goal, int expanded, int verified, long began, String message) {
     List<Step> steps = new ArrayList<>();
     for (Node n : chain(end)) {
       steps.add(new Step(n.candidate.rule().name(), new LinkedHashMap<>(n.candidate.params()), n.parent.expr, n.expr,
           n.rewrite.relation(), n.call, n.rewrite.computed() != null));
     }
     return new Result(found, steps, end.expr, end.distance, expanded, verified,
-        (System.nanoTime() - began) / 1e9, message);
+        (System.nanoTime() - began) / 1e9, message, retried);
   }
 
   static String seconds(long nanos) {

@@ -283,7 +283,7 @@ public final class DerivationLoader {
       String name = node.get("name", label).map(n -> latex(n, "name:", false)).orElse(null);
       Text note = node.get("note", label).map(n -> Texts.read(n, "note")).orElse(Text.NONE);
       return new Derivation.Step(number, stepwise.model.AutoStep.RULE, autoCall(node, reader, false, label), false,
-          reader.read(expect.scalar("expect"), expect.textSource()), expect.scalar("expect"), name, note, node.source());
+          reader.readTarget(expect.scalar("expect"), expect.textSource()), expect.scalar("expect"), name, note, node.source());
     } catch (InputError e) {
       throw e.inStep(label);
     }
@@ -294,12 +294,12 @@ public final class DerivationLoader {
     if (node.isScalar()) {
       return new Derivation.Step(number, stepwise.model.AutoStep.RULE,
           new stepwise.model.AutoStep(reader, null, List.of(), true), false,
-          reader.read(node.scalar("goal"), node.textSource()), node.scalar("goal"), null, Text.NONE, node.source());
+          reader.readTarget(node.scalar("goal"), node.textSource()), node.scalar("goal"), null, Text.NONE, node.source());
     }
     node.allowOnly(Set.of("expr", "relation", "variables"), "goal");
     YamlNode expr = node.require("expr", "goal");
     return new Derivation.Step(number, stepwise.model.AutoStep.RULE, autoCall(node, reader, true, "goal"), false,
-        reader.read(expr.scalar("expr"), expr.textSource()), expr.scalar("expr"), null, Text.NONE, node.source());
+        reader.readTarget(expr.scalar("expr"), expr.textSource()), expr.scalar("expr"), null, Text.NONE, node.source());
   }
 
   private static stepwise.model.AutoStep autoCall(YamlNode node, Reader reader, boolean goalField, String label) {
@@ -435,6 +435,28 @@ public final class DerivationLoader {
       } catch (ExprSyntaxError e) {
         throw new InputError(source.atColumnOffset(e.offset()), e.getMessage() + (e instanceof stepwise.latex.LatexSyntaxError
             ? "\n" + stepwise.latex.LatexSyntaxError.pointer(text, e.offset()) : " in: " + stepwise.expr.ExprSyntaxError.excerpt(text, e.offset())));
+      }
+    }
+
+    /**
+     * A goal: or rule: auto target. It may name per-sample copies y(k) of a declared variable y,
+     * which only a step still to be found (average-over-samples) introduces: read them as the
+     * copies that rule makes (the search must reach them, and the written file declares them
+     * through that step).
+     */
+    IExpr readTarget(String text, Source source) {
+      for (int tries = 0; ; tries++) {
+        try {
+          return read(text, source);
+        } catch (InputError e) {
+          java.util.regex.Matcher m = java.util.regex.Pattern
+              .compile("^(\\w+) is declared as a variable, not a function or distribution").matcher(e.getMessage());
+          SymbolDecl decl = m.find() ? symbols.get(m.group(1)) : null;
+          if (decl == null || decl.domain() instanceof Domain.Family || tries > symbols.size()) {
+            throw e;
+          }
+          scope.introduce(stepwise.expr.UserSymbols.familyNamed(m.group(1)));
+        }
       }
     }
 
