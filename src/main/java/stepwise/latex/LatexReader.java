@@ -459,12 +459,65 @@ public final class LatexReader {
     throw unexpected();
   }
 
+  /** Whether the group opened at token index open has a comma at its own level (\\delta_{i, c}). */
+  private boolean commaInGroup(int open) {
+    int level = 0;
+    for (int k = open; k < tokens.size() && tokens.get(k).kind() != Kind.END; k++) {
+      Token t = tokens.get(k);
+      if (t.isChar("{") || t.isChar("(") || t.isChar("[")) {
+        level++;
+      } else if (t.isChar("}") || t.isChar(")") || t.isChar("]")) {
+        if (--level == 0) {
+          return false;
+        }
+      } else if (level == 1 && t.isChar(",")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** \\delta_{a, b}: the Kronecker delta, as Stepwise prints KroneckerDelta(a, b). */
+  private IExpr kroneckerDelta() {
+    next(); // \delta
+    next(); // _
+    Token open = expectChar("{");
+    IExpr a = expression();
+    expectChar(",");
+    IExpr b = expression();
+    if (!takeChar("}")) {
+      throw closing(open, "}");
+    }
+    return Trees.node(S.KroneckerDelta, List.of(a, b));
+  }
+
+  /** \\mathbf{1}[A]: the indicator of the condition A, as Stepwise prints Boole(A). */
+  private IExpr indicator() {
+    next(); // \mathbf
+    next(); // {
+    next(); // 1
+    next(); // }
+    Token open = expectChar("[");
+    IExpr condition = expression();
+    if (!takeChar("]")) {
+      throw closing(open, "]");
+    }
+    return Trees.node(S.Boole, List.of(condition));
+  }
+
   private IExpr number(Token t) {
     return ExprParser.parse(t.text(), scope); // the plain reader's exact rules for integers and decimals
   }
 
   private IExpr command(Token t) {
     String name = t.text();
+    if (name.equals("delta") && tokens.get(i + 1).isChar("_") && tokens.get(i + 2).isChar("{") && commaInGroup(i + 2)) {
+      return kroneckerDelta();
+    }
+    if (name.equals("mathbf") && tokens.get(i + 1).isChar("{") && tokens.get(i + 2).text().equals("1")
+        && tokens.get(i + 3).isChar("}") && tokens.get(i + 4).isChar("[")) {
+      return indicator();
+    }
     switch (name) {
       case "frac", "dfrac", "tfrac", "cfrac":
         return fraction();

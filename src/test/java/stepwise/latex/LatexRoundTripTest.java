@@ -114,6 +114,9 @@ class LatexRoundTripTest {
       if (rule instanceof PatternRule p) {
         for (IExpr side : new IExpr[] {p.lhs(), p.rhs()}) {
           IExpr e = Trees.tidy(withoutPatterns(side));
+          if (Trees.contains(e, x -> x.equals(org.matheclipse.core.expression.S.Derivative))) {
+            continue; // a calculus rule's f'(u): catalogue-page notation only, which derivations cannot write
+          }
           formulas++;
           check(rule.name(), e, Latex.plain(e), declaredFrom(e), Domains.NONE, failures);
         }
