@@ -366,6 +366,11 @@ final class SymbolicProver {
       current = forms.rewrite(current, within);
       used.add(forms.laws());
     }
+    if (IndicatorForms.applies(current)) {
+      IndicatorForms forms = new IndicatorForms(domains);
+      current = forms.rewrite(current, within);
+      used.add(forms.laws());
+    }
     if (LogForms.applies(current)) {
       LogForms forms = new LogForms(domains);
       current = forms.rewrite(current, within);
