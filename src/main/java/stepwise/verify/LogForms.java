@@ -32,7 +32,7 @@ final class LogForms {
   }
 
   String laws() {
-    return String.join(", ", laws);
+    return String.join(" | ", laws);
   }
 
   static boolean applies(IExpr e) {

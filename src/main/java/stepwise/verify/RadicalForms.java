@@ -41,7 +41,7 @@ final class RadicalForms {
   }
 
   String laws() {
-    return String.join(", ", laws);
+    return String.join(" | ", laws);
   }
 
   /** Whether e holds a root, a symbolic power or an Abs. */

@@ -353,6 +353,9 @@ final class SymbolicProver {
    * catalogue's laws once more, and Expand / Together / exponentials. Each costs a walk and a
    * few sign proofs when nothing applies.
    */
+  /** How the provers' laws() join their laws (a law's own text may hold commas). */
+  static final String LAW_SEPARATOR = " \\| ";
+
   private Optional<String> zeroByBranchLaws(IExpr normal, List<Obligation.Iteration> within) {
     IExpr current = normal;
     List<String> used = new ArrayList<>();
@@ -379,7 +382,9 @@ final class SymbolicProver {
     if (current.equals(normal)) {
       return Optional.empty();
     }
-    String how = String.join(", ", used.stream().filter(s -> !s.isEmpty()).toList()) + " (side conditions proved); then ";
+    // one clause per law (the report's reader translates clause by clause), then how it ended
+    String how = String.join("; ", used.stream().filter(s -> !s.isEmpty()).flatMap(s -> java.util.Arrays.stream(
+        s.split(LAW_SEPARATOR))).toList()) + "; side conditions proved, then ";
     current = normalize(current, within);
     IExpr expanded = symja(Trees.node(S.Expand, current));
     if (isZero(expanded)) {

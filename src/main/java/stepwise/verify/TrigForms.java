@@ -39,7 +39,7 @@ final class TrigForms {
   }
 
   String laws() {
-    return String.join(", ", laws);
+    return String.join(" | ", laws);
   }
 
   static boolean applies(IExpr e) {
