@@ -15,6 +15,7 @@ import org.matheclipse.core.interfaces.IExpr;
 import stepwise.expr.Bindings;
 import stepwise.expr.ExprPrinter;
 import stepwise.expr.Matcher;
+import stepwise.expr.Trees;
 import stepwise.model.Domains;
 import stepwise.model.ExprReader;
 import stepwise.model.Params;
@@ -102,7 +103,7 @@ public final class PatternRule extends SimpleRule {
     boolean atRoot = false;
     for (Places.Place<Bindings> place : chosen) {
       Bindings b = place.match();
-      IExpr replacement = b.instantiate(rhs);
+      IExpr replacement = instantiateFoldingNumbers(rhs, b);
       replacements.put(place.path(), OuterDerivatives.mentions(replacement) ? OuterDerivatives.resolve(replacement) : replacement);
       atRoot |= place.path().isEmpty();
       for (IExpr condition : where) {
@@ -116,5 +117,29 @@ public final class PatternRule extends SimpleRule {
     obligations.add(new Obligation.Relates(expr, relation, after, byRule, "previous " + relation.symbol() + " result"));
     String detail = chosen.size() == 1 ? "" : "at " + chosen.size() + " places";
     return new Rewrite(expr, after, relation, obligations, Domains.NONE, detail);
+  }
+
+  /**
+   * The right side with the match put in, where a sum or product that the right side itself
+   * writes (n - 1) comes out of numbers only (n = -1) is worked out (-2), as a teacher would
+   * write it; the matched parts keep the author's form.
+   */
+  private static IExpr instantiateFoldingNumbers(IExpr template, Bindings b) {
+    if (!(template instanceof org.matheclipse.core.interfaces.IAST ast)) {
+      return b.instantiate(template);
+    }
+    org.matheclipse.core.interfaces.IASTAppendable rebuilt =
+        org.matheclipse.core.expression.F.ast(b.instantiate(ast.head()), ast.argSize());
+    for (int i = 1; i <= ast.argSize(); i++) {
+      rebuilt.append(instantiateFoldingNumbers(ast.get(i), b));
+    }
+    IExpr tidy = Trees.tidy(rebuilt);
+    org.matheclipse.core.interfaces.ISymbol plus = org.matheclipse.core.expression.S.Plus;
+    org.matheclipse.core.interfaces.ISymbol times = org.matheclipse.core.expression.S.Times;
+    if ((ast.head().equals(plus) || ast.head().equals(times)) && tidy instanceof org.matheclipse.core.interfaces.IAST t
+        && (t.head().equals(plus) || t.head().equals(times)) && t.forAll(x -> x.isInteger() || x.isFraction())) {
+      return stepwise.cas.Cas.evaluate(t);
+    }
+    return tidy;
   }
 }

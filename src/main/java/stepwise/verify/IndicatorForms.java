@@ -32,7 +32,7 @@ final class IndicatorForms {
   }
 
   static boolean applies(IExpr e) {
-    return Trees.contains(e, x -> x.equals(S.KroneckerDelta));
+    return Trees.contains(e, x -> x.equals(S.KroneckerDelta) || x.equals(S.Boole));
   }
 
   IExpr rewrite(IExpr e, List<Obligation.Iteration> scope) {
@@ -78,8 +78,12 @@ final class IndicatorForms {
     return null;
   }
 
-  /** c when the factor is KroneckerDelta(i, c) or KroneckerDelta(c, i) with c free of i, else null. */
+  /** c when the factor is KroneckerDelta(i, c), Boole(i == c) or either mirrored, with c free of i, else null. */
   private static IExpr pickedValue(IExpr factor, ISymbol i) {
+    if (Trees.isHead(factor, S.Boole) && ((IAST) factor).argSize() == 1 && Trees.isHead(((IAST) factor).arg1(), S.Equal)
+        && ((IAST) ((IAST) factor).arg1()).argSize() == 2) {
+      factor = Trees.node(S.KroneckerDelta, Trees.args(((IAST) factor).arg1()));
+    }
     if (!Trees.isHead(factor, S.KroneckerDelta) || ((IAST) factor).argSize() != 2) {
       return null;
     }

@@ -163,7 +163,8 @@ public final class Verifier {
     }
     Checks checks = checks(domains, budget);
     Evidence evidence = Strategy.run(what, budget, List.of(
-        (e, t) -> e.sampled = checks.condition(condition, c.within()),
+        (e, t) -> e.sampled = checks.condition(IndicatorForms.applies(condition) // indicators are sampled as Piecewise
+            ? SamplingForm.of(condition, domains, catalogue.heads().keySet()) : condition, c.within()),
         (e, t) -> e.proof = new SignProver(domains).proves(condition, c.within()) ? "interval arithmetic" : null));
     // a condition must be proved: sampling alone refuses the rule rather than confirming it
     evidence.proofRequired = "rule refused: cannot show " + ExprPrinter.print(condition) + " under the domains";

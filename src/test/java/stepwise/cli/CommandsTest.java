@@ -73,8 +73,11 @@ class CommandsTest {
     assertTrue(cli.exit() == 0, "undeclared functions are fine when the algebra settles it: " + cli.out());
     Cli unknown = Cli.run("equiv", "f(x + 1)", "f(1 + x)*1 + g(x) - g(x)*1 + f(x) - f(x)");
     assertTrue(unknown.exit() == 0 || unknown.exit() == 3, unknown.out());
-    Cli cannot = Cli.run("equiv", "f(x)", "f(x^2)");
-    assertEquals(3, cannot.exit(), "an unknown function cannot be sampled: " + cannot.out());
+    Cli sampled = Cli.run("equiv", "f(x)", "f(x^2)");
+    assertEquals(1, sampled.exit(), "an undeclared function is sampled as a random smooth one: " + sampled.out());
+    assertTrue(sampled.out().startsWith("refuted") && sampled.out().contains("random smooth"), sampled.out());
+    Cli cannot = Cli.run("equiv", "Sum(1/(k^2 + Sin(k)), {k, 1, Infinity})", "3/2");
+    assertEquals(3, cannot.exit(), "a series with no provable tail bound is neither summed nor refuted: " + cannot.out());
     assertTrue(cannot.out().startsWith("unknown"), cannot.out());
   }
 

@@ -27,6 +27,13 @@ class IndicatorFormsTest {
   }
 
   @Test
+  void anIndicatorOfEqualityPicksOneTermToo() {
+    Finding f = check("Sum(i*Boole(i == c), {i, 1, n})", "c",
+        "Element(n, Integers) && n >= 1 && Element(c, Integers) && c >= 1 && c <= n");
+    assertEquals(Status.PROVED, f.status(), f.toString());
+  }
+
+  @Test
   void aDeltaThatMayFallOutsideTheRangeIsNotSifted() {
     Finding f = check("Sum(KroneckerDelta(i, c), {i, 1, n})", "1",
         "Element(n, Integers) && n >= 1 && Element(c, Integers) && c >= 1");
