@@ -6,7 +6,6 @@ import java.util.Map;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
-import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.expr.Trees;
@@ -36,24 +35,10 @@ final class IndicatorForms {
   }
 
   IExpr rewrite(IExpr e, List<Obligation.Iteration> scope) {
-    if (!(e instanceof IAST ast)) {
-      return e;
-    }
-    Obligation.Iteration it = Places.iterationOf(e);
-    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
-    for (int k = 1; k <= ast.argSize(); k++) {
-      List<Obligation.Iteration> inner = scope;
-      if (it != null && k == 1) {
-        inner = new ArrayList<>(scope);
-        inner.add(it);
-      }
-      rebuilt.append(rewrite(ast.get(k), inner));
-    }
-    if (it == null || !rebuilt.head().equals(S.Sum)) {
-      return rebuilt;
-    }
-    IExpr sifted = sift(rebuilt.arg1(), it, scope);
-    return sifted == null ? rebuilt : sifted;
+    return BottomUp.rewrite(e, scope, (n, inScope) -> {
+      Obligation.Iteration it = Places.iterationOf(n);
+      return it != null && n.head().equals(S.Sum) ? sift(n.arg1(), it, inScope) : null;
+    }, false);
   }
 
   /** f(c) for a body f(i) KroneckerDelta(i, c) (or the delta alone), or null when the law is not established. */

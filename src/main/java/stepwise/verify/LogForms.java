@@ -7,13 +7,11 @@ import java.util.Set;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
-import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.IInteger;
 import stepwise.expr.Trees;
 import stepwise.model.Domains;
 import stepwise.model.Obligation;
-import stepwise.rules.Places;
 
 /**
  * Log laws under proved domains, bottom-up: Log(E^v) = v once v is proved real (the principal
@@ -40,24 +38,8 @@ final class LogForms {
   }
 
   IExpr rewrite(IExpr e, List<Obligation.Iteration> scope) {
-    if (!(e instanceof IAST ast)) {
-      return e;
-    }
-    Obligation.Iteration it = Places.iterationOf(e);
-    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
-    for (int i = 1; i <= ast.argSize(); i++) {
-      List<Obligation.Iteration> inner = scope;
-      if (it != null && i == 1) {
-        inner = new ArrayList<>(scope);
-        inner.add(it);
-      }
-      rebuilt.append(rewrite(ast.get(i), inner));
-    }
-    if (!Trees.isHead(rebuilt, S.Log) || rebuilt.argSize() != 1) {
-      return rebuilt;
-    }
-    IExpr split = split(rebuilt.arg1(), scope);
-    return split == null ? rebuilt : split;
+    return BottomUp.rewrite(e, scope, (n, inScope) -> Trees.isHead(n, S.Log) && n.argSize() == 1
+        ? split(n.arg1(), inScope) : null, false);
   }
 
   /** Log(u) as a sum of logs of positive factors, or v for u = E^v with v real; null if not proved. */

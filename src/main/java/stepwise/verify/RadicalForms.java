@@ -7,14 +7,12 @@ import java.util.Set;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
-import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.IInteger;
 import org.matheclipse.core.interfaces.IRational;
 import stepwise.expr.Trees;
 import stepwise.model.Domains;
 import stepwise.model.Obligation;
-import stepwise.rules.Places;
 
 /**
  * Branch-aware power and root laws, each made only after its side condition is proved under
@@ -51,21 +49,7 @@ final class RadicalForms {
   }
 
   IExpr rewrite(IExpr e, List<Obligation.Iteration> scope) {
-    if (!(e instanceof IAST ast)) {
-      return e;
-    }
-    Obligation.Iteration it = Places.iterationOf(e);
-    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
-    for (int i = 1; i <= ast.argSize(); i++) {
-      List<Obligation.Iteration> inner = scope;
-      if (it != null && i == 1) {
-        inner = new ArrayList<>(scope);
-        inner.add(it);
-      }
-      rebuilt.append(rewrite(ast.get(i), inner));
-    }
-    IExpr r = node(rebuilt, scope);
-    return r == null ? rebuilt : rewrite(r, scope);
+    return BottomUp.rewrite(e, scope, this::node, true);
   }
 
   private boolean positive(IExpr u, List<Obligation.Iteration> scope) {

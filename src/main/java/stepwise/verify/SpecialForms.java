@@ -20,7 +20,6 @@ import stepwise.cas.Cas;
 import stepwise.expr.Trees;
 import stepwise.model.Domains;
 import stepwise.model.Obligation;
-import stepwise.rules.Places;
 
 /**
  * Rewrites Gamma-family functions, signs (-1)^n and radicals into forms that Expand and
@@ -88,21 +87,7 @@ final class SpecialForms {
 
   /** The rewrites that look at one node (bottom-up), with the sum indices in scope for side conditions. */
   private IExpr local(IExpr e, List<Obligation.Iteration> scope) {
-    if (!(e instanceof IAST ast)) {
-      return e;
-    }
-    Obligation.Iteration it = Places.iterationOf(e);
-    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
-    for (int i = 1; i <= ast.argSize(); i++) {
-      List<Obligation.Iteration> inner = scope;
-      if (it != null && i == 1) {
-        inner = new ArrayList<>(scope);
-        inner.add(it);
-      }
-      rebuilt.append(local(ast.get(i), inner));
-    }
-    IExpr r = node(rebuilt, scope);
-    return r == null ? rebuilt : r;
+    return BottomUp.rewrite(e, scope, this::node, false);
   }
 
   private IExpr node(IAST ast, List<Obligation.Iteration> scope) {

@@ -17,7 +17,6 @@ import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.expr.Trees;
 import stepwise.model.Domains;
 import stepwise.model.Obligation;
-import stepwise.rules.Places;
 
 /**
  * Inverse trigonometric and hyperbolic functions, each law used only on the branch where it
@@ -48,21 +47,7 @@ final class TrigForms {
   }
 
   IExpr rewrite(IExpr e, List<Obligation.Iteration> scope) {
-    if (!(e instanceof IAST ast)) {
-      return e;
-    }
-    Obligation.Iteration it = Places.iterationOf(e);
-    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
-    for (int i = 1; i <= ast.argSize(); i++) {
-      List<Obligation.Iteration> inner = scope;
-      if (it != null && i == 1) {
-        inner = new ArrayList<>(scope);
-        inner.add(it);
-      }
-      rebuilt.append(rewrite(ast.get(i), inner));
-    }
-    IExpr r = rebuilt.argSize() == 1 ? node(rebuilt.head(), rebuilt.arg1(), scope) : null;
-    return r == null ? rebuilt : rewrite(r, scope);
+    return BottomUp.rewrite(e, scope, (n, inScope) -> n.argSize() == 1 ? node(n.head(), n.arg1(), inScope) : null, true);
   }
 
   private boolean proves(IExpr condition, List<Obligation.Iteration> scope) {
