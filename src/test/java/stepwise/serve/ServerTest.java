@@ -55,9 +55,11 @@ class ServerTest {
       assertEquals(405, wrongMethod.statusCode());
       assertEquals("POST", wrongMethod.headers().firstValue("Allow").orElse(""));
 
-      // a slow check is running when the stop comes: it is finished and answered, later ones are not taken
-      String slow = JSON.createObjectNode().put("lhs", "Gamma(x + 1)").put("rhs", "x*Gamma(x)")
-          .put("assumptions", "x > 0").put("timeout", 2).toString();
+      // a slow check is running when the stop comes: it is finished and answered, later ones are not taken.
+      // It must take its whole 2 s (no prover knows the reflection formula; sampling Gamma at 50 digits is slow):
+      // a question that is proved at once would let the server stop before the late request arrives.
+      String slow = JSON.createObjectNode().put("lhs", "Gamma(x)*Gamma(1 - x)").put("rhs", "Pi/Sin(Pi*x)")
+          .put("assumptions", "0 < x < 1").put("timeout", 2).toString();
       CompletableFuture<HttpResponse<String>> running = client.sendAsync(
           HttpRequest.newBuilder(base.resolve("/equiv")).POST(HttpRequest.BodyPublishers.ofString(slow)).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -66,6 +68,7 @@ class ServerTest {
       }
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
       Thread.sleep(200);
+      assertTrue(!running.isDone(), "the slow question was answered before the stop: pick one that takes its time");
       HttpResponse<String> late = post(base, "/equiv",
           HttpRequest.BodyPublishers.ofString("{\"lhs\": \"x\", \"rhs\": \"x\"}"));
       assertEquals(503, late.statusCode(), late.body());
