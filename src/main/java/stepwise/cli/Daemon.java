@@ -210,11 +210,19 @@ public final class Daemon {
     Reply reply = new Reply(socketOut, request.output());
     PrintStream out = new PrintStream(reply.stream('o', 'p'), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(reply.stream('e', 'f'), true, StandardCharsets.UTF_8);
+    Path tty = clientTerminal(pid);
+    Progress.ClientTerminal terminal = tty == null ? null
+        : new Progress.ClientTerminal(new PrintStream(reply.immediate(), true, StandardCharsets.UTF_8), columns(tty));
     AtomicReference<Thread> runner = new AtomicReference<>();
     Future<Integer> run = runs.submit(() -> {
       runner.set(Thread.currentThread());
       Thread.interrupted(); // a late interrupt meant for the run before
-      return Main.run(out, err, request.args().toArray(String[]::new));
+      Progress.drawOn(terminal);
+      try {
+        return Main.run(out, err, request.args().toArray(String[]::new));
+      } finally {
+        Progress.drawOn(null);
+      }
     });
     if (watchForCancel(client, in, reply, run)) {
       cancel(run, runner.get());
@@ -400,6 +408,45 @@ public final class Daemon {
     return null;
   }
 
+  /**
+   * The client's terminal when its standard input, output and error all are one, which is when
+   * a plain run would draw a progress bar; else null (a pipe, a file, no such process).
+   */
+  static Path clientTerminal(long pid) {
+    if (pid <= 0) {
+      return null;
+    }
+    Path terminal = null;
+    for (int fd = 0; fd <= 2; fd++) {
+      try {
+        Path target = Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/" + fd));
+        if (!target.startsWith("/dev/pts") && !target.getFileName().toString().startsWith("tty")) {
+          return null;
+        }
+        terminal = target;
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+    return terminal;
+  }
+
+  /** The terminal's width in columns as `stty size` reads it, 80 when it cannot tell. */
+  static int columns(Path terminal) {
+    try {
+      Process stty = new ProcessBuilder("stty", "size", "-F", terminal.toString()).redirectErrorStream(true).start();
+      String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+      if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0 && size.length == 2 && Integer.parseInt(size[1]) > 0) {
+        return Integer.parseInt(size[1]);
+      }
+    } catch (IOException | RuntimeException e) {
+      // no stty, or no size: the common width
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 80;
+  }
+
   private static boolean sameFolder(Path a, String b) {
     try {
       return Files.isSameFile(a, Path.of(b));
@@ -480,12 +527,44 @@ public final class Daemon {
       };
     }
 
-    private synchronized void send(char kind, String text) {
+    private void send(char kind, String text) {
+      sendRaw(kind, mapping.apply(text));
+    }
+
+    /**
+     * A stream of standard error sent as it is written, not held back to the end of a line: the
+     * client's progress bar redraws its line with a carriage return and never ends it. Not mapped:
+     * it carries no paths.
+     */
+    OutputStream immediate() {
+      return new OutputStream() {
+        @Override
+        public void write(int b) {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+          int start = offset;
+          for (int i = offset; i <= offset + length; i++) {
+            boolean end = i == offset + length;
+            if (end || bytes[i] == '\n') {
+              if (i > start || !end) {
+                sendRaw(end ? 'f' : 'e', new String(bytes, start, i - start, StandardCharsets.UTF_8));
+              }
+              start = i + 1;
+            }
+          }
+        }
+      };
+    }
+
+    private synchronized void sendRaw(char kind, String text) {
       if (broken) {
         return;
       }
       try {
-        socket.write((kind + mapping.apply(text) + "\n").getBytes(StandardCharsets.UTF_8));
+        socket.write((kind + text + "\n").getBytes(StandardCharsets.UTF_8));
         socket.flush();
       } catch (IOException e) {
         broken = true; // the client has gone: the watcher cancels the command

@@ -1,6 +1,7 @@
 package stepwise.cli;
 
 import java.io.Console;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -12,32 +13,54 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A progress bar with an estimate on stderr for long runs (a batch, several derivations,
  * rendering), shown only when a person watches: on an interactive terminal with stderr on it.
- * Anywhere else (a pipe, a file, a test) it prints nothing at all.
+ * Anywhere else (a pipe, a file, a test) it prints nothing at all. When the background server
+ * runs the command, the terminal is the client's: the server says so with {@link #drawOn}.
  */
 final class Progress implements AutoCloseable {
-  static final Progress SILENT = new Progress(null, null);
+  static final Progress SILENT = new Progress(null, null, null);
+  /** The client's terminal while the background server runs a command for it; null in a plain run. */
+  private static volatile ClientTerminal client;
   private final ProgressBar bar;
   private final Object lock;
+  /** Where the bar is drawn, and its line cleared before a line of output. */
+  private final PrintStream screen;
 
-  private Progress(ProgressBar bar, Object lock) {
+  /** A client's terminal as the server reaches it: its stderr stream, unbuffered, and its width in columns. */
+  record ClientTerminal(PrintStream screen, int width) {}
+
+  private Progress(ProgressBar bar, Object lock, PrintStream screen) {
     this.bar = bar;
     this.lock = lock;
+    this.screen = screen;
   }
 
-  /** Whether a bar would be shown: a console, and stderr a terminal too. */
+  /** Set by the background server around a command whose client watches a terminal (null after it). */
+  static void drawOn(ClientTerminal terminal) {
+    client = terminal;
+  }
+
+  /** Whether a bar would be shown: a console, and stderr a terminal too (the client's, when served). */
   static boolean shown() {
-    return interactive(System.console()) && stderrIsTerminal();
+    return client != null || interactive(System.console()) && stderrIsTerminal();
   }
 
   /** A bar over total units of work (unknown when negative), or nothing when not {@link #shown}. */
   static Progress start(String task, long total) {
-    return shown() ? drawnTo(task, total, new ConsoleProgressBarConsumer(Main.ERR)) : SILENT;
+    ClientTerminal served = client;
+    if (served != null) {
+      return drawnTo(task, total, new ConsoleProgressBarConsumer(served.screen(), served.width()), served.screen());
+    }
+    return shown() ? drawnTo(task, total, new ConsoleProgressBarConsumer(Main.ERR), Main.ERR) : SILENT;
   }
 
   /** A bar drawn to the given consumer whatever the terminal (for tests of the drawing). */
   static Progress drawnTo(String task, long total, ProgressBarConsumer consumer) {
+    return drawnTo(task, total, consumer, Main.ERR);
+  }
+
+  private static Progress drawnTo(String task, long total, ProgressBarConsumer consumer, PrintStream screen) {
     Object lock = new Object();
-    return new Progress(bar(task, total, consumer, lock), lock);
+    return new Progress(bar(task, total, consumer, lock), lock, screen);
   }
 
   private static ProgressBar bar(String task, long total, ProgressBarConsumer consumer, Object lock) {
@@ -76,8 +99,8 @@ final class Progress implements AutoCloseable {
       return;
     }
     synchronized (lock) {
-      Main.ERR.print("\r\u001b[K");
-      Main.ERR.flush();
+      screen.print("\r\u001b[K");
+      screen.flush();
       Main.OUT.println(line);
     }
   }

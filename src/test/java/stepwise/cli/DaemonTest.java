@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +158,48 @@ class DaemonTest {
           List.of("equiv", "--batch", "../pairs.tsv")).raw.strip(), "outside the client's folder");
     } finally {
       client.destroy();
+      daemon.stop();
+      server.join(30_000);
+    }
+  }
+
+  /**
+   * A client on a terminal gets the progress bar a plain run would draw there, sent as it is
+   * redrawn (standard error without a line end); its standard output is unchanged.
+   */
+  @Test
+  void aClientOnATerminalGetsTheProgressBar() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script makes a terminal");
+    String pairs = "(x + 1)^2\tx^2 + 2*x + 1\tTrue\nSin(x)^2 + Cos(x)^2\t1\tTrue\n";
+    Path relative = Path.of("target", "daemon-test-bar.tsv");
+    Files.createDirectories(relative.getParent());
+    Files.writeString(relative, pairs);
+    Cli plain = Cli.run("equiv", "--batch", relative.toString());
+
+    Daemon daemon = startDaemon();
+    Thread server = new Thread(daemon::serve, "daemon");
+    server.start();
+    // stands for a launcher run on a terminal: script gives its child a pseudo-terminal as stdin, stdout and stderr
+    Process script = new ProcessBuilder("script", "-qec", "sleep 120", "/dev/null")
+        .directory(Path.of("").toAbsolutePath().toFile()).start();
+    try {
+      ProcessHandle client = null;
+      for (int i = 0; i < 100 && client == null; i++) {
+        client = script.toHandle().children().findFirst().orElse(null);
+        Thread.sleep(50);
+      }
+      assertTrue(client != null, "script started no child");
+      assertTrue(Daemon.clientTerminal(client.pid()) != null, "the child's fds are a terminal");
+      assertNull(Daemon.clientTerminal(ProcessHandle.current().pid()), "a test's output is not a terminal");
+      String cwd = Path.of("").toAbsolutePath().toString();
+      Reply served = ask(daemon.port(), daemon.token(), "env-1", cwd, client.pid(), List.of("equiv", "--batch", relative.toString()));
+      assertEquals(plain.out(), served.out, "the verdict lines are those of a plain run");
+      assertEquals(String.valueOf(plain.exit()), served.exit);
+      assertTrue(served.raw.contains("\nf\requiv "), "the bar, redrawn with a carriage return: " + served.raw);
+      assertTrue(served.raw.contains("2/2"), "the bar reaches its end: " + served.raw);
+    } finally {
+      script.descendants().forEach(ProcessHandle::destroy);
+      script.destroy();
       daemon.stop();
       server.join(30_000);
     }
