@@ -326,35 +326,29 @@ final class SeriesBounds {
     // r: a round fraction between |limit| and 1
     BigDecimal r = size.add(BigDecimal.ONE).divide(BigDecimal.valueOf(2), 3, RoundingMode.UP);
     IExpr rExact = F.fraction(r.unscaledValue(), BigInteger.TEN.pow(r.scale()));
-    IExpr num = fraction[0];
-    IExpr den = fraction[1];
-    for (int start = Math.max(lo, 1); start <= Math.max(lo, 1) + MAX_START; start *= 2) {
-      if (positiveFrom(den, k, start, true)
-          && positiveFrom(Trees.plus(Trees.times(rExact, den), Trees.negate(num)), k, start, false)
-          && positiveFrom(Trees.plus(Trees.times(rExact, den), num), k, start, false)) {
-        final int from = start;
-        return new Tail() {
-          @Override
-          public int from() {
-            return from;
-          }
-
-          @Override
-          public BigDecimal at(int n) {
-            BigDecimal at = real(F.Abs(Trees.substitute(majorant, Map.of(k, F.ZZ(n)))));
-            return at == null ? null
-                : c.multiply(at, UP).divide(BigDecimal.ONE.subtract(r), UP).multiply(new BigDecimal("1.000001"), UP);
-          }
-
-          @Override
-          public String why() {
-            return "the rest is at most " + (c.compareTo(BigDecimal.ONE) == 0 ? "" : show(c) + " ") + "|" + ExprPrinter.print(majorant) + "| at the first omitted k over (1 - "
-                + r.toPlainString() + "): the ratio of consecutive terms is within " + r.toPlainString() + " for k >= " + from;
-          }
-        };
-      }
+    int from = firstStartBounded(fraction[0], fraction[1], rExact, k, lo);
+    if (from < 0) {
+      return null;
     }
-    return null;
+    return new Tail() {
+      @Override
+      public int from() {
+        return from;
+      }
+
+      @Override
+      public BigDecimal at(int n) {
+        BigDecimal at = real(F.Abs(Trees.substitute(majorant, Map.of(k, F.ZZ(n)))));
+        return at == null ? null
+            : c.multiply(at, UP).divide(BigDecimal.ONE.subtract(r), UP).multiply(new BigDecimal("1.000001"), UP);
+      }
+
+      @Override
+      public String why() {
+        return "the rest is at most " + (c.compareTo(BigDecimal.ONE) == 0 ? "" : show(c) + " ") + "|" + ExprPrinter.print(majorant) + "| at the first omitted k over (1 - "
+            + r.toPlainString() + "): the ratio of consecutive terms is within " + r.toPlainString() + " for k >= " + from;
+      }
+    };
   }
 
   /** |R(k)| <= C/k^d (d >= 2) for k >= N0, R a rational function of k. */
@@ -386,13 +380,10 @@ final class SeriesBounds {
     IExpr kd = Trees.power(k, F.ZZ(d));
     // a little above the limit of k^d |R(k)| gives a tight tail but needs a later start; twice it starts sooner
     for (String factor : new String[] {"1.01", "2"}) {
-    BigDecimal bound = lead.multiply(new BigDecimal(factor)).setScale(6, RoundingMode.UP).max(new BigDecimal("0.000001"));
-    IExpr boundExact = F.fraction(bound.unscaledValue(), BigInteger.TEN.pow(bound.scale()));
-    for (int start = Math.max(lo, 1); start <= Math.max(lo, 1) + MAX_START; start *= 2) {
-      if (positiveFrom(den, k, start, true)
-          && positiveFrom(Trees.plus(Trees.times(boundExact, den), Trees.negate(Trees.times(kd, num))), k, start, false)
-          && positiveFrom(Trees.plus(Trees.times(boundExact, den), Trees.times(kd, num)), k, start, false)) {
-        final int from = start;
+      BigDecimal bound = lead.multiply(new BigDecimal(factor)).setScale(6, RoundingMode.UP).max(new BigDecimal("0.000001"));
+      IExpr boundExact = F.fraction(bound.unscaledValue(), BigInteger.TEN.pow(bound.scale()));
+      int from = firstStartBounded(Trees.times(kd, num), den, boundExact, k, lo);
+      if (from > 0) {
         final int power = d;
         return new Tail() {
           @Override
@@ -416,8 +407,23 @@ final class SeriesBounds {
         };
       }
     }
-    }
     return null;
+  }
+
+  /**
+   * The first start (from lo, doubling up to MAX_START later) from which den(k) > 0 and
+   * |top(k)| <= bound * den(k) for every real k, proved on the polynomials; -1 when none is.
+   */
+  private static int firstStartBounded(IExpr top, IExpr den, IExpr bound, ISymbol k, int lo) {
+    IExpr scaled = Trees.times(bound, den);
+    for (int start = Math.max(lo, 1); start <= Math.max(lo, 1) + MAX_START; start *= 2) {
+      if (positiveFrom(den, k, start, true)
+          && positiveFrom(Trees.plus(scaled, Trees.negate(top)), k, start, false)
+          && positiveFrom(Trees.plus(scaled, top), k, start, false)) {
+        return start;
+      }
+    }
+    return -1;
   }
 
   /** Numerator and denominator of a rational function of k (both polynomials), or null. */
