@@ -91,20 +91,9 @@ public final class TextFiles {
 
   /** The lines of a text file (without line ends), read within the limits. */
   public static List<String> lines(Path file) {
-    if (classify(file, true) == Kind.FOLDER) {
-      throw new InputError(Source.of(file), "is a folder, not a file");
-    }
-    try {
-      if (Files.isRegularFile(file) && Files.size(file) > Limits.FILE_BYTES) {
-        throw new InputError(Source.of(file), "file is " + Files.size(file) + " bytes; the limit is "
-            + Limits.FILE_BYTES + " bytes");
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        return lines(file, in);
-      }
-    } catch (IOException e) {
-      throw new InputError(Source.of(file), "cannot read: " + e.getMessage());
-    }
+    List<String> lines = new ArrayList<>();
+    eachLine(file, (number, line) -> lines.add(line));
+    return lines;
   }
 
   /** The whole text of a file, read within the limits, with \n line ends. */
@@ -115,13 +104,6 @@ public final class TextFiles {
       text.append(line).append('\n');
     }
     return text.toString();
-  }
-
-  /** Splits a byte stream into checked lines; stops at the first problem, naming its line. */
-  static List<String> lines(Path file, InputStream in) throws IOException {
-    List<String> lines = new ArrayList<>();
-    eachLine(file, in, Limits.FILE_BYTES, (number, line) -> lines.add(line));
-    return lines;
   }
 
   /** Receives one checked line (without its line end) and its 1-based number. */
