@@ -1,12 +1,10 @@
 package stepwise.render;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import stepwise.model.Text;
 
 /**
@@ -73,26 +71,9 @@ public final class BeamerWriter implements MaterialWriter {
 
   /** Whether kpsewhich finds the Beamer class and pgf, which Beamer loads. */
   static boolean beamerInstalled() {
-    Path kpsewhich = TexWriter.onPath("kpsewhich");
-    if (kpsewhich == null) {
-      return false;
-    }
-    try {
-      Process p = new ProcessBuilder(kpsewhich.toString(), "beamer.cls", "pgfcore.sty").redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      String found = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(TexWriter.TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      return p.exitValue() == 0 && found.lines().filter(l -> !l.isBlank()).count() == 2;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return TexWriter.texFilesInstalled("beamer.cls", "pgfcore.sty");
   }
+
 
   // ---------------------------------------------------------------------------------------------
   // The deck

@@ -681,20 +681,26 @@ public final class TexWriter implements MaterialWriter {
 
   /** Whether kpsewhich finds CJKutf8.sty and the gbsn font's UTF-8 definitions. */
   static boolean cjkInstalled() {
+    return texFilesInstalled("CJKutf8.sty", "c70gbsn.fd");
+  }
+
+  /** Whether kpsewhich (from TeX Live) is on the PATH and finds every one of the named files. */
+  static boolean texFilesInstalled(String... names) {
     Path kpsewhich = onPath("kpsewhich");
     if (kpsewhich == null) {
       return false;
     }
+    List<String> command = new ArrayList<>(List.of(kpsewhich.toString()));
+    command.addAll(List.of(names));
     try {
-      Process p = new ProcessBuilder(kpsewhich.toString(), "CJKutf8.sty", "c70gbsn.fd").redirectErrorStream(true)
-          .start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getOutputStream().close();
       String found = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return false;
       }
-      return p.exitValue() == 0 && found.lines().filter(l -> !l.isBlank()).count() == 2;
+      return p.exitValue() == 0 && found.lines().filter(l -> !l.isBlank()).count() == names.length;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -702,6 +708,7 @@ public final class TexWriter implements MaterialWriter {
       return false;
     }
   }
+
 
   /** Compiles the documents (stem.tex in dir) side by side, one pdflatex per processor. */
   static void compileAll(Path pdflatex, Path dir, List<String> stems) throws IOException {
