@@ -96,9 +96,11 @@ public final class Stepwise {
 
   private static Equivalence.Question question(String lhs, String rhs, String assumptions, Options o,
       Equivalence equivalence) {
-    return o.latex()
-        ? LatexInput.question(lhs, rhs, assumptions, null, false, LatexVocabulary.OPEN, note -> { })
-        : equivalence.parse(lhs, rhs, assumptions, null);
+    if (!o.latex()) {
+      return equivalence.parse(lhs, rhs, assumptions, null);
+    }
+    LatexInput.Question read = LatexInput.question(lhs, rhs, assumptions, null, false, LatexVocabulary.OPEN, note -> { });
+    return Equivalence.question(read.left(), read.right(), read.assumptions(), null);
   }
 
   /** {@link #check(Path, Options)} with the default options. */

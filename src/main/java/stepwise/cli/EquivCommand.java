@@ -65,8 +65,9 @@ final class EquivCommand implements Callable<Integer> {
     if (!latex && !extract) {
       return equivalence.parse(l, r, a, where);
     }
-    return stepwise.latex.LatexInput.question(l, r, a, where, extract,
+    stepwise.latex.LatexInput.Question read = stepwise.latex.LatexInput.question(l, r, a, where, extract,
         stepwise.latex.LatexVocabulary.open(functions, symbols), notes);
+    return Equivalence.question(read.left(), read.right(), read.assumptions(), where);
   }
 
   @Override

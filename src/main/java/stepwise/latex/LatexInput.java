@@ -9,7 +9,6 @@ import stepwise.expr.Scope;
 import stepwise.model.Assumptions;
 import stepwise.model.InputError;
 import stepwise.model.Source;
-import stepwise.pipeline.Equivalence;
 
 /**
  * Where LaTeX comes in: the two sides of an equiv question (and free text to extract them from),
@@ -19,24 +18,27 @@ import stepwise.pipeline.Equivalence;
 public final class LatexInput {
   private LatexInput() {}
 
+  /** The parts of an equiv question as read; assumptions is null when none are given. */
+  public record Question(IExpr left, IExpr right, IExpr assumptions) {}
+
   /**
    * An equiv question with LaTeX sides. Assumptions may be written in the plain syntax or in
    * LaTeX: they are read as plain syntax when they parse as such, else as LaTeX. With extract, each
    * side is free text and the answer in it is taken (and what was taken is told to notes).
    */
-  public static Equivalence.Question question(String left, String right, String assumptions, Source where,
+  public static Question question(String left, String right, String assumptions, Source where,
       boolean extract, LatexVocabulary vocabulary, Consumer<String> notes) {
     IExpr l = side(left, "left side", where, extract, vocabulary, notes);
     IExpr r = side(right, "right side", where, extract, vocabulary, notes);
     IExpr a = null;
-    if (Equivalence.given(assumptions)) {
+    if (Assumptions.stated(assumptions)) {
       try {
         a = ExprParser.parse(assumptions, new OpenScope());
       } catch (ExprSyntaxError plain) {
         a = read(assumptions, "assumptions", where, vocabulary);
       }
     }
-    return Equivalence.question(l, r, a, where);
+    return new Question(l, r, a);
   }
 
   private static IExpr side(String text, String what, Source where, boolean extract, LatexVocabulary vocabulary,

@@ -37,6 +37,11 @@ public final class Assumptions {
     }
   }
 
+  /** Whether assumptions written as text say anything: blank or "True" says nothing. */
+  public static boolean stated(String text) {
+    return text != null && !text.isBlank() && !text.strip().equals("True");
+  }
+
   public static Domains toDomains(IExpr assumption, Domains base) {
     Map<ISymbol, Domain> domains = new LinkedHashMap<>(base.declared());
     List<IExpr> equalities = new ArrayList<>(base.equalities());

@@ -39,12 +39,7 @@ public final class Equivalence {
   /** Parses both sides and the assumptions ("True" or empty for none). */
   public Question parse(String left, String right, String assumptions, Source where) {
     return question(read(left, where, "left side"), read(right, where, "right side"),
-        given(assumptions) ? read(assumptions, where, "assumptions") : null, where);
-  }
-
-  /** Whether an assumptions cell says anything ("True" or empty says nothing). */
-  public static boolean given(String assumptions) {
-    return assumptions != null && !assumptions.isBlank() && !assumptions.strip().equals("True");
+        Assumptions.stated(assumptions) ? read(assumptions, where, "assumptions") : null, where);
   }
 
   /** The question from sides and assumptions already read (by any reader: plain or LaTeX); assumptions may be null. */

@@ -72,8 +72,9 @@ class LatexCorpusTest {
   private void check(String[] cells, Source where) {
     Equivalence.Question plain = equivalence.parse(cells[2], cells[3], cells[4], where);
     String latexAssumptions = cells.length > 7 && !cells[7].isBlank() ? cells[7] : cells[4];
-    Equivalence.Question latex = LatexInput.question(cells[0], cells[1], latexAssumptions, where, false,
+    LatexInput.Question read = LatexInput.question(cells[0], cells[1], latexAssumptions, where, false,
         LatexVocabulary.OPEN, note -> { });
+    Equivalence.Question latex = Equivalence.question(read.left(), read.right(), read.assumptions(), where);
     if (HEAVY.contains(cells[2] + "|" + cells[3] + "|" + cells[4]) && !"all".equals(System.getProperty("latex.corpus"))) {
       return;
     }
