@@ -33,7 +33,7 @@ final class SignProver {
     if (domains.conditions().contains(condition)) {
       return true; // a declared constraint (c <= n) holds by assumption
     }
-    if (trigonometricSign(condition)) {
+    if (trigonometricSign(condition) || hyperbolicSign(condition, within)) {
       return true;
     }
     List<ISymbol> finite = new ArrayList<>();
@@ -244,4 +244,26 @@ final class SignProver {
     return i != null && i.nonNegative();
   }
 
+  /**
+   * Cosh(u) > 0 for real u; Sinh(u) and Tanh(u) have the sign of u (both odd and increasing on
+   * the reals), so Sinh(u) >= 0 follows from u >= 0 and so on.
+   */
+  private boolean hyperbolicSign(IExpr condition, List<Obligation.Iteration> within) {
+    if (!(condition instanceof IAST rel) || rel.argSize() != 2 || !rel.arg2().isZero()
+        || !(rel.arg1() instanceof IAST f) || f.argSize() != 1) {
+      return false;
+    }
+    IExpr h = rel.head();
+    boolean order = h.equals(S.Greater) || h.equals(S.GreaterEqual) || h.equals(S.Less) || h.equals(S.LessEqual);
+    if (!order) {
+      return false;
+    }
+    if (f.head().equals(S.Cosh)) {
+      return (h.equals(S.Greater) || h.equals(S.GreaterEqual)) && proves(F.Element(f.arg1(), S.Reals), within);
+    }
+    if (f.head().equals(S.Sinh) || f.head().equals(S.Tanh)) {
+      return proves(F.binaryAST2(h, f.arg1(), F.C0), within);
+    }
+    return false;
+  }
 }
