@@ -245,10 +245,15 @@ final class SignProver {
   }
 
   /**
-   * Cosh(u) > 0 for real u; Sinh(u) and Tanh(u) have the sign of u (both odd and increasing on
+   * Sinh(u), Cosh(u), Tanh(u) are real for real u; Cosh(u) > 0 for real u; Sinh(u) and Tanh(u) have the sign of u (both odd and increasing on
    * the reals), so Sinh(u) >= 0 follows from u >= 0 and so on.
    */
   private boolean hyperbolicSign(IExpr condition, List<Obligation.Iteration> within) {
+    if (condition instanceof IAST element && element.head().equals(S.Element) && element.argSize() == 2
+        && element.arg2().equals(S.Reals) && element.arg1() instanceof IAST g && g.argSize() == 1
+        && (g.head().equals(S.Sinh) || g.head().equals(S.Cosh) || g.head().equals(S.Tanh))) {
+      return proves(F.Element(g.arg1(), S.Reals), within); // real on the real line
+    }
     if (!(condition instanceof IAST rel) || rel.argSize() != 2 || !rel.arg2().isZero()
         || !(rel.arg1() instanceof IAST f) || f.argSize() != 1) {
       return false;
