@@ -45,6 +45,8 @@ final class VerifierWords {
       entry(java.util.regex.Pattern.quote("Sin(u)^2 + Cos(u)^2 = 1 and Cosh(u)^2 - Sinh(u)^2 = 1 in a radicand"),
           "$\\sin^2 u + \\cos^2 u = 1$ and $\\cosh^2 u - \\sinh^2 u = 1$ in a radicand",
           "在根号内用 $\\sin^2 u + \\cos^2 u = 1$ 与 $\\cosh^2 u - \\sinh^2 u = 1$"),
+      entry(java.util.regex.Pattern.quote("the binomial theorem for an integer n >= 0"),
+          "the binomial theorem for an integer $n \\geq 0$", "二项式定理（$n \\geq 0$ 为整数）"),
       entry(java.util.regex.Pattern.quote("u^c = E^(c Log(u)) for u > 0"), "$u^{c} = e^{c \\log u}$ for $u > 0$",
           "当 $u > 0$ 时 $u^{c} = e^{c \\log u}$"),
       entry(java.util.regex.Pattern.quote("(u v)^c = u^c v^c for u, v >= 0, c real"), "$(u v)^{c} = u^{c} v^{c}$ for $u, v \\geq 0$ and real $c$",
