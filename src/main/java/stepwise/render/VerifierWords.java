@@ -100,6 +100,18 @@ final class VerifierWords {
           "its Hessian in {e1} and {e2} is positive semidefinite: the diagonal entries are non-negative and the"
           + " determinant non-negative (interval arithmetic)",
           "它关于 {e1} 和 {e2} 的黑塞矩阵半正定：对角元非负，行列式非负（区间算术）"),
+      entry("its Hessian in the (\\d+) variables is positive semidefinite: eliminating one variable at a time"
+          + " \\(H = L D L\\^T\\), the first (\\d+) pivots of H are positive and the last non-negative, each proved"
+          + " under the domains",
+          "its Hessian in the $1 variables is positive semidefinite: eliminating one variable at a time ($H = L D L^T$), the first"
+          + " $2 pivots of $H$ are positive and the last non-negative, each proved under the domains",
+          "它关于这 $1 个变量的黑塞矩阵半正定：逐个消元（$H = L D L^T$），$H$ 的前 $2 个主元为正、最后一个非负，每一个都在取值范围内得到证明"),
+      entry("its Hessian in the (\\d+) variables is negative semidefinite: eliminating one variable at a time"
+          + " \\(H = L D L\\^T\\), the first (\\d+) pivots of -H are positive and the last non-negative, each proved"
+          + " under the domains",
+          "its Hessian in the $1 variables is negative semidefinite: eliminating one variable at a time ($H = L D L^T$), the first"
+          + " $2 pivots of $-H$ are positive and the last non-negative, each proved under the domains",
+          "它关于这 $1 个变量的黑塞矩阵半负定：逐个消元（$H = L D L^T$），$-H$ 的前 $2 个主元为正、最后一个非负，每一个都在取值范围内得到证明"),
       entry("its Hessian in the (\\d+) variables is positive semidefinite: its (\\d+) principal minors are all"
           + " non-negative, each proved under the domains",
           "its Hessian in the $1 variables is positive semidefinite: its $2 principal minors are all non-negative,"
