@@ -41,7 +41,8 @@ final class Hessians {
         h[j][i] = h[i][j];
       }
     }
-    String byPivots = pivots(catalogue, h, variables, convex, domains, budget);
+    // two variables: three minors are as cheap as elimination, and read more plainly
+    String byPivots = n < 3 ? null : pivots(catalogue, h, variables, convex, domains, budget);
     if (byPivots != null) {
       return "its Hessian in the " + n + " variables is " + (convex ? "positive" : "negative")
           + " semidefinite: eliminating one variable at a time (H = L D L^T), the first " + (n - 1)
