@@ -188,6 +188,9 @@ final class VerifierWords {
       entry("numerically, at (\\d+) points", "numerically, at $1 sample points", "数值验证，共 $1 个采样点"),
       entry("no sample point could be evaluated(.*)", "no sample point could be evaluated{t1}", "没有一个采样点能够求值{t1}"),
       entry("undefined at every sample point", "undefined at every sample point", "在每个采样点上都没有定义"),
+      // the special-function prover's form "LAWS under the domains; then STEP" (last: specific entries win)
+      entry("(.+) under the domains", "{t1} under the domains", "在取值范围内用{t1}"),
+      entry("then (\\w+)", "then {s1}", "再{s1}"),
       entry("", "", ""));
 
   private static final Map<String, String[]> SYMJA_STEPS = Map.of("Expand", new String[] {"expand", "展开"},
