@@ -42,6 +42,11 @@ final class VerifierWords {
           "当 $u \\geq 0$ 且 $a, c$ 为实数时 $(u^{a})^{c} = u^{a c}$"),
       entry(java.util.regex.Pattern.quote("u^c split over the factors of u, each proved positive"), "$u^{c}$ split over the factors of $u$, each proved positive",
           "把 $u^{c}$ 按 $u$ 的因子拆开，每个因子都已证明为正"),
+      entry(java.util.regex.Pattern.quote("Sin(u)^2 + Cos(u)^2 = 1 and Cosh(u)^2 - Sinh(u)^2 = 1 in a radicand"),
+          "$\\sin^2 u + \\cos^2 u = 1$ and $\\cosh^2 u - \\sinh^2 u = 1$ in a radicand",
+          "在根号内用 $\\sin^2 u + \\cos^2 u = 1$ 与 $\\cosh^2 u - \\sinh^2 u = 1$"),
+      entry(java.util.regex.Pattern.quote("the binomial theorem for an integer n >= 0"),
+          "the binomial theorem for an integer $n \\geq 0$", "二项式定理（$n \\geq 0$ 为整数）"),
       entry(java.util.regex.Pattern.quote("u^c = E^(c Log(u)) for u > 0"), "$u^{c} = e^{c \\log u}$ for $u > 0$",
           "当 $u > 0$ 时 $u^{c} = e^{c \\log u}$"),
       entry(java.util.regex.Pattern.quote("(u v)^c = u^c v^c for u, v >= 0, c real"), "$(u v)^{c} = u^{c} v^{c}$ for $u, v \\geq 0$ and real $c$",
@@ -95,6 +100,18 @@ final class VerifierWords {
           "its Hessian in {e1} and {e2} is positive semidefinite: the diagonal entries are non-negative and the"
           + " determinant non-negative (interval arithmetic)",
           "它关于 {e1} 和 {e2} 的黑塞矩阵半正定：对角元非负，行列式非负（区间算术）"),
+      entry("its Hessian in the (\\d+) variables is positive semidefinite: eliminating one variable at a time"
+          + " \\(H = L D L\\^T\\), the first (\\d+) pivots of H are positive and the last non-negative, each proved"
+          + " under the domains",
+          "its Hessian in the $1 variables is positive semidefinite: eliminating one variable at a time ($H = L D L^T$), the first"
+          + " $2 pivots of $H$ are positive and the last non-negative, each proved under the domains",
+          "它关于这 $1 个变量的黑塞矩阵半正定：逐个消元（$H = L D L^T$），$H$ 的前 $2 个主元为正、最后一个非负，每一个都在取值范围内得到证明"),
+      entry("its Hessian in the (\\d+) variables is negative semidefinite: eliminating one variable at a time"
+          + " \\(H = L D L\\^T\\), the first (\\d+) pivots of -H are positive and the last non-negative, each proved"
+          + " under the domains",
+          "its Hessian in the $1 variables is negative semidefinite: eliminating one variable at a time ($H = L D L^T$), the first"
+          + " $2 pivots of $-H$ are positive and the last non-negative, each proved under the domains",
+          "它关于这 $1 个变量的黑塞矩阵半负定：逐个消元（$H = L D L^T$），$-H$ 的前 $2 个主元为正、最后一个非负，每一个都在取值范围内得到证明"),
       entry("its Hessian in the (\\d+) variables is positive semidefinite: its (\\d+) principal minors are all"
           + " non-negative, each proved under the domains",
           "its Hessian in the $1 variables is positive semidefinite: its $2 principal minors are all non-negative,"
@@ -171,6 +188,9 @@ final class VerifierWords {
       entry("numerically, at (\\d+) points", "numerically, at $1 sample points", "数值验证，共 $1 个采样点"),
       entry("no sample point could be evaluated(.*)", "no sample point could be evaluated{t1}", "没有一个采样点能够求值{t1}"),
       entry("undefined at every sample point", "undefined at every sample point", "在每个采样点上都没有定义"),
+      // the special-function prover's form "LAWS under the domains; then STEP" (last: specific entries win)
+      entry("(.+) under the domains", "{t1} under the domains", "在取值范围内用{t1}"),
+      entry("then (\\w+)", "then {s1}", "再{s1}"),
       entry("", "", ""));
 
   private static final Map<String, String[]> SYMJA_STEPS = Map.of("Expand", new String[] {"expand", "展开"},

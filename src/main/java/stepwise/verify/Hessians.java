@@ -41,6 +41,13 @@ final class Hessians {
         h[j][i] = h[i][j];
       }
     }
+    // two variables: three minors are as cheap as elimination, and read more plainly
+    String byPivots = n < 3 ? null : pivots(catalogue, h, variables, convex, domains, budget);
+    if (byPivots != null) {
+      return "its Hessian in the " + n + " variables is " + (convex ? "positive" : "negative")
+          + " semidefinite: eliminating one variable at a time (H = L D L^T), the first " + (n - 1)
+          + " pivots of " + (convex ? "H" : "-H") + " are positive and the last non-negative, each proved under the domains";
+    }
     List<String> methods = new ArrayList<>();
     int minors = 0;
     for (int mask = 1; mask < (1 << n); mask++) {
@@ -74,6 +81,87 @@ final class Hessians {
         + " principal minors are all non-negative" : "negative semidefinite: of its " + minors
         + " principal minors, those of odd order are non-positive and those of even order non-negative")
         + ", each proved under the domains";
+  }
+
+  /**
+   * Symmetric Gaussian elimination of A = H (or -H for concavity): if the first n - 1 pivots
+   * are proved positive, A = L D L^T with L invertible, so A is positive semidefinite exactly
+   * when the last pivot (a Schur complement) is >= 0. One sign proof per pivot instead of
+   * 2^n - 1 minors, and the entries stay small where H is diagonal plus rank one (softmax,
+   * log-sum-exp: the last pivot is 0). Null when a pivot is not proved (the minors are tried).
+   */
+  private static String pivots(Catalogue catalogue, IExpr[][] h, List<ISymbol> variables, boolean convex,
+      Domains domains, Budget budget) {
+    int n = h.length;
+    // E^(2 x + y) as X^2 Y (X, Y fresh): Together cancels common factors of polynomials, not of exponentials
+    java.util.Map<ISymbol, ISymbol> exponentialOf = new java.util.LinkedHashMap<>();
+    variables.forEach(v -> exponentialOf.put(v, org.matheclipse.core.expression.F.Dummy("stepwisee" + v.getSymbolName())));
+    java.util.Map<IExpr, IExpr> back = new java.util.HashMap<>();
+    exponentialOf.forEach((v, x) -> back.put(x, org.matheclipse.core.expression.F.Power(S.E, v)));
+    IExpr[][] a = new IExpr[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        IExpr entry = convex ? h[i][j] : Trees.negate(h[i][j]);
+        IExpr polynomial = asPowers(entry, exponentialOf);
+        a[i][j] = polynomial == null ? entry : polynomial;
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      a[k][k] = tidied(a[k][k], budget);
+      IExpr pivot = Trees.substitute(a[k][k], back);
+      if (budget.expired()) {
+        return null;
+      }
+      IExpr sign = k < n - 1 ? S.Greater : S.GreaterEqual;
+      if (new SymbolicProver(catalogue, domains, budget.remaining()).proveSign(pivot, sign).isEmpty()) {
+        return null;
+      }
+      for (int i = k + 1; i < n; i++) {
+        for (int j = i; j < n; j++) {
+          IExpr entry = tidied(Trees.plus(a[i][j], Trees.negate(Trees.times(a[i][k], a[k][j],
+              Trees.power(a[k][k], org.matheclipse.core.expression.F.CN1)))), budget);
+          a[i][j] = entry;
+          a[j][i] = entry;
+        }
+      }
+    }
+    return "pivots";
+  }
+
+  /**
+   * e with each E^(c1 v1 + c2 v2 + ...) (integer c, v the Hessian's variables) written as
+   * X1^c1 X2^c2 ..., X standing for E^v; null if some exponential has another form.
+   */
+  private static IExpr asPowers(IExpr e, java.util.Map<ISymbol, ISymbol> exponentialOf) {
+    if (e.isPower() && e.base().equals(S.E)) {
+      IExpr exponent = stepwise.cas.Cas.evaluate(Trees.node(S.Expand, e.exponent()));
+      List<IExpr> factors = new ArrayList<>();
+      for (IExpr term : Trees.isHead(exponent, S.Plus) ? Trees.args(exponent) : List.of(exponent)) {
+        IExpr c = org.matheclipse.core.expression.F.C1;
+        IExpr v = term;
+        if (Trees.isHead(term, S.Times) && ((org.matheclipse.core.interfaces.IAST) term).argSize() == 2) {
+          c = ((org.matheclipse.core.interfaces.IAST) term).arg1();
+          v = ((org.matheclipse.core.interfaces.IAST) term).arg2();
+        }
+        if (!c.isInteger() || !exponentialOf.containsKey(v)) {
+          return null;
+        }
+        factors.add(Trees.power(exponentialOf.get(v), c));
+      }
+      return Trees.times(factors);
+    }
+    if (!(e instanceof org.matheclipse.core.interfaces.IAST ast)) {
+      return e;
+    }
+    org.matheclipse.core.interfaces.IASTAppendable rebuilt = org.matheclipse.core.expression.F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      IExpr r = asPowers(arg, exponentialOf);
+      if (r == null) {
+        return null;
+      }
+      rebuilt.append(r);
+    }
+    return rebuilt;
   }
 
   /**

@@ -113,6 +113,13 @@ final class RadicalForms {
         return split;
       }
     }
+    if (Trees.isHead(base, S.Plus) && numericExponent && !(c instanceof IInteger)) {
+      IExpr square = pythagoreanSquare(base);
+      if (square != null) {
+        laws.add("Sin(u)^2 + Cos(u)^2 = 1 and Cosh(u)^2 - Sinh(u)^2 = 1 in a radicand");
+        return Trees.power(square, c);
+      }
+    }
     if (Trees.isHead(base, S.Plus) && numericExponent) {
       IExpr factored = SymbolicProver.symja(Trees.node(S.Factor, base));
       List<IExpr> positives = factored == null ? null : positiveFactors(factored, signs, scope);
@@ -191,5 +198,65 @@ final class RadicalForms {
       out.add(0, constant);
     }
     return out;
+  }
+
+  /** The Pythagorean identities as substitutions of even powers: Sin^2 -> 1 - Cos^2 and the others. */
+  private static final List<IExpr[]> PYTHAGOREAN = List.of(new IExpr[] {S.Sin, S.Cos, F.C1, F.CN1},
+      new IExpr[] {S.Cos, S.Sin, F.C1, F.CN1}, new IExpr[] {S.Sinh, S.Cosh, F.CN1, F.C1},
+      new IExpr[] {S.Cosh, S.Sinh, F.C1, F.C1});
+
+  /**
+   * A radicand with Sin, Cos, Sinh or Cosh rewritten by a Pythagorean identity (true for every
+   * complex u) into a positive constant times even powers (1 - Sin(x)^2 = Cos(x)^2), so that
+   * the root laws can take it out as Abs(..); null when no substitution gives a square.
+   */
+  private static IExpr pythagoreanSquare(IExpr radicand) {
+    if (!Trees.contains(radicand, x -> x.equals(S.Sin) || x.equals(S.Cos) || x.equals(S.Sinh) || x.equals(S.Cosh))) {
+      return null;
+    }
+    for (IExpr[] identity : PYTHAGOREAN) {
+      IExpr replaced = evenPowers(radicand, identity);
+      if (replaced.equals(radicand)) {
+        continue;
+      }
+      IExpr factored = SymbolicProver.symja(Trees.node(S.Factor, Trees.node(S.Expand, replaced)));
+      if (factored != null && isSquare(factored)) {
+        return factored;
+      }
+    }
+    return null;
+  }
+
+  /** f(u)^(2k) as (constant + sign g(u)^2)^k, for the identity {f, g, constant, sign}. */
+  private static IExpr evenPowers(IExpr e, IExpr[] identity) {
+    if (!(e instanceof IAST ast)) {
+      return e;
+    }
+    if (ast.isPower() && ast.arg2() instanceof IInteger k && k.isEven() && k.isPositive()
+        && Trees.isHead(ast.arg1(), identity[0]) && ((IAST) ast.arg1()).argSize() == 1) {
+      IExpr other = Trees.node(identity[1], ((IAST) ast.arg1()).arg1());
+      return Trees.power(Trees.plus(identity[2], Trees.times(identity[3], Trees.power(other, F.C2))), k.shiftRight(1));
+    }
+    org.matheclipse.core.interfaces.IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr a : Trees.args(ast)) {
+      rebuilt.append(evenPowers(a, identity));
+    }
+    return rebuilt;
+  }
+
+  /** A positive rational times powers with even integer exponents (at least one). */
+  private static boolean isSquare(IExpr e) {
+    boolean power = false;
+    for (IExpr f : Trees.isHead(e, S.Times) ? Trees.args(e) : List.of(e)) {
+      if (f instanceof IRational r && r.isPositive()) {
+        continue;
+      }
+      if (f.isPower() && f.exponent() instanceof IInteger k && k.isEven() && k.isPositive()) {
+        power = true;
+        continue;
+      }
+      return false;
+    }
+    return power;
   }
 }

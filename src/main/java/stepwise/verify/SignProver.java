@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
+import stepwise.cas.Cas;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
@@ -30,6 +32,9 @@ final class SignProver {
   boolean proves(IExpr condition, List<Obligation.Iteration> within) {
     if (domains.conditions().contains(condition)) {
       return true; // a declared constraint (c <= n) holds by assumption
+    }
+    if (trigonometricSign(condition) || hyperbolicSign(condition, within)) {
+      return true;
     }
     List<ISymbol> finite = new ArrayList<>();
     for (ISymbol s : Trees.symbols(condition)) {
@@ -173,4 +178,97 @@ final class SignProver {
     return false;
   }
 
+  /**
+   * Cos(u) >= 0 (or <= 0) and Sin(u) likewise for u = a x + b with x a real variable whose
+   * declared bounds are exact (-Pi/2 <= x <= Pi/2): the exact range of u must lie in one
+   * half-period where the sign holds. Interval arithmetic alone cannot show Cos(x) >= 0 there,
+   * since Cos is exactly 0 at the ends.
+   */
+  private boolean trigonometricSign(IExpr condition) {
+    if (!(condition instanceof IAST rel) || rel.argSize() != 2 || !rel.arg2().isZero()
+        || !(rel.head().equals(S.GreaterEqual) || rel.head().equals(S.LessEqual))
+        || !(rel.arg1() instanceof IAST f) || f.argSize() != 1 || !(f.head().equals(S.Cos) || f.head().equals(S.Sin))) {
+      return false;
+    }
+    // Sin(u) = Cos(u - Pi/2); Cos(u) <= 0 is Cos(u - Pi) >= 0
+    IExpr u = f.head().equals(S.Sin) ? Trees.plus(f.arg1(), Trees.times(F.CN1D2, S.Pi)) : f.arg1();
+    if (rel.head().equals(S.LessEqual)) {
+      u = Trees.plus(u, Trees.negate(S.Pi));
+    }
+    IExpr[] range = exactRange(u);
+    if (range == null) {
+      return false;
+    }
+    double middle = (Cas.numeric(range[0], 20).evalf() + Cas.numeric(range[1], 20).evalf()) / 2;
+    long turns = Math.round(middle / (2 * Math.PI));
+    IExpr centre = Trees.times(F.ZZ(2 * turns), S.Pi);
+    IExpr half = Trees.times(F.C1D2, S.Pi);
+    return atLeast(range[0], Trees.plus(centre, Trees.negate(half))) && atLeast(Trees.plus(centre, half), range[1]);
+  }
+
+  /** The exact least and greatest values of u, for u linear in one real variable with exact bounds; else null. */
+  private IExpr[] exactRange(IExpr u) {
+    ISymbol x = null;
+    for (ISymbol s : Trees.symbols(u)) {
+      if (s.equals(S.Pi) || s.isBuiltInSymbol()) {
+        continue;
+      }
+      if (x != null) {
+        return null;
+      }
+      x = s;
+    }
+    if (x == null || !(domains.of(x) instanceof Domain.Real r) || r.lower().value() == null || r.upper().value() == null) {
+      return null;
+    }
+    IExpr slope = Cas.evaluate(F.D(u, x));
+    if (Trees.mentions(slope, java.util.Set.of(x)) || !slope.isNumericFunction(true)) {
+      return null;
+    }
+    double sign = Cas.numeric(slope, 20).evalf();
+    if (!(sign > 0 || sign < 0)) {
+      return null;
+    }
+    IExpr atLower = Cas.evaluate(Trees.substitute(u, Map.of(x, r.lower().exactValue())));
+    IExpr atUpper = Cas.evaluate(Trees.substitute(u, Map.of(x, r.upper().exactValue())));
+    return sign > 0 ? new IExpr[] {atLower, atUpper} : new IExpr[] {atUpper, atLower};
+  }
+
+  /** a >= b for exact constants: equal after Expand, or a - b shown positive by interval arithmetic. */
+  private static boolean atLeast(IExpr a, IExpr b) {
+    IExpr gap = Cas.evaluate(F.Expand(Trees.plus(a, Trees.negate(b))));
+    if (gap.isZero()) {
+      return true;
+    }
+    Interval i = new Bounds(Domains.NONE, Map.of()).of(gap);
+    return i != null && i.nonNegative();
+  }
+
+  /**
+   * Sinh(u), Cosh(u), Tanh(u) are real for real u; Cosh(u) > 0 for real u; Sinh(u) and Tanh(u) have the sign of u (both odd and increasing on
+   * the reals), so Sinh(u) >= 0 follows from u >= 0 and so on.
+   */
+  private boolean hyperbolicSign(IExpr condition, List<Obligation.Iteration> within) {
+    if (condition instanceof IAST element && element.head().equals(S.Element) && element.argSize() == 2
+        && element.arg2().equals(S.Reals) && element.arg1() instanceof IAST g && g.argSize() == 1
+        && (g.head().equals(S.Sinh) || g.head().equals(S.Cosh) || g.head().equals(S.Tanh))) {
+      return proves(F.Element(g.arg1(), S.Reals), within); // real on the real line
+    }
+    if (!(condition instanceof IAST rel) || rel.argSize() != 2 || !rel.arg2().isZero()
+        || !(rel.arg1() instanceof IAST f) || f.argSize() != 1) {
+      return false;
+    }
+    IExpr h = rel.head();
+    boolean order = h.equals(S.Greater) || h.equals(S.GreaterEqual) || h.equals(S.Less) || h.equals(S.LessEqual);
+    if (!order) {
+      return false;
+    }
+    if (f.head().equals(S.Cosh)) {
+      return (h.equals(S.Greater) || h.equals(S.GreaterEqual)) && proves(F.Element(f.arg1(), S.Reals), within);
+    }
+    if (f.head().equals(S.Sinh) || f.head().equals(S.Tanh)) {
+      return proves(F.binaryAST2(h, f.arg1(), F.C0), within);
+    }
+    return false;
+  }
 }

@@ -75,7 +75,7 @@ final class SpecialForms {
   IExpr rewrite(IExpr e) {
     IExpr current = e;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      IExpr next = pairs(shiftGammas(local(current, within)));
+      IExpr next = pairs(shiftGammas(local(BottomUp.rewrite(current, within, this::binomialSum, false), within)));
       next = Trees.tidy(next);
       if (next.equals(current)) {
         break;
@@ -174,6 +174,66 @@ final class SpecialForms {
       }
     }
     return null;
+  }
+
+  /**
+   * The binomial theorem: Sum(Binomial(n, k) C b^(c + s k) ..., {k, 0, n}) = C b^c ... (1 + b^s ...)^n
+   * for n proved an integer >= 0, C and b free of k and s an integer; each b must be proved
+   * nonzero (b^(c + s k) = b^c (b^s)^k) unless c is an integer >= 0 and s > 0, where b = 0 gives
+   * the same value on both sides. With 1 + b^s ... = 0 the sum is 0 once n >= 1 is proved.
+   */
+  private IExpr binomialSum(IAST ast, List<Obligation.Iteration> scope) {
+    Obligation.Iteration it = stepwise.rules.Places.iterationOf(ast);
+    if (it == null || !ast.head().equals(S.Sum) || !it.lo().isZero() || it.hi().equals(S.Infinity)) {
+      return null;
+    }
+    IExpr n = it.hi();
+    ISymbol k = it.index();
+    Set<ISymbol> index = Set.of(k);
+    IExpr summand = Cas.evaluate(Trees.node(S.Expand, ast.arg1()));
+    boolean binomial = false;
+    List<IExpr> outside = new ArrayList<>();
+    List<IExpr> ratio = new ArrayList<>();
+    for (IExpr f : Trees.isHead(summand, S.Times) ? Trees.args(summand) : List.of(summand)) {
+      if (!Trees.mentions(f, index)) {
+        outside.add(f);
+        continue;
+      }
+      if (!binomial && Trees.isHead(f, S.Binomial) && ((IAST) f).argSize() == 2 && ((IAST) f).arg2().equals(k)
+          && Cas.evaluate(Trees.node(S.Expand, Trees.plus(((IAST) f).arg1(), Trees.negate(n)))).isZero()) {
+        binomial = true;
+        continue;
+      }
+      if (!f.isPower() || Trees.mentions(f.base(), index)) {
+        return null;
+      }
+      IExpr exponent = Cas.evaluate(Trees.node(S.Expand, f.exponent()));
+      IExpr slope = Cas.evaluate(F.Coefficient(exponent, k));
+      IExpr constant = Cas.evaluate(Trees.node(S.Expand, Trees.plus(exponent, Trees.negate(Trees.times(slope, k)))));
+      if (!(slope instanceof IInteger sk) || sk.isZero() || Trees.mentions(constant, index)) {
+        return null;
+      }
+      boolean atZeroToo = constant instanceof IInteger c && c.isNonNegativeResult() && sk.isPositive();
+      if (!atZeroToo && !signs.proves(F.Unequal(f.base(), F.C0), scope)) {
+        return null;
+      }
+      outside.add(Trees.power(f.base(), constant));
+      ratio.add(Trees.power(f.base(), slope));
+    }
+    if (!binomial || !signs.proves(F.Element(n, S.Integers), scope) || !signs.proves(F.GreaterEqual(n, F.C0), scope)) {
+      return null;
+    }
+    IExpr base = Cas.evaluate(Trees.plus(F.C1, ratio.isEmpty() ? F.C1 : Trees.times(ratio)));
+    if (base.isZero()) {
+      if (!signs.proves(F.GreaterEqual(n, F.C1), scope)) {
+        return null;
+      }
+      laws.add("the binomial theorem for an integer n >= 0");
+      return F.C0;
+    }
+    laws.add("the binomial theorem for an integer n >= 0");
+    outside.add(Trees.power(base, n));
+    return Trees.times(outside);
   }
 
   private static BigInteger factorial(int n) {

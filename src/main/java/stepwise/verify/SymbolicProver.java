@@ -563,7 +563,15 @@ final class SymbolicProver {
       if (summand == null) {
         return null;
       }
-      for (IExpr piece : Trees.isHead(summand, S.Plus) ? Trees.args(summand) : List.of(summand)) {
+      for (IExpr written : Trees.isHead(summand, S.Plus) ? Trees.args(summand) : List.of(summand)) {
+        // Sum(F(c - k), {k, lo, hi}) = Sum(F(c - lo - hi + k), {k, lo, hi}): the range read backwards
+        IExpr piece = reflected(written, it.index())
+            ? symja(Trees.node(S.Expand, Trees.substitute(written, Map.of(it.index(),
+                Trees.plus(it.lo(), it.hi(), Trees.negate(it.index()))))))
+            : written;
+        if (piece == null) {
+          return null;
+        }
         Integer shift = commonShift(piece, it.index());
         if (shift == null) {
           parts.add(new Part(coefficient, piece, it.index(), it.lo(), it.hi()));
@@ -627,6 +635,24 @@ final class SymbolicProver {
     IExpr gap = symja(Trees.node(S.Expand, Trees.plus(x, Trees.negate(y))));
     return gap instanceof org.matheclipse.core.interfaces.IInteger i && Math.abs(i.toIntDefault(1000)) < 1000
         ? i.toIntDefault() : null;
+  }
+
+  /** Whether every call of a user function in term that mentions the index has the argument c - index (one at least). */
+  private static boolean reflected(IExpr term, ISymbol index) {
+    boolean[] seen = {false};
+    boolean[] other = {false};
+    Trees.walk(term, (path, sub) -> {
+      if (sub instanceof IAST call && call.head() instanceof ISymbol h && stepwise.expr.UserSymbols.isUser(h)
+          && call.argSize() == 1 && Trees.mentions(call.arg1(), Set.of(index))) {
+        IExpr rest = symja(Trees.node(S.Expand, Trees.plus(call.arg1(), index)));
+        if (rest != null && !Trees.mentions(rest, Set.of(index))) {
+          seen[0] = true;
+        } else {
+          other[0] = true;
+        }
+      }
+    });
+    return seen[0] && !other[0];
   }
 
   /**

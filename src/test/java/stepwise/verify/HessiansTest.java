@@ -15,8 +15,9 @@ import stepwise.cas.Cas;
 import stepwise.expr.Trees;
 
 /**
- * Convexity in three or more variables: every principal minor of the Hessian, not only the
- * leading ones, and a saddle that the minors cannot prove is refuted by a chord.
+ * Convexity in three or more variables: symmetric elimination (pivots) where it goes through,
+ * else every principal minor of the Hessian, not only the leading ones; a saddle that neither
+ * can prove is refuted by a chord.
  */
 class HessiansTest {
   @TempDir
@@ -38,7 +39,7 @@ class HessiansTest {
   }
 
   @Test
-  void convexityAndConcavityInThreeVariablesAreProvedFromAllPrincipalMinors() {
+  void convexityAndConcavityInThreeVariablesAreProvedByElimination() {
     var report = Fixtures.check(DerivationFiles.write(dir, "c.yaml", """
         symbols: {x: real, y: real, z: real, t: positive}
         claims:
@@ -53,7 +54,7 @@ class HessiansTest {
         """));
     for (var claim : report.claims()) {
       assertEquals(Status.PROVED, claim.finding().status(), claim.finding().reason());
-      assertTrue(claim.finding().method().contains("principal minors"), claim.finding().method());
+      assertTrue(claim.finding().method().contains("pivots"), claim.finding().method()); // definite: elimination suffices
     }
   }
 
@@ -76,8 +77,31 @@ class HessiansTest {
         """));
     var flat = report.claims().get(0);
     assertEquals(Status.PROVED, flat.finding().status(), flat.finding().reason());
+    assertTrue(flat.finding().method().contains("principal minors"), flat.finding().method()); // a zero first pivot
     var saddle = report.claims().get(1);
     assertEquals(Status.REFUTED, saddle.finding().status(), saddle.finding().reason());
     assertNotNull(saddle.finding().counterexample());
+  }
+
+  @Test
+  void logSumExpInThreeVariablesIsProvedByPivots() {
+    // H = diag(s) - s s^T with s the softmax: its last pivot is 0, so it is semidefinite, not definite
+    var report = Fixtures.check(DerivationFiles.write(dir, "lse.yaml", """
+        symbols: {x: real, y: real, z: real}
+        claims:
+          - name: log-sum-exp
+            left: Log(E^x + E^y + E^z)
+            relation: convex
+            variables: [x, y, z]
+          - name: log-sum-exp-is-not-concave
+            left: Log(E^x + E^y + E^z)
+            relation: concave
+            variables: [x, y, z]
+            expect: fails
+        """));
+    var convex = report.claims().get(0).finding();
+    assertEquals(Status.PROVED, convex.status(), convex.reason());
+    assertTrue(convex.method().contains("pivots"), convex.method());
+    assertEquals(Status.REFUTED, report.claims().get(1).finding().status(), report.claims().get(1).finding().reason());
   }
 }
