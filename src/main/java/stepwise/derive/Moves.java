@@ -142,6 +142,7 @@ final class Moves {
                 out.add(new Candidate(rule, params("in", s.getSymbolName(), "times", "2")));
               }
             }
+            entryDerivatives(rule, expr, domains, out);
           }
         }
         case "algebra" -> tidying(rule, expr, out);
@@ -151,6 +152,27 @@ final class Moves {
       }
     }
     return out;
+  }
+
+  /**
+   * Derivatives in an entry x(k) of a real family that the expression depends on, for each
+   * entry the goal names with a free index k (a declared symbol, not a bound one): a gradient
+   * such as d/dz(k) of a softmax is asked for by its goal mentioning z(k).
+   */
+  private void entryDerivatives(Rule rule, IExpr expr, Domains domains, List<Candidate> out) {
+    Set<ISymbol> here = userSymbols(expr);
+    Set<String> seen = new LinkedHashSet<>();
+    Trees.walk(goal, (path, sub) -> {
+      if (sub instanceof IAST entry && entry.argSize() == 1 && entry.head() instanceof ISymbol family
+          && here.contains(family) && domains.family(family) != null && !domains.family(family).sumsToOne()
+          && domains.family(family).element() instanceof Domain.Real && entry.arg1() instanceof ISymbol k
+          && UserSymbols.isUser(k) && declared.isDeclared(k) && domains.family(k) == null) {
+        String name = ExprPrinter.print(entry);
+        if (seen.add(name)) {
+          out.add(new Candidate(rule, params("in", name)));
+        }
+      }
+    });
   }
 
   /**

@@ -48,6 +48,12 @@ public final class Search {
   /** Sample points per check inside the search: conditions need a proof anyway, the points only refuse. */
   private static final int SEARCH_SAMPLES = 60;
   /** -Dstepwise.derive.trace=true prints each state as it is checked (to tune the search). */
+  /**
+   * Steps' worth charged per unit of distance the tidy step (by: algebra to the goal) jumps: 2,
+   * six times what the distance is worth in steps, so a named chain up to about twice as long
+   * as the distance suggests wins (kl-divergence: 6 named rules instead of one tidy step).
+   */
+  private static final double TIDY_WEIGHT = 2.0;
   private static final boolean TRACE = Boolean.getBoolean("stepwise.derive.trace");
 
   /** Default work limit: states taken from the queue (each one verified), whatever the machine's speed. */
@@ -175,6 +181,10 @@ public final class Search {
         verified++; // work: a Symja computation, counted so the work limit bounds it
         try {
           Node next = offer(node.parent, node.candidate, ctx, deadline);
+          if (TRACE && next == null) {
+            System.err.println("derive: worked out, leads nowhere: " + node.candidate.describe() + " from "
+                + stepwise.expr.ExprPrinter.print(node.parent.expr));
+          }
           if (next != null) {
             open.add(next);
           }
@@ -218,8 +228,12 @@ public final class Search {
           // computed by Symja (a derivative, expand, ...): worked out only if the queue reaches it
           // a stationary point with the goal's value gives the goal itself: as close as can be
           int estimate = candidate.rule().kind().equals("stationary") ? 0 : node.distance;
+          if (TRACE) {
+            System.err.printf(java.util.Locale.ROOT, "derive: queued %s (score %.2f) from %s%n", candidate.describe(),
+                node.cost + cost(node, candidate) + GREED * estimate / DISTANCE_PER_STEP, stepwise.expr.ExprPrinter.print(node.expr));
+          }
           open.add(new Node(null, node.domains, node, candidate, null, null, node.relation,
-              node.cost + cost(candidate, null), estimate, order++));
+              node.cost + cost(node, candidate), estimate, order++));
           continue;
         }
         try {
@@ -282,7 +296,7 @@ public final class Search {
     } catch (Relation.IncompatibleRelations e) {
       return null;
     }
-    double cost = node.cost + (tidy ? tidyCost(ctx.distance().to(node.expr)) : cost(candidate, rewrite));
+    double cost = node.cost + (tidy ? tidyCost(ctx.distance().to(node.expr)) : cost(node, candidate));
     Double known = ctx.bestCost().get(after);
     if (known != null && known <= cost) {
       return null;
@@ -294,6 +308,10 @@ public final class Search {
       // a derivative: its form is Symja's, so ask whether it equals the goal now
       boolean equal = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).equal(
           "the result equals the goal", after, goal, node.domains, List.of(), null)), deadline);
+      if (TRACE) {
+        System.err.printf(java.util.Locale.ROOT, "derive: %s %s -> %s%n", equal ? "equals the goal" : "not shown equal to the goal",
+            candidate.describe(), stepwise.expr.ExprPrinter.print(after));
+      }
       if (equal) {
         Node done = new Node(after, domains, node, candidate, call, rewrite, composed, cost, 0, order++);
         done.endsByValue = true;
@@ -416,17 +434,18 @@ public final class Search {
   }
 
   /**
-   * The tidy step (by: algebra to the goal) costs three steps plus three times the distance's
-   * worth of steps: named rules (which a teacher would cite) win whenever they get there.
+   * The tidy step (by: algebra to the goal) costs three steps plus TIDY_WEIGHT per unit of
+   * distance: named rules (which a teacher would cite) win whenever they get there.
    */
   private static double tidyCost(int distance) {
-    return 3.0 + distance; // the distance in steps (distance / 3) three times over: a last resort
+    return 3.0 + TIDY_WEIGHT * distance; // a last resort
   }
 
   /** One per step; less usual moves a little more, so that a teacher's chain wins a tie. */
-  private static double cost(Moves.Candidate c, Rewrite unused) {
+  private static double cost(Node from, Moves.Candidate c) {
     double cost = switch (c.rule().kind()) {
-      case "substitute", "drop-terms", "derivative", "cases", "stationary", "average" -> 1.5;
+      // a transform (negate, log) changes the relation to "monotone": as big a move as a substitution
+      case "substitute", "drop-terms", "derivative", "cases", "stationary", "average", "transform" -> 1.5;
       case "algebra" -> 1.3; // arithmetic, expand, together: computed, less readable than a named rule
       default -> 1.0;
     };
@@ -435,6 +454,9 @@ public final class Search {
     }
     if (c.params().containsKey("at")) {
       cost += 0.1;
+    }
+    if (c.rule().kind().equals("derivative") && from.candidate != null && from.candidate.rule().name().equals("negate")) {
+      cost += 0.5; // D(-f) = -D(f): the two orders reach the same, and the derivative first reads better
     }
     return cost;
   }
