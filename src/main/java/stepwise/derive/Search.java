@@ -54,6 +54,8 @@ public final class Search {
    * as the distance suggests wins (kl-divergence: 6 named rules instead of one tidy step).
    */
   private static final double TIDY_WEIGHT = 2.0;
+  /** Cost of a monotone transform step (negate, log, neg-log): see cost(). */
+  private static final double TRANSFORM_COST = 2.0;
   private static final boolean TRACE = Boolean.getBoolean("stepwise.derive.trace");
 
   /** Default work limit: states taken from the queue (each one verified), whatever the machine's speed. */
@@ -227,7 +229,10 @@ public final class Search {
         if (LAZY_KINDS.contains(candidate.rule().kind()) && !moves.isTidy(candidate)) {
           // computed by Symja (a derivative, expand, ...): worked out only if the queue reaches it
           // a stationary point with the goal's value gives the goal itself: as close as can be
-          int estimate = candidate.rule().kind().equals("stationary") ? 0 : node.distance;
+          // a derivative in an entry z(k) that only the goal names: half the distance (its result is unknown
+          // until worked out, and the state's distance says little about it)
+          int estimate = candidate.rule().kind().equals("stationary") ? 0
+              : moves.differentiatesTowardGoal(candidate, node.expr) ? node.distance / 2 : node.distance;
           if (TRACE) {
             System.err.printf(java.util.Locale.ROOT, "derive: queued %s (score %.2f) from %s%n", candidate.describe(),
                 node.cost + cost(node, candidate) + GREED * estimate / DISTANCE_PER_STEP, stepwise.expr.ExprPrinter.print(node.expr));
@@ -444,8 +449,10 @@ public final class Search {
   /** One per step; less usual moves a little more, so that a teacher's chain wins a tie. */
   private static double cost(Node from, Moves.Candidate c) {
     double cost = switch (c.rule().kind()) {
-      // a transform (negate, log) changes the relation to "monotone": as big a move as a substitution
-      case "substitute", "drop-terms", "derivative", "cases", "stationary", "average", "transform" -> 1.5;
+      case "substitute", "drop-terms", "derivative", "cases", "stationary", "average" -> 1.5;
+      // a transform (negate, log) changes the relation to "monotone", and its check (the sign of
+      // the argument) is among the costliest: taken when nearer moves are spent
+      case "transform" -> TRANSFORM_COST;
       case "algebra" -> 1.3; // arithmetic, expand, together: computed, less readable than a named rule
       default -> 1.0;
     };
