@@ -49,11 +49,11 @@ public final class Search {
   private static final int SEARCH_SAMPLES = 60;
   /** -Dstepwise.derive.trace=true prints each state as it is checked (to tune the search). */
   /**
-   * Steps' worth charged per unit of distance the tidy step (by: algebra to the goal) jumps: 2,
-   * six times what the distance is worth in steps, so a named chain up to about twice as long
-   * as the distance suggests wins (kl-divergence: 6 named rules instead of one tidy step).
+   * In the first pass the tidy step (by: algebra to the goal) costs one more step per unit of
+   * the distance it jumps, up to this many: a chain of named rules then wins where one exists
+   * within reach (kl-divergence: 6 named rules instead of one tidy step).
    */
-  private static final double TIDY_WEIGHT = 2.0;
+  private static final int TIDY_CAP = 8;
   /** Cost of a monotone transform step (negate, log, neg-log): see cost(). */
   private static final double TRANSFORM_COST = 2.0;
   private static final boolean TRACE = Boolean.getBoolean("stepwise.derive.trace");
@@ -138,10 +138,35 @@ public final class Search {
     }
   }
 
+  /**
+   * Two passes, each deterministic: first one that prefers named rules (the tidy step weighs
+   * its distance twice, up to TIDY_CAP more) with half the work limit; if that finds nothing
+   * (and the clock did not stop it), one where the tidy step costs 3 + distance with the whole
+   * work limit, so goals that need the tidy step after a long unnamed stretch are still found.
+   */
   public Result run(IExpr start, Domains domains, IExpr goal, String relation, List<String> variables,
       ExprReader reader, Source source, Duration budget) {
     long began = System.nanoTime();
     long deadline = began + budget.toNanos();
+    retried = 0;
+    tidyCap = TIDY_CAP;
+    passLimit = workLimit / 2;
+    Result named = pass(start, domains, goal, relation, variables, reader, source, budget, began, deadline);
+    if (named.found() || System.nanoTime() > deadline || named.message().contains("wall-clock")) {
+      return named;
+    }
+    tidyCap = 0;
+    passLimit = workLimit;
+    return pass(start, domains, goal, relation, variables, reader, source, budget, began, deadline);
+  }
+
+  /** Extra cost of the tidy step per unit of distance, up to this: TIDY_CAP in the first pass, 0 in the second. */
+  private int tidyCap;
+  /** The work limit of the current pass. */
+  private int passLimit;
+
+  private Result pass(IExpr start, Domains domains, IExpr goal, String relation, List<String> variables,
+      ExprReader reader, Source source, Duration budget, long began, long deadline) {
     Wanted wanted = new Wanted(relation, variables);
     Distance distance = new Distance(goal);
     Distance unfolded = unfoldedGoal(goal, domains, reader, source).map(Distance::new).orElse(null);
@@ -166,7 +191,6 @@ public final class Search {
     int expanded = 0;
     int verified = 0;
     int refused = 0;
-    retried = 0;
     boolean outOfTime = false;
     boolean outOfWork = false;
     while (!open.isEmpty()) {
@@ -174,7 +198,7 @@ public final class Search {
         outOfTime = true;
         break;
       }
-      if (verified + refused >= workLimit) {
+      if (verified + refused >= passLimit) {
         outOfWork = true;
         break;
       }
@@ -257,7 +281,8 @@ public final class Search {
     }
     String why = outOfTime ? "not found within the wall-clock bound of " + seconds(budget.toNanos()) + " s (a search"
         + " stopped by the clock, not by its work limit, may end elsewhere on a faster machine)"
-        : outOfWork ? "not found within the work limit of " + workLimit + " verified states"
+        : outOfWork ? "not found within the work limit of " + passLimit + " verified states (after a first pass of "
+            + workLimit / 2 + " preferring named rules)"
         : "not found: no chain of catalogue rules (within " + MAX_DEPTH + " steps) reaches the goal"
             + (refused == 0 ? "" : " (" + refused + " candidate step" + (refused == 1 ? " was" : "s were")
                 + " refused by the verifier: a side condition not proved, or a check that ran out of time)");
@@ -439,11 +464,11 @@ public final class Search {
   }
 
   /**
-   * The tidy step (by: algebra to the goal) costs three steps plus TIDY_WEIGHT per unit of
-   * distance: named rules (which a teacher would cite) win whenever they get there.
+   * The tidy step (by: algebra to the goal) costs three steps plus the distance, plus (first
+   * pass) up to tidyCap more: named rules (which a teacher would cite) win whenever they get there.
    */
-  private static double tidyCost(int distance) {
-    return 3.0 + TIDY_WEIGHT * distance; // a last resort
+  private double tidyCost(int distance) {
+    return 3.0 + distance + Math.min(distance, tidyCap); // a last resort
   }
 
   /** One per step; less usual moves a little more, so that a teacher's chain wins a tie. */
