@@ -348,8 +348,12 @@ public final class Search {
         return done;
       }
     }
-    return new Node(after, domains, node, candidate, call, rewrite, composed, cost,
-        closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains), order++);
+    int close = closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains);
+    if (candidate.rule().name().startsWith("swap-") && close >= node.distance) {
+      // a reordering that does not bring the goal's order nearer: 61 % of the states of bernoulli-kl were such permutations
+      return null;
+    }
+    return new Node(after, domains, node, candidate, call, rewrite, composed, cost, close, order++);
   }
 
   /** The distance to the goal, or one substitution's worth more than the closest substituted form. */
