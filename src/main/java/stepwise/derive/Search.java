@@ -331,8 +331,13 @@ public final class Search {
     if (known != null && known <= cost) {
       return null;
     }
-    ctx.bestCost().put(after, cost);
     Domains domains = node.domains.merge(rewrite.introduced());
+    int close = closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains);
+    if (candidate.rule().name().startsWith("swap-") && close >= node.distance) {
+      // a reordering that does not bring the goal's order nearer: 61 % of the states of bernoulli-kl were such permutations
+      return null;
+    }
+    ctx.bestCost().put(after, cost);
     if (rewrite.computed() != null && !rewrite.relation().equals(Relation.EQUAL)
         && Moves.userSymbols(after).containsAll(Moves.userSymbols(goal))) {
       // a derivative: its form is Symja's, so ask whether it equals the goal now
@@ -347,11 +352,6 @@ public final class Search {
         done.endsByValue = true;
         return done;
       }
-    }
-    int close = closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains);
-    if (candidate.rule().name().startsWith("swap-") && close >= node.distance) {
-      // a reordering that does not bring the goal's order nearer: 61 % of the states of bernoulli-kl were such permutations
-      return null;
     }
     return new Node(after, domains, node, candidate, call, rewrite, composed, cost, close, order++);
   }
