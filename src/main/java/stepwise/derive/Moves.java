@@ -142,6 +142,7 @@ final class Moves {
                 out.add(new Candidate(rule, params("in", s.getSymbolName(), "times", "2")));
               }
             }
+            entryDerivatives(rule, expr, domains, out);
           }
         }
         case "algebra" -> tidying(rule, expr, out);
@@ -151,6 +152,40 @@ final class Moves {
       }
     }
     return out;
+  }
+
+  /**
+   * Derivatives in an entry x(k) of a real family that the expression depends on, for each
+   * entry the goal names with a free index k (a declared symbol, not a bound one): a gradient
+   * such as d/dz(k) of a softmax is asked for by its goal mentioning z(k).
+   */
+  private void entryDerivatives(Rule rule, IExpr expr, Domains domains, List<Candidate> out) {
+    Set<ISymbol> here = userSymbols(expr);
+    Set<String> seen = new LinkedHashSet<>();
+    Trees.walk(goal, (path, sub) -> {
+      if (sub instanceof IAST entry && entry.argSize() == 1 && entry.head() instanceof ISymbol family
+          && here.contains(family) && domains.family(family) != null && !domains.family(family).sumsToOne()
+          && domains.family(family).element() instanceof Domain.Real && entry.arg1() instanceof ISymbol k
+          && UserSymbols.isUser(k) && declared.isDeclared(k) && domains.family(k) == null) {
+        String name = ExprPrinter.print(entry);
+        goalEntries.put(name, entry);
+        if (seen.add(name)) {
+          out.add(new Candidate(rule, params("in", name)));
+        }
+      }
+    });
+  }
+
+  /** The goal's entries x(k) searched as derivative variables, by their written name. */
+  private final Map<String, IExpr> goalEntries = new java.util.HashMap<>();
+
+  /**
+   * Whether the candidate differentiates in an entry x(k) the goal names and expr does not
+   * have: only a derivative (or a substitution) can bring it in, so it is likely the way.
+   */
+  boolean differentiatesTowardGoal(Candidate c, IExpr expr) {
+    IExpr entry = c.rule().kind().equals("derivative") ? goalEntries.get(String.valueOf(c.params().get("in"))) : null;
+    return entry != null && !Trees.contains(expr, entry::equals);
   }
 
   /**
@@ -300,7 +335,35 @@ final class Moves {
         }
       }
     }
+    standardDistributions(rule, expr, domains, out);
     families(rule, expr, domains, out, new ArrayList<>());
+  }
+
+  /**
+   * A distribution P(i) over 1..n that the goal no longer names, set to a standard one: the
+   * uniform 1/n, and the one-hot KroneckerDelta(i, c) at each integer symbol c the goal names
+   * and the expression does not (the true class of a one-hot label).
+   */
+  private void standardDistributions(Rule rule, IExpr expr, Domains domains, List<Candidate> out) {
+    Set<ISymbol> here = userSymbols(expr);
+    for (ISymbol s : here) {
+      Domain.Family family = domains.family(s);
+      if (family == null || !family.sumsToOne() || goalSymbols.contains(s) || !family.lo().isOne()) {
+        continue;
+      }
+      String entry = s.getSymbolName() + "(" + family.index().getSymbolName() + ")";
+      Map<String, String> uniform = new LinkedHashMap<>();
+      uniform.put(entry, "1/" + ExprPrinter.print(family.hi()));
+      out.add(new Candidate(rule, params("with", uniform)));
+      for (ISymbol c : goalSymbols) {
+        if (!here.contains(c) && !c.equals(family.index()) && domains.family(c) == null
+            && domains.of(c) instanceof Domain.Real r && r.integer()) {
+          Map<String, String> oneHot = new LinkedHashMap<>();
+          oneHot.put(entry, "KroneckerDelta(" + family.index().getSymbolName() + ", " + c.getSymbolName() + ")");
+          out.add(new Candidate(rule, params("with", oneHot)));
+        }
+      }
+    }
   }
 
   private void families(Rule rule, IExpr expr, Domains domains, List<Candidate> out, List<Map<IExpr, IExpr>> maps) {

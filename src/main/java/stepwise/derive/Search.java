@@ -48,6 +48,14 @@ public final class Search {
   /** Sample points per check inside the search: conditions need a proof anyway, the points only refuse. */
   private static final int SEARCH_SAMPLES = 60;
   /** -Dstepwise.derive.trace=true prints each state as it is checked (to tune the search). */
+  /**
+   * In the first pass the tidy step (by: algebra to the goal) costs one more step per unit of
+   * the distance it jumps, up to this many: a chain of named rules then wins where one exists
+   * within reach (kl-divergence: 6 named rules instead of one tidy step).
+   */
+  private static final int TIDY_CAP = 8;
+  /** Cost of a monotone transform step (negate, log, neg-log): see cost(). */
+  private static final double TRANSFORM_COST = 2.0;
   private static final boolean TRACE = Boolean.getBoolean("stepwise.derive.trace");
 
   /** Default work limit: states taken from the queue (each one verified), whatever the machine's speed. */
@@ -130,10 +138,35 @@ public final class Search {
     }
   }
 
+  /**
+   * Two passes, each deterministic: first one that prefers named rules (the tidy step weighs
+   * its distance twice, up to TIDY_CAP more) with half the work limit; if that finds nothing
+   * (and the clock did not stop it), one where the tidy step costs 3 + distance with the whole
+   * work limit, so goals that need the tidy step after a long unnamed stretch are still found.
+   */
   public Result run(IExpr start, Domains domains, IExpr goal, String relation, List<String> variables,
       ExprReader reader, Source source, Duration budget) {
     long began = System.nanoTime();
     long deadline = began + budget.toNanos();
+    retried = 0;
+    tidyCap = TIDY_CAP;
+    passLimit = workLimit / 2;
+    Result named = pass(start, domains, goal, relation, variables, reader, source, budget, began, deadline);
+    if (named.found() || System.nanoTime() > deadline || named.message().contains("wall-clock")) {
+      return named;
+    }
+    tidyCap = 0;
+    passLimit = workLimit;
+    return pass(start, domains, goal, relation, variables, reader, source, budget, began, deadline);
+  }
+
+  /** Extra cost of the tidy step per unit of distance, up to this: TIDY_CAP in the first pass, 0 in the second. */
+  private int tidyCap;
+  /** The work limit of the current pass. */
+  private int passLimit;
+
+  private Result pass(IExpr start, Domains domains, IExpr goal, String relation, List<String> variables,
+      ExprReader reader, Source source, Duration budget, long began, long deadline) {
     Wanted wanted = new Wanted(relation, variables);
     Distance distance = new Distance(goal);
     Distance unfolded = unfoldedGoal(goal, domains, reader, source).map(Distance::new).orElse(null);
@@ -158,7 +191,6 @@ public final class Search {
     int expanded = 0;
     int verified = 0;
     int refused = 0;
-    retried = 0;
     boolean outOfTime = false;
     boolean outOfWork = false;
     while (!open.isEmpty()) {
@@ -166,7 +198,7 @@ public final class Search {
         outOfTime = true;
         break;
       }
-      if (verified + refused >= workLimit) {
+      if (verified + refused >= passLimit) {
         outOfWork = true;
         break;
       }
@@ -175,6 +207,10 @@ public final class Search {
         verified++; // work: a Symja computation, counted so the work limit bounds it
         try {
           Node next = offer(node.parent, node.candidate, ctx, deadline);
+          if (TRACE && next == null) {
+            System.err.println("derive: worked out, leads nowhere: " + node.candidate.describe() + " from "
+                + stepwise.expr.ExprPrinter.print(node.parent.expr));
+          }
           if (next != null) {
             open.add(next);
           }
@@ -217,9 +253,16 @@ public final class Search {
         if (LAZY_KINDS.contains(candidate.rule().kind()) && !moves.isTidy(candidate)) {
           // computed by Symja (a derivative, expand, ...): worked out only if the queue reaches it
           // a stationary point with the goal's value gives the goal itself: as close as can be
-          int estimate = candidate.rule().kind().equals("stationary") ? 0 : node.distance;
+          // a derivative in an entry z(k) that only the goal names: half the distance (its result is unknown
+          // until worked out, and the state's distance says little about it)
+          int estimate = candidate.rule().kind().equals("stationary") ? 0
+              : moves.differentiatesTowardGoal(candidate, node.expr) ? node.distance / 2 : node.distance;
+          if (TRACE) {
+            System.err.printf(java.util.Locale.ROOT, "derive: queued %s (score %.2f) from %s%n", candidate.describe(),
+                node.cost + cost(node, candidate) + GREED * estimate / DISTANCE_PER_STEP, stepwise.expr.ExprPrinter.print(node.expr));
+          }
           open.add(new Node(null, node.domains, node, candidate, null, null, node.relation,
-              node.cost + cost(candidate, null), estimate, order++));
+              node.cost + cost(node, candidate), estimate, order++));
           continue;
         }
         try {
@@ -238,7 +281,8 @@ public final class Search {
     }
     String why = outOfTime ? "not found within the wall-clock bound of " + seconds(budget.toNanos()) + " s (a search"
         + " stopped by the clock, not by its work limit, may end elsewhere on a faster machine)"
-        : outOfWork ? "not found within the work limit of " + workLimit + " verified states"
+        : outOfWork ? "not found within the work limit of " + passLimit + " verified states (after a first pass of "
+            + workLimit / 2 + " preferring named rules)"
         : "not found: no chain of catalogue rules (within " + MAX_DEPTH + " steps) reaches the goal"
             + (refused == 0 ? "" : " (" + refused + " candidate step" + (refused == 1 ? " was" : "s were")
                 + " refused by the verifier: a side condition not proved, or a check that ran out of time)");
@@ -282,26 +326,34 @@ public final class Search {
     } catch (Relation.IncompatibleRelations e) {
       return null;
     }
-    double cost = node.cost + (tidy ? tidyCost(ctx.distance().to(node.expr)) : cost(candidate, rewrite));
+    double cost = node.cost + (tidy ? tidyCost(ctx.distance().to(node.expr)) : cost(node, candidate));
     Double known = ctx.bestCost().get(after);
     if (known != null && known <= cost) {
       return null;
     }
-    ctx.bestCost().put(after, cost);
     Domains domains = node.domains.merge(rewrite.introduced());
+    int close = closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains);
+    if (candidate.rule().name().startsWith("swap-") && close >= node.distance) {
+      // a reordering that does not bring the goal's order nearer: 61 % of the states of bernoulli-kl were such permutations
+      return null;
+    }
+    ctx.bestCost().put(after, cost);
     if (rewrite.computed() != null && !rewrite.relation().equals(Relation.EQUAL)
         && Moves.userSymbols(after).containsAll(Moves.userSymbols(goal))) {
       // a derivative: its form is Symja's, so ask whether it equals the goal now
       boolean equal = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).equal(
           "the result equals the goal", after, goal, node.domains, List.of(), null)), deadline);
+      if (TRACE) {
+        System.err.printf(java.util.Locale.ROOT, "derive: %s %s -> %s%n", equal ? "equals the goal" : "not shown equal to the goal",
+            candidate.describe(), stepwise.expr.ExprPrinter.print(after));
+      }
       if (equal) {
         Node done = new Node(after, domains, node, candidate, call, rewrite, composed, cost, 0, order++);
         done.endsByValue = true;
         return done;
       }
     }
-    return new Node(after, domains, node, candidate, call, rewrite, composed, cost,
-        closeness(ctx.distance(), ctx.unfolded(), ctx.moves(), after, domains), order++);
+    return new Node(after, domains, node, candidate, call, rewrite, composed, cost, close, order++);
   }
 
   /** The distance to the goal, or one substitution's worth more than the closest substituted form. */
@@ -416,17 +468,20 @@ public final class Search {
   }
 
   /**
-   * The tidy step (by: algebra to the goal) costs three steps plus three times the distance's
-   * worth of steps: named rules (which a teacher would cite) win whenever they get there.
+   * The tidy step (by: algebra to the goal) costs three steps plus the distance, plus (first
+   * pass) up to tidyCap more: named rules (which a teacher would cite) win whenever they get there.
    */
-  private static double tidyCost(int distance) {
-    return 3.0 + distance; // the distance in steps (distance / 3) three times over: a last resort
+  private double tidyCost(int distance) {
+    return 3.0 + distance + Math.min(distance, tidyCap); // a last resort
   }
 
   /** One per step; less usual moves a little more, so that a teacher's chain wins a tie. */
-  private static double cost(Moves.Candidate c, Rewrite unused) {
+  private static double cost(Node from, Moves.Candidate c) {
     double cost = switch (c.rule().kind()) {
       case "substitute", "drop-terms", "derivative", "cases", "stationary", "average" -> 1.5;
+      // a transform (negate, log) changes the relation to "monotone", and its check (the sign of
+      // the argument) is among the costliest: taken when nearer moves are spent
+      case "transform" -> TRANSFORM_COST;
       case "algebra" -> 1.3; // arithmetic, expand, together: computed, less readable than a named rule
       default -> 1.0;
     };
@@ -435,6 +490,9 @@ public final class Search {
     }
     if (c.params().containsKey("at")) {
       cost += 0.1;
+    }
+    if (c.rule().kind().equals("derivative") && from.candidate != null && from.candidate.rule().name().equals("negate")) {
+      cost += 0.5; // D(-f) = -D(f): the two orders reach the same, and the derivative first reads better
     }
     return cost;
   }
