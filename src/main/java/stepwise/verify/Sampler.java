@@ -59,6 +59,9 @@ final class Sampler {
   private static final MathContext DIGITS_20 = new MathContext(20, RoundingMode.HALF_EVEN);
   /** Sizes of families: kept small, a counterexample lists every member. */
   private final Set<ISymbol> familySizes = new HashSet<>();
+  /** Sizes of two-index families: 1..MAX_GRID_SIDE, since sums over both indices (and marginals inside them) grow fast. */
+  private final Set<ISymbol> gridSizes = new HashSet<>();
+  private static final long MAX_GRID_SIDE = 4;
   /** Whether a sum or product sits inside another (large bounds would multiply the work). */
   private boolean nested;
   /** How many points have been drawn; the first ones are the corners. */
@@ -120,13 +123,18 @@ final class Sampler {
       grew = false;
       for (ISymbol s : List.copyOf(free)) {
         if (domains.of(s) instanceof Domain.Family f) {
-          for (IExpr bound : List.of(f.lo(), f.hi())) {
+          List<IExpr> bounds = f.second() == null ? List.of(f.lo(), f.hi())
+              : List.of(f.lo(), f.hi(), f.second().lo(), f.second().hi());
+          for (IExpr bound : bounds) {
             for (ISymbol b : Trees.symbols(bound)) {
               if (UserSymbols.isUser(b) && free.add(b)) {
                 grew = true;
               }
               sizes.add(b);
               familySizes.add(b);
+              if (f.second() != null) {
+                gridSizes.add(b);
+              }
             }
           }
         }
@@ -417,6 +425,14 @@ final class Sampler {
     Point partial = new Point(values, members);
     for (ISymbol f : families) {
       Domain.Family family = (Domain.Family) domains.of(f);
+      if (family.second() != null) {
+        TreeMap<Integer, Point.Value> grid = grid(family, partial);
+        if (grid == null) {
+          return null;
+        }
+        members.put(f, grid);
+        continue;
+      }
       Integer lo = integerAt(family.lo(), partial);
       Integer hi = integerAt(family.hi(), partial);
       if (lo == null || hi == null || hi - lo > 1000) {
@@ -557,6 +573,32 @@ final class Sampler {
     }
   }
 
+  /**
+   * The members of a two-index family (a matrix) at the sampled sizes: for a joint distribution
+   * a probability vector over all its cells (uniform on the simplex), else each entry drawn
+   * from the element domain; null if a range is not a small integer range here.
+   */
+  private Point.Grid grid(Domain.Family family, Point partial) {
+    Integer lo = integerAt(family.lo(), partial);
+    Integer hi = integerAt(family.hi(), partial);
+    Integer lo2 = integerAt(family.second().lo(), partial);
+    Integer hi2 = integerAt(family.second().hi(), partial);
+    if (lo == null || hi == null || lo2 == null || hi2 == null || (long) (hi - lo + 1) * (hi2 - lo2 + 1) > 1000
+        || Point.memberKey(lo, lo2) == null || Point.memberKey(hi, hi2) == null) {
+      return null;
+    }
+    int rows = Math.max(0, hi - lo + 1);
+    int columns = Math.max(0, hi2 - lo2 + 1);
+    TreeMap<Integer, Point.Value> cells = family.sumsToOne() ? simplex(0, rows * columns - 1)
+        : vector(0, rows * columns - 1, family.element());
+    if (cells == null) {
+      return null;
+    }
+    Point.Grid out = new Point.Grid();
+    cells.forEach((cell, v) -> out.put(Point.memberKey(lo + cell / columns, lo2 + cell % columns), v));
+    return out;
+  }
+
   private TreeMap<Integer, Point.Value> simplex(int lo, int hi) {
     int m = hi - lo + 1;
     if (m < 1) {
@@ -664,6 +706,12 @@ final class Sampler {
       boolean integers = f.values().stream().allMatch(IExpr::isInteger);
       return integers ? Point.Value.integer(decimal(v)) : Point.Value.real(decimal(v));
     }
+    if (d instanceof Domain.Real r && r.integer() && s != null && gridSizes.contains(s)) {
+      BigDecimal side = gridSide(r);
+      if (side != null) {
+        return Point.Value.integer(side);
+      }
+    }
     if (d instanceof Domain.Real r) {
       return r.integer() ? Point.Value.integer(integer(r, s != null && sizes.contains(s), s != null && familySizes.contains(s)))
           : real(r);
@@ -726,6 +774,17 @@ final class Sampler {
       return BigDecimal.valueOf(lo + logUniform(1, hi - lo));
     }
     return BigDecimal.valueOf(lo + random.nextLong(hi - lo + 1));
+  }
+
+  /** A side of a two-index family: an integer in the domain within 1..MAX_GRID_SIDE, or null if none is. */
+  private BigDecimal gridSide(Domain.Real r) {
+    List<Long> sides = new ArrayList<>();
+    for (long v = 1; v <= MAX_GRID_SIDE; v++) {
+      if (r.contains(BigDecimal.valueOf(v))) {
+        sides.add(v);
+      }
+    }
+    return sides.isEmpty() ? null : BigDecimal.valueOf(sides.get(random.nextInt(sides.size())));
   }
 
   /** An integer in [a, b] whose logarithm is uniform. */
