@@ -61,7 +61,7 @@ final class Sampler {
   private final Set<ISymbol> familySizes = new HashSet<>();
   /** Sizes of two-index families: 1..MAX_GRID_SIDE, since sums over both indices (and marginals inside them) grow fast. */
   private final Set<ISymbol> gridSizes = new HashSet<>();
-  private static final long MAX_GRID_SIDE = 4;
+  private static final long MAX_GRID_SIDE = 3;
   /** Whether a sum or product sits inside another (large bounds would multiply the work). */
   private boolean nested;
   /** How many points have been drawn; the first ones are the corners. */
