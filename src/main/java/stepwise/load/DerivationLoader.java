@@ -361,17 +361,19 @@ public final class DerivationLoader {
             + String.join(", ", Claim.RELATIONS) + ", " + String.join(", ", Claim.SHAPES) + ")");
       }
       boolean shape = Claim.SHAPES.contains(relation);
-      Domains domains = reader.domains;
       Optional<YamlNode> assume = node.get("assume", label);
-      if (assume.isPresent()) {
+      IExpr assumed = assume.isPresent() ? reader.read(assume.get().scalar("assume"), assume.get().textSource()) : null;
+      Operand left = operand(node.require("left", label), reader);
+      Operand right = shape ? null : operand(node.require("right", label), reader);
+      // read after the sides: a family index the claim itself uses free (p(i) <= 1) has its range by now
+      Domains domains = reader.domains;
+      if (assumed != null) {
         try {
-          domains = Assumptions.toDomains(reader.read(assume.get().scalar("assume"), assume.get().textSource()), domains);
+          domains = Assumptions.toDomains(assumed, domains);
         } catch (Assumptions.Unsupported e) {
           throw new InputError(assume.get().source(), e.getMessage());
         }
       }
-      Operand left = operand(node.require("left", label), reader);
-      Operand right = shape ? null : operand(node.require("right", label), reader);
       if (shape && node.get("right", label).isPresent()) {
         throw new InputError(node.keySource("right"), "a '" + relation + "' claim is about one expression: give left: and variables:");
       }
