@@ -117,6 +117,18 @@ final class Sampler {
       collectFree(it.hi(), new HashSet<>(), free);
       free.remove(it.index());
     }
+    // a name the expressions bind (Sum over i) is not drawn for a constraint that mentions it
+    // free (1 <= i, from a claim using a family's index i outside a sum): its value would be
+    // put into the sum that binds it
+    Set<ISymbol> boundNames = new HashSet<>();
+    for (IExpr e : expressions) {
+      Trees.walk(e, (path, sub) -> {
+        Obligation.Iteration it = Places.iterationOf(sub);
+        if (it != null && !free.contains(it.index())) {
+          boundNames.add(it.index());
+        }
+      });
+    }
     // families bring the symbols of their ranges; constraints bring their other variables
     boolean grew = true;
     while (grew) {
@@ -144,6 +156,7 @@ final class Sampler {
       for (IExpr eq : constraints) {
         Set<ISymbol> vars = new LinkedHashSet<>();
         collectFree(eq, new HashSet<>(), vars); // a summation index of a constraint is not a variable
+        vars.removeAll(boundNames);
         if (vars.stream().anyMatch(free::contains) && free.addAll(vars)) {
           grew = true;
         }
@@ -421,6 +434,7 @@ final class Sampler {
         values.put(target, v);
       }
     }
+    drawWithinUpperBounds(values);
     Map<ISymbol, TreeMap<Integer, Point.Value>> members = new LinkedHashMap<>();
     Point partial = new Point(values, members);
     for (ISymbol f : families) {
@@ -570,6 +584,28 @@ final class Sampler {
       return (int) Math.rint(re);
     } catch (Numeric.NotNumeric ex) {
       return null;
+    }
+  }
+
+  /**
+   * An integer variable with a condition v <= h (a family index used free: 1 <= i, i <= n) is
+   * drawn again, uniformly between its domain's lower end and h at this point: independent
+   * draws of i and n rarely agree, and two free indices (p(i, j)) would exhaust the tries.
+   */
+  private void drawWithinUpperBounds(Map<ISymbol, Point.Value> values) {
+    for (IExpr c : domains.conditions()) {
+      if (!Trees.isHead(c, S.LessEqual) || c.argSize() != 2 || !(c.getAt(1) instanceof ISymbol v)
+          || !values.containsKey(v) || sizes.contains(v) || !(domains.of(v) instanceof Domain.Real r) || !r.integer()
+          || r.lower().value() == null || Trees.symbols(c.getAt(2)).contains(v)
+          || !values.keySet().containsAll(userSymbols(c.getAt(2)))) {
+        continue;
+      }
+      Integer hi = integerAt(c.getAt(2), new Point(values, Map.of()));
+      long lo = r.lower().value().setScale(0, RoundingMode.CEILING).longValue()
+          + (r.lower().open() && r.lower().value().stripTrailingZeros().scale() <= 0 ? 1 : 0);
+      if (hi != null && lo <= hi && hi - lo < 1_000_000) {
+        values.put(v, Point.Value.integer(BigDecimal.valueOf(lo + random.nextLong(hi - lo + 1))));
+      }
     }
   }
 
