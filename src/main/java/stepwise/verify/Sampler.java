@@ -59,9 +59,9 @@ final class Sampler {
   private static final MathContext DIGITS_20 = new MathContext(20, RoundingMode.HALF_EVEN);
   /** Sizes of families: kept small, a counterexample lists every member. */
   private final Set<ISymbol> familySizes = new HashSet<>();
-  /** Sizes of two-index families: 1..MAX_GRID_SIDE, since sums over both indices (and marginals inside them) grow fast. */
+  /** Sizes of two-index families: 1..MAX_GRID_SIDE (1x2 and 2x1 tell the indices apart), since sums over both indices, with marginals inside, grow with the cube of the side and must fit a 5 s check on a loaded machine. */
   private final Set<ISymbol> gridSizes = new HashSet<>();
-  private static final long MAX_GRID_SIDE = 3;
+  private static final long MAX_GRID_SIDE = 2;
   /** Whether a sum or product sits inside another (large bounds would multiply the work). */
   private boolean nested;
   /** How many points have been drawn; the first ones are the corners. */
