@@ -191,18 +191,39 @@ public final class DerivationLoader {
     if (index.isEmpty()) {
       return new SymbolDecl(symbol, element, latex, meaning, node.source());
     }
-    String indexName = index.get().scalar("index");
-    if (!indexName.matches("[A-Za-z][A-Za-z0-9]*")) {
-      throw new InputError(index.get().source(), "index must be a name such as i");
+    // one index (index: i, range: 1..n) or two (index: [i, j], range: [1..m, 1..n]: a matrix p(i, j))
+    List<String> indexNames = listed(index.get(), "index");
+    List<String> ranges = listed(range.get(), "range");
+    if (indexNames.size() > 2 || indexNames.size() != ranges.size()) {
+      throw new InputError(index.get().source(), "a family has one or two indices, each with its range"
+          + " (index: i, range: 1..n; or index: [i, j], range: [1..m, 1..n])");
     }
-    String[] bounds = range.get().scalar("range").split("\\.\\.");
-    if (bounds.length != 2) {
-      throw new InputError(range.get().source(), "range must look like 1..n");
+    List<IExpr[]> bounds = new ArrayList<>();
+    for (int k = 0; k < indexNames.size(); k++) {
+      String indexName = indexNames.get(k);
+      if (!indexName.matches("[A-Za-z][A-Za-z0-9]*")) {
+        throw new InputError(index.get().source(), "index must be a name such as i");
+      }
+      String[] ends = ranges.get(k).split("\\.\\.");
+      if (ends.length != 2) {
+        throw new InputError(range.get().source(), "range must look like 1..n");
+      }
+      bounds.add(new IExpr[] {reader.read(ends[0].strip(), range.get().textSource()),
+          reader.read(ends[1].strip(), range.get().textSource())});
     }
-    IExpr lo = reader.read(bounds[0].strip(), range.get().textSource());
-    IExpr hi = reader.read(bounds[1].strip(), range.get().textSource());
-    Domain family = new Domain.Family(UserSymbols.named(indexName), lo, hi, element, distribution);
+    if (indexNames.size() == 2 && indexNames.get(0).equals(indexNames.get(1))) {
+      throw new InputError(index.get().source(), "the two indices of " + name + " need different names");
+    }
+    Domain.Axis second = indexNames.size() == 2
+        ? new Domain.Axis(UserSymbols.named(indexNames.get(1)), bounds.get(1)[0], bounds.get(1)[1]) : null;
+    Domain family = new Domain.Family(UserSymbols.named(indexNames.get(0)), bounds.get(0)[0], bounds.get(0)[1], element,
+        distribution, second);
     return new SymbolDecl(symbol, family, latex, meaning, node.source());
+  }
+
+  /** A scalar or a flow list of scalars ([i, j]) as its items. */
+  private static List<String> listed(YamlNode node, String what) {
+    return node.isSequence() ? node.scalars(what) : List.of(node.scalar(what));
   }
 
   private static Domains domainsOf(Map<String, SymbolDecl> symbols) {
@@ -340,17 +361,19 @@ public final class DerivationLoader {
             + String.join(", ", Claim.RELATIONS) + ", " + String.join(", ", Claim.SHAPES) + ")");
       }
       boolean shape = Claim.SHAPES.contains(relation);
-      Domains domains = reader.domains;
       Optional<YamlNode> assume = node.get("assume", label);
-      if (assume.isPresent()) {
+      IExpr assumed = assume.isPresent() ? reader.read(assume.get().scalar("assume"), assume.get().textSource()) : null;
+      Operand left = operand(node.require("left", label), reader);
+      Operand right = shape ? null : operand(node.require("right", label), reader);
+      // read after the sides: a family index the claim itself uses free (p(i) <= 1) has its range by now
+      Domains domains = reader.domains;
+      if (assumed != null) {
         try {
-          domains = Assumptions.toDomains(reader.read(assume.get().scalar("assume"), assume.get().textSource()), domains);
+          domains = Assumptions.toDomains(assumed, domains);
         } catch (Assumptions.Unsupported e) {
           throw new InputError(assume.get().source(), e.getMessage());
         }
       }
-      Operand left = operand(node.require("left", label), reader);
-      Operand right = shape ? null : operand(node.require("right", label), reader);
       if (shape && node.get("right", label).isPresent()) {
         throw new InputError(node.keySource("right"), "a '" + relation + "' claim is about one expression: give left: and variables:");
       }

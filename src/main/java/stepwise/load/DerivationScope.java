@@ -80,8 +80,10 @@ final class DerivationScope implements Scope {
   public IExpr head(String name, int arity, int offset) {
     SymbolDecl decl = declared.get(name);
     if (decl != null) {
-      if (decl.domain() instanceof Domain.Family && arity != 1) {
-        throw new ExprSyntaxError(name + " is indexed by one index, as in " + name + "(i)", offset);
+      if (decl.domain() instanceof Domain.Family f && arity != f.arity()) {
+        throw new ExprSyntaxError(f.arity() == 1 ? name + " is indexed by one index, as in " + name + "(i)"
+            : name + " is indexed by two indices, as in " + name + "(" + f.index().getSymbolName() + ", "
+                + f.second().index().getSymbolName() + ")", offset);
       }
       if (!(decl.domain() instanceof Domain.Family) && !isFunction(decl)) {
         if (introduced.containsKey(name) && arity == 1) {
@@ -136,6 +138,9 @@ final class DerivationScope implements Scope {
       for (SymbolDecl d : declared.values()) {
         if (d.domain() instanceof Domain.Family f) {
           indices.add(f.index().getSymbolName());
+          if (f.second() != null) {
+            indices.add(f.second().index().getSymbolName());
+          }
         }
       }
       throw new ExprSyntaxError("unknown symbol " + first.getKey() + " (declared: "
@@ -149,8 +154,12 @@ final class DerivationScope implements Scope {
   private List<IExpr[]> familyRanges(String name) {
     List<IExpr[]> out = new java.util.ArrayList<>();
     for (SymbolDecl d : declared.values()) {
-      if (d.domain() instanceof Domain.Family f && f.index().getSymbolName().equals(name) && !declared.containsKey(name)) {
-        out.add(new IExpr[] {f.lo(), f.hi()});
+      if (d.domain() instanceof Domain.Family f && !declared.containsKey(name)) {
+        if (f.index().getSymbolName().equals(name)) {
+          out.add(new IExpr[] {f.lo(), f.hi()});
+        } else if (f.second() != null && f.second().index().getSymbolName().equals(name)) {
+          out.add(new IExpr[] {f.second().lo(), f.second().hi()});
+        }
       }
     }
     return out;

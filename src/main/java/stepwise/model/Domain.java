@@ -71,15 +71,32 @@ public sealed interface Domain {
 
   /**
    * A family x(index), index = lo..hi (bounds may name other symbols, such as n), whose members
-   * lie in element; with sumsToOne it is a probability distribution.
+   * lie in element; with sumsToOne it is a probability distribution. With a second axis it is
+   * x(index, j), j = second.lo..second.hi (a matrix; with sumsToOne all its entries add up to 1).
    */
-  record Family(ISymbol index, IExpr lo, IExpr hi, Domain element, boolean sumsToOne) implements Domain {
+  record Family(ISymbol index, IExpr lo, IExpr hi, Domain element, boolean sumsToOne, Axis second) implements Domain {
+    /** A family with one index. */
+    public Family(ISymbol index, IExpr lo, IExpr hi, Domain element, boolean sumsToOne) {
+      this(index, lo, hi, element, sumsToOne, null);
+    }
+
+    /** How many indices a member takes: 1, or 2 for a matrix such as a joint distribution p(i, j). */
+    public int arity() {
+      return second == null ? 1 : 2;
+    }
+
     @Override
     public String describe() {
-      String over = " over " + index.getSymbolName() + " = " + ExprPrinter.print(lo) + ".." + ExprPrinter.print(hi);
-      return sumsToOne ? "probability distribution" + over : "family in " + element.describe() + over;
+      String over = " over " + index.getSymbolName() + " = " + ExprPrinter.print(lo) + ".." + ExprPrinter.print(hi)
+          + (second == null ? "" : ", " + second.index().getSymbolName() + " = " + ExprPrinter.print(second.lo()) + ".."
+              + ExprPrinter.print(second.hi()));
+      return sumsToOne ? (second == null ? "" : "joint ") + "probability distribution" + over
+          : "family in " + element.describe() + over;
     }
   }
+
+  /** The second index of a two-index family and its range. */
+  record Axis(ISymbol index, IExpr lo, IExpr hi) {}
 
   /**
    * One end of a real interval; a null value is infinite. exact: the bound itself when value

@@ -158,6 +158,17 @@ final class SpotValues {
       }
     }
     IAST list = F.List(members.toArray(new IExpr[0]));
+    if (declared != null && declared.second() != null) {
+      // a two-index family lists its members row by row: p(i, j) is entry (i - lo)*columns + (j - lo2) + 1
+      IExpr lo2 = Cas.evaluate(Trees.substitute(declared.second().lo(), scalars));
+      IExpr hi2 = Cas.evaluate(Trees.substitute(declared.second().hi(), scalars));
+      if (!lo2.isInteger() || !hi2.isInteger()) {
+        return F.Function(S.Indeterminate);
+      }
+      long columns = hi2.toIntDefault(0) - lo2.toIntDefault(0) + 1;
+      return F.Function(F.Part(list, F.Plus(F.Times(F.ZZ(columns), F.Plus(F.Slot1, F.ZZ(-lo))),
+          F.Plus(F.Slot2, F.ZZ(1 - lo2.toIntDefault(0))))));
+    }
     IExpr index = lo == 1 ? F.Slot1 : F.Plus(F.Slot1, F.ZZ(1 - lo));
     return F.Function(F.Part(list, index));
   }

@@ -76,6 +76,8 @@ final class VerifierWords {
           "side conditions proved, then trigonometric functions as exponentials, and fractions combined",
           "附带条件均已证明，再把三角函数写成指数函数并通分"),
       entry("interval arithmetic", "interval arithmetic", "区间算术"),
+      entry("sums over the same range merged", "sums over the same range merged", "合并了求和范围相同的和式"),
+      entry("each summand is zero", "each summand is zero", "每个被加项都为零"),
       entry("interval arithmetic on (.+)", "interval arithmetic on {e1}", "对 {e1} 做区间算术"),
       entry("algebra \\((\\w+)\\)", "algebra ({s1})", "代数化简（{s1}）"),
       entry("a strictly monotone function keeps \\(or reverses\\) the order: its conditions are proved",

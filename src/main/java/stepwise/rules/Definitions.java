@@ -33,9 +33,9 @@ public final class Definitions {
     if (d.support() != null) {
       IExpr supportArg = map.get(d.support());
       Domain.Family family = supportArg instanceof ISymbol s ? domains.family(s) : null;
-      if (family == null) {
+      if (family == null || family.second() != null) {
         throw new Call.NotApplicable(d.name() + " needs " + ExprPrinter.print(supportArg)
-            + " to be a declared distribution or family (with index and range)");
+            + " to be a declared distribution or family with one index (and its range)");
       }
       map.put(d.index(), family.index());
       map.put(d.lo(), family.lo());

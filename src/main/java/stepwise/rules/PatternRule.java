@@ -108,7 +108,7 @@ public final class PatternRule extends SimpleRule {
       atRoot |= place.path().isEmpty();
       for (IExpr condition : where) {
         IExpr instance = b.instantiate(condition);
-        obligations.add(new Obligation.Condition(instance, place.within(), Domains.NONE,
+        obligations.add(new Obligation.Condition(instance, place.within(), indexFacts(place.within()),
             ExprPrinter.print(condition) + " with " + b));
       }
     }
@@ -141,5 +141,27 @@ public final class PatternRule extends SimpleRule {
       return stepwise.cas.Cas.evaluate(t);
     }
     return tidy;
+  }
+
+  /**
+   * What an enclosing sum or product over i = lo..hi says about i: an integer with lo <= i and
+   * i <= hi, as assumptions of a condition at that place (deltas-over-all-values inside a sum
+   * over i needs lo <= i <= hi). Bounds that are not integers make the sum itself an error.
+   */
+  private static Domains indexFacts(List<Obligation.Iteration> within) {
+    if (within.isEmpty()) {
+      return Domains.NONE;
+    }
+    Map<org.matheclipse.core.interfaces.ISymbol, stepwise.model.Domain> indices = new LinkedHashMap<>();
+    List<IExpr> facts = new ArrayList<>();
+    for (Obligation.Iteration it : within) {
+      indices.put(it.index(), new stepwise.model.Domain.Real(stepwise.model.Domain.Bound.NEG_INFINITY,
+          stepwise.model.Domain.Bound.POS_INFINITY, true));
+      facts.add(Trees.node(org.matheclipse.core.expression.S.LessEqual, it.lo(), it.index()));
+      if (!it.hi().equals(org.matheclipse.core.expression.S.Infinity)) {
+        facts.add(Trees.node(org.matheclipse.core.expression.S.LessEqual, it.index(), it.hi()));
+      }
+    }
+    return new Domains(indices, List.of(), facts);
   }
 }

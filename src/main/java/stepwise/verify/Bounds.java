@@ -140,9 +140,9 @@ final class Bounds {
       return x == null || x.lo() == null || x.lo().signum() < 0 ? null
           : new Interval(new BigDecimal("0.885"), false, null, true);
     }
-    if (head instanceof ISymbol family && ast.argSize() == 1) {
-      Domain.Family f = domains.family(family);
-      return f == null ? null : domain(f.element());
+    if (head instanceof ISymbol family && domains.family(family) != null
+        && ast.argSize() == domains.family(family).arity()) {
+      return domain(domains.family(family).element());
     }
     return null;
   }

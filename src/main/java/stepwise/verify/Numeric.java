@@ -128,12 +128,16 @@ final class Numeric {
   }
 
   private Complex member(ISymbol family, IAST call) {
-    if (call.argSize() != 1) {
-      throw new NotNumeric(family.getSymbolName() + " takes one index");
+    int[] indices = new int[call.argSize()];
+    for (int k = 0; k < indices.length; k++) {
+      indices[k] = integer(eval(call.get(k + 1)), family.getSymbolName() + "'s index");
     }
-    int index = integer(eval(call.arg1()), family.getSymbolName() + "'s index");
     TreeMap<Integer, Point.Value> members = point.families().get(family);
-    Point.Value v = members.get(index);
+    if (members instanceof Point.Grid && indices.length != 2) {
+      throw new NotNumeric(family.getSymbolName() + " takes two indices");
+    }
+    Integer key = Point.memberKey(indices);
+    Point.Value v = key == null ? null : members.get(key);
     if (v == null) {
       return Complex.NaN; // outside the family's range: no value there
     }

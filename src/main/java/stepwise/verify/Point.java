@@ -20,6 +20,29 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
     families = new LinkedHashMap<>(families);
   }
 
+  /** Indices of a two-index family stay within +-RADIX/2: its members are keyed by i*RADIX + j. */
+  private static final int RADIX = 1 << 16;
+
+  /**
+   * The key of a family member in the families map: the index itself for one index, i*2^16 + j
+   * for two (order-preserving: members list row by row); null when an index lies beyond
+   * +-2^15, where no sampled family has members (sizes stay small), so the member is absent.
+   */
+  static Integer memberKey(int... indices) {
+    if (indices.length == 1) {
+      return indices[0];
+    }
+    if (indices.length != 2 || Math.abs(indices[0]) >= RADIX / 2 || Math.abs(indices[1]) >= RADIX / 2) {
+      return null;
+    }
+    return indices[0] * RADIX + indices[1];
+  }
+
+  /** The members of a two-index family, keyed by memberKey(i, j); a one-index member call on it has no value. */
+  static final class Grid extends TreeMap<Integer, Value> {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Whether some value is known only exactly (Pi/2, Sqrt(2)): doubles cannot judge the point. */
   boolean hasExactOnlyValues() {
     // a rational (a + b + c == 1 solved for a) is as well served by doubles as any decimal

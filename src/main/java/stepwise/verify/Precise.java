@@ -700,9 +700,11 @@ final class Precise {
     if (!(e instanceof IAST ast)) {
       return e;
     }
-    if (ast.head() instanceof ISymbol head && families.containsKey(head) && ast.argSize() == 1
-        && index(ast.arg1()) != null) {
-      Point.Value v = families.get(head).get(index(ast.arg1()).toIntDefault());
+    if (ast.head() instanceof ISymbol head && families.containsKey(head)
+        && (ast.argSize() == 1 || ast.argSize() == 2) && (ast.argSize() == 2 || !(families.get(head) instanceof Point.Grid))
+        && Trees.args(ast).stream().allMatch(a -> index(a) != null)) {
+      Integer key = Point.memberKey(Trees.args(ast).stream().mapToInt(a -> index(a).toIntDefault()).toArray());
+      Point.Value v = key == null ? null : families.get(head).get(key);
       return v == null ? S.Indeterminate : value.apply(v);
     }
     IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());

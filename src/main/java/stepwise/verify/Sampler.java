@@ -59,6 +59,9 @@ final class Sampler {
   private static final MathContext DIGITS_20 = new MathContext(20, RoundingMode.HALF_EVEN);
   /** Sizes of families: kept small, a counterexample lists every member. */
   private final Set<ISymbol> familySizes = new HashSet<>();
+  /** Sizes of two-index families: 1..MAX_GRID_SIDE (1x2 and 2x1 tell the indices apart), since sums over both indices, with marginals inside, grow with the cube of the side and must fit a 5 s check on a loaded machine. */
+  private final Set<ISymbol> gridSizes = new HashSet<>();
+  private static final long MAX_GRID_SIDE = 2;
   /** Whether a sum or product sits inside another (large bounds would multiply the work). */
   private boolean nested;
   /** How many points have been drawn; the first ones are the corners. */
@@ -114,19 +117,36 @@ final class Sampler {
       collectFree(it.hi(), new HashSet<>(), free);
       free.remove(it.index());
     }
+    // a name the expressions bind (Sum over i) is not drawn for a constraint that mentions it
+    // free (1 <= i, from a claim using a family's index i outside a sum): its value would be
+    // put into the sum that binds it
+    Set<ISymbol> boundNames = new HashSet<>();
+    for (IExpr e : expressions) {
+      Trees.walk(e, (path, sub) -> {
+        Obligation.Iteration it = Places.iterationOf(sub);
+        if (it != null && !free.contains(it.index())) {
+          boundNames.add(it.index());
+        }
+      });
+    }
     // families bring the symbols of their ranges; constraints bring their other variables
     boolean grew = true;
     while (grew) {
       grew = false;
       for (ISymbol s : List.copyOf(free)) {
         if (domains.of(s) instanceof Domain.Family f) {
-          for (IExpr bound : List.of(f.lo(), f.hi())) {
+          List<IExpr> bounds = f.second() == null ? List.of(f.lo(), f.hi())
+              : List.of(f.lo(), f.hi(), f.second().lo(), f.second().hi());
+          for (IExpr bound : bounds) {
             for (ISymbol b : Trees.symbols(bound)) {
               if (UserSymbols.isUser(b) && free.add(b)) {
                 grew = true;
               }
               sizes.add(b);
               familySizes.add(b);
+              if (f.second() != null) {
+                gridSizes.add(b);
+              }
             }
           }
         }
@@ -136,6 +156,7 @@ final class Sampler {
       for (IExpr eq : constraints) {
         Set<ISymbol> vars = new LinkedHashSet<>();
         collectFree(eq, new HashSet<>(), vars); // a summation index of a constraint is not a variable
+        vars.removeAll(boundNames);
         if (vars.stream().anyMatch(free::contains) && free.addAll(vars)) {
           grew = true;
         }
@@ -413,10 +434,19 @@ final class Sampler {
         values.put(target, v);
       }
     }
+    drawWithinUpperBounds(values);
     Map<ISymbol, TreeMap<Integer, Point.Value>> members = new LinkedHashMap<>();
     Point partial = new Point(values, members);
     for (ISymbol f : families) {
       Domain.Family family = (Domain.Family) domains.of(f);
+      if (family.second() != null) {
+        TreeMap<Integer, Point.Value> grid = grid(family, partial);
+        if (grid == null) {
+          return null;
+        }
+        members.put(f, grid);
+        continue;
+      }
       Integer lo = integerAt(family.lo(), partial);
       Integer hi = integerAt(family.hi(), partial);
       if (lo == null || hi == null || hi - lo > 1000) {
@@ -557,6 +587,54 @@ final class Sampler {
     }
   }
 
+  /**
+   * An integer variable with a condition v <= h (a family index used free: 1 <= i, i <= n) is
+   * drawn again, uniformly between its domain's lower end and h at this point: independent
+   * draws of i and n rarely agree, and two free indices (p(i, j)) would exhaust the tries.
+   */
+  private void drawWithinUpperBounds(Map<ISymbol, Point.Value> values) {
+    for (IExpr c : domains.conditions()) {
+      if (!Trees.isHead(c, S.LessEqual) || c.argSize() != 2 || !(c.getAt(1) instanceof ISymbol v)
+          || !values.containsKey(v) || sizes.contains(v) || !(domains.of(v) instanceof Domain.Real r) || !r.integer()
+          || r.lower().value() == null || Trees.symbols(c.getAt(2)).contains(v)
+          || !values.keySet().containsAll(userSymbols(c.getAt(2)))) {
+        continue;
+      }
+      Integer hi = integerAt(c.getAt(2), new Point(values, Map.of()));
+      long lo = r.lower().value().setScale(0, RoundingMode.CEILING).longValue()
+          + (r.lower().open() && r.lower().value().stripTrailingZeros().scale() <= 0 ? 1 : 0);
+      if (hi != null && lo <= hi && hi - lo < 1_000_000) {
+        values.put(v, Point.Value.integer(BigDecimal.valueOf(lo + random.nextLong(hi - lo + 1))));
+      }
+    }
+  }
+
+  /**
+   * The members of a two-index family (a matrix) at the sampled sizes: for a joint distribution
+   * a probability vector over all its cells (uniform on the simplex), else each entry drawn
+   * from the element domain; null if a range is not a small integer range here.
+   */
+  private Point.Grid grid(Domain.Family family, Point partial) {
+    Integer lo = integerAt(family.lo(), partial);
+    Integer hi = integerAt(family.hi(), partial);
+    Integer lo2 = integerAt(family.second().lo(), partial);
+    Integer hi2 = integerAt(family.second().hi(), partial);
+    if (lo == null || hi == null || lo2 == null || hi2 == null || (long) (hi - lo + 1) * (hi2 - lo2 + 1) > 1000
+        || Point.memberKey(lo, lo2) == null || Point.memberKey(hi, hi2) == null) {
+      return null;
+    }
+    int rows = Math.max(0, hi - lo + 1);
+    int columns = Math.max(0, hi2 - lo2 + 1);
+    TreeMap<Integer, Point.Value> cells = family.sumsToOne() ? simplex(0, rows * columns - 1)
+        : vector(0, rows * columns - 1, family.element());
+    if (cells == null) {
+      return null;
+    }
+    Point.Grid out = new Point.Grid();
+    cells.forEach((cell, v) -> out.put(Point.memberKey(lo + cell / columns, lo2 + cell % columns), v));
+    return out;
+  }
+
   private TreeMap<Integer, Point.Value> simplex(int lo, int hi) {
     int m = hi - lo + 1;
     if (m < 1) {
@@ -664,6 +742,12 @@ final class Sampler {
       boolean integers = f.values().stream().allMatch(IExpr::isInteger);
       return integers ? Point.Value.integer(decimal(v)) : Point.Value.real(decimal(v));
     }
+    if (d instanceof Domain.Real r && r.integer() && s != null && gridSizes.contains(s)) {
+      BigDecimal side = gridSide(r);
+      if (side != null) {
+        return Point.Value.integer(side);
+      }
+    }
     if (d instanceof Domain.Real r) {
       return r.integer() ? Point.Value.integer(integer(r, s != null && sizes.contains(s), s != null && familySizes.contains(s)))
           : real(r);
@@ -726,6 +810,17 @@ final class Sampler {
       return BigDecimal.valueOf(lo + logUniform(1, hi - lo));
     }
     return BigDecimal.valueOf(lo + random.nextLong(hi - lo + 1));
+  }
+
+  /** A side of a two-index family: an integer in the domain within 1..MAX_GRID_SIDE, or null if none is. */
+  private BigDecimal gridSide(Domain.Real r) {
+    List<Long> sides = new ArrayList<>();
+    for (long v = 1; v <= MAX_GRID_SIDE; v++) {
+      if (r.contains(BigDecimal.valueOf(v))) {
+        sides.add(v);
+      }
+    }
+    return sides.isEmpty() ? null : BigDecimal.valueOf(sides.get(random.nextInt(sides.size())));
   }
 
   /** An integer in [a, b] whose logarithm is uniform. */

@@ -80,21 +80,41 @@ class RuleSoundnessTest {
 
   private record Instance(IExpr left, IExpr right, Domains domains) {}
 
-  private enum Role { INDEX, LOW, HIGH, SUMMAND, SCALAR, FAMILY }
+  /**
+   * INDEX2, LOW2, HIGH2: the bounds of a sum nested in another (its own index and size);
+   * SUMMAND2: a summand inside both, a two-index family; EVENT: the condition of an indicator
+   * Boole(a), a condition on the index (u(k) > 0 for a real family u).
+   */
+  private enum Role { INDEX, LOW, HIGH, SUMMAND, SCALAR, FAMILY, INDEX2, LOW2, HIGH2, SUMMAND2, EVENT }
 
-  /** Each pattern variable becomes a fresh variable (or family member) in the domain its conditions ask for. */
+  /**
+   * Each pattern variable becomes a fresh variable (or family member) in the domain its
+   * conditions ask for; the rule's other conditions (lo <= a, a <= hi) become filters of the
+   * sample points, so only instances where the rule applies are checked.
+   */
   private static Instance instantiate(PatternRule rule) {
     Map<ISymbol, Role> roles = new LinkedHashMap<>();
-    findRoles(rule.lhs(), false, roles);
+    findRoles(rule.lhs(), 0, roles);
     for (IExpr c : rule.when()) {
-      if (Trees.isHead(c, S.FreeQ) && ((IAST) c).arg1() instanceof ISymbol v) {
+      if (Trees.isHead(c, S.FreeQ) && ((IAST) c).arg1() instanceof ISymbol v
+          && (roles.get(v) == Role.SUMMAND || roles.get(v) == Role.SUMMAND2)) {
         roles.put(v, Role.SCALAR);
+      }
+    }
+    for (IExpr c : rule.where()) {
+      if (Trees.isHead(c, Predicates.DISTRIBUTION) && ((IAST) c).arg1() instanceof ISymbol v) {
+        roles.put(v, Role.FAMILY); // E(q_, ..) with Distribution(q): q is a distribution though never called
       }
     }
     ISymbol index = UserSymbols.named("k");
     ISymbol size = UserSymbols.named("m");
+    ISymbol index2 = UserSymbols.named("l");
+    ISymbol size2 = UserSymbols.named("m2");
     Map<ISymbol, Domain> declared = new LinkedHashMap<>();
     declared.put(size, Domain.POSITIVE_INTEGERS);
+    if (roles.containsValue(Role.HIGH2)) {
+      declared.put(size2, Domain.POSITIVE_INTEGERS);
+    }
     Map<IExpr, IExpr> values = new HashMap<>();
     int n = 0;
     for (var e : roles.entrySet()) {
@@ -105,6 +125,20 @@ class RuleSoundnessTest {
         case INDEX -> value = index;
         case LOW -> value = F.C1;
         case HIGH -> value = size;
+        case INDEX2 -> value = index2;
+        case LOW2 -> value = F.C1;
+        case HIGH2 -> value = size2;
+        case SUMMAND2 -> {
+          ISymbol family = UserSymbols.named("w" + (++n));
+          declared.put(family, new Domain.Family(index, F.C1, size, domain == null ? Domain.REALS : domain, false,
+              new Domain.Axis(index2, F.C1, size2)));
+          value = Trees.node(family, index, index2);
+        }
+        case EVENT -> {
+          ISymbol family = UserSymbols.named("u" + (++n));
+          declared.put(family, new Domain.Family(index, F.C1, size, Domain.REALS, false));
+          value = F.Greater(Trees.node(family, index), F.C0);
+        }
         case FAMILY -> {
           ISymbol family = UserSymbols.named("f" + (++n));
           boolean distribution = rule.where().stream().anyMatch(c -> Trees.isHead(c, Predicates.DISTRIBUTION)
@@ -130,12 +164,22 @@ class RuleSoundnessTest {
     }
     IExpr left = Trees.tidy(replacePatterns(rule.lhs(), values));
     IExpr right = Trees.tidy(Trees.substitute(rule.rhs(), values));
-    return new Instance(left, right, new Domains(declared, List.of(), List.of()));
+    List<IExpr> filters = new ArrayList<>();
+    for (IExpr c : rule.where()) {
+      IExpr filter = Trees.substitute(c, values);
+      // a condition on scalars and sizes only: one on an index or a family member is the domains' job
+      if (!Trees.isHead(c, Predicates.DISTRIBUTION) && !Trees.isHead(c, S.FreeQ) && Trees.symbols(filter).stream()
+          .noneMatch(x -> x.equals(index) || x.equals(index2) || declared.get(x) instanceof Domain.Family)) {
+        filters.add(filter);
+      }
+    }
+    return new Instance(left, right, new Domains(declared, List.of(), filters));
   }
 
-  private static void findRoles(IExpr e, boolean inSum, Map<ISymbol, Role> roles) {
+  /** depth: how many sums enclose e (the outer sum's bounds are INDEX..HIGH, the inner one's INDEX2..HIGH2). */
+  private static void findRoles(IExpr e, int depth, Map<ISymbol, Role> roles) {
     if (e instanceof IPatternObject p) {
-      roles.putIfAbsent(p.getSymbol(), inSum ? Role.SUMMAND : Role.SCALAR);
+      roles.putIfAbsent(p.getSymbol(), depth == 0 ? Role.SCALAR : depth == 1 ? Role.SUMMAND : Role.SUMMAND2);
       return;
     }
     if (!(e instanceof IAST ast)) {
@@ -144,18 +188,22 @@ class RuleSoundnessTest {
     if (ast.head() instanceof IPatternObject head) {
       roles.put(head.getSymbol(), Role.FAMILY); // q_(i_): a family, called with an index
     }
+    if (ast.head().equals(S.Boole) && ast.argSize() == 1 && ast.arg1() instanceof IPatternObject event) {
+      roles.put(event.getSymbol(), Role.EVENT);
+      return;
+    }
     if ((ast.head().equals(S.Sum) || ast.head().equals(S.Product)) && ast.argSize() == 2 && ast.arg2() instanceof IAST spec && spec.argSize() == 3) {
-      Role[] bounds = {Role.INDEX, Role.LOW, Role.HIGH};
+      Role[] bounds = depth == 0 ? new Role[] {Role.INDEX, Role.LOW, Role.HIGH} : new Role[] {Role.INDEX2, Role.LOW2, Role.HIGH2};
       for (int i = 1; i <= 3; i++) {
         if (spec.get(i) instanceof IPatternObject p) {
-          roles.put(p.getSymbol(), bounds[i - 1]);
+          roles.putIfAbsent(p.getSymbol(), bounds[i - 1]);
         }
       }
-      findRoles(ast.arg1(), true, roles);
+      findRoles(ast.arg1(), depth + 1, roles);
       return;
     }
     for (IExpr arg : Trees.args(ast)) {
-      findRoles(arg, inSum, roles);
+      findRoles(arg, depth, roles);
     }
   }
 
