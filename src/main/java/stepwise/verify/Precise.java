@@ -129,8 +129,46 @@ final class Precise {
     }
   }
 
+  /** One reading asked again within a scope of {@link #remembering}: the same expression, point and digits. */
+  private record Asked(IExpr expr, Point point, int digits) {}
+
+  /** Readings of the current scope on this thread (null outside one): certifying and describing a point read the same values. */
+  private static final ThreadLocal<Map<Asked, Reading>> REMEMBERED = new ThreadLocal<>();
+
+  /**
+   * Runs work with the readings it makes remembered (those that came out: a reading cut off by
+   * the deadline is not), so a value read once at a point and precision is not computed again.
+   */
+  static <T> T remembering(java.util.function.Supplier<T> work) {
+    if (REMEMBERED.get() != null) {
+      return work.get();
+    }
+    REMEMBERED.set(new HashMap<>());
+    try {
+      return work.get();
+    } finally {
+      REMEMBERED.remove();
+    }
+  }
+
   /** The reading of expr at the point, or null if it cannot be computed. */
   static Reading reading(IExpr expr, Point p, int digits) {
+    Map<Asked, Reading> remembered = REMEMBERED.get();
+    if (remembered == null) {
+      return readNow(expr, p, digits);
+    }
+    Asked asked = new Asked(expr, p, digits);
+    Reading known = remembered.get(asked);
+    if (known == null) {
+      known = readNow(expr, p, digits);
+      if (known != null) {
+        remembered.put(asked, known);
+      }
+    }
+    return known;
+  }
+
+  private static Reading readNow(IExpr expr, Point p, int digits) {
     IExpr e = atPoint(expr, p, v -> v.numeric(digits));
     if (e == null) {
       return null;
