@@ -183,7 +183,7 @@ final class Precise {
     }
     IExpr numeric;
     try {
-      numeric = integerPowers(e, digits);
+      numeric = integerPowers(elementary(e, digits), digits);
     } catch (RuntimeException ex) {
       return null;
     }
@@ -259,6 +259,77 @@ final class Precise {
     }
     return power.imag().signum() == 0 && z.imag().signum() == 0
         ? org.matheclipse.core.expression.ApfloatNum.valueOf(power.real()) : F.complexNum(power);
+  }
+
+  /** Real arguments up to which Hipparchus' Dfp computes an elementary function (its argument reduction keeps the guard digits). */
+  private static final double DFP_MAX_TRIG_ARGUMENT = 1e5;
+  private static final double DFP_MAX_EXP_ARGUMENT = 1e3;
+  /** Digits Dfp computes beyond those asked for: its last few digits are not all correct. */
+  private static final int DFP_GUARD = 20;
+  /**
+   * Dfp's functions keep their precision up to about 150 digits (measured against apfloat: a
+   * relative error of 1e-152 at 150 digits, but 1e-157 at 260): the rungs beyond stay with apfloat.
+   */
+  private static final int DFP_MAX_DIGITS = 150;
+  /** A field per precision, made once per thread (making one computes its constants; its error flags are not shared). */
+  private static final ThreadLocal<Map<Integer, org.hipparchus.dfp.DfpField>> DFP_FIELDS = ThreadLocal.withInitial(HashMap::new);
+
+  /**
+   * Computes Sin, Cos, Tan, Exp and Log of real numbers with Hipparchus' Dfp (Taylor series):
+   * apfloat, which Symja's numeric mode uses, computes them through complex logarithms by the
+   * arithmetic-geometric mean, 20 to 40 times slower at 50 to 240 digits (Sin(1) at 50 digits: 30
+   * ms against 1 ms, measured), and they were most of a counterexample's cost. The value is
+   * computed with DFP_GUARD more digits and given Symja with the digits asked for, as apfloat's
+   * would be; complex, huge or non-numeric arguments stay with Symja.
+   */
+  private static IExpr elementary(IExpr e, int digits) {
+    if (!(e instanceof IAST ast) || Places.iterationOf(e) != null || digits + DFP_GUARD > DFP_MAX_DIGITS) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(elementary(arg, digits));
+    }
+    IExpr head = ast.head();
+    IExpr argument;
+    if (ast.argSize() == 1 && (head.equals(S.Sin) || head.equals(S.Cos) || head.equals(S.Tan) || head.equals(S.Log))) {
+      argument = rebuilt.arg1();
+    } else if (head.equals(S.Power) && ast.argSize() == 2 && rebuilt.arg1().equals(S.E)) {
+      argument = rebuilt.arg2();
+      head = S.Exp;
+    } else {
+      return rebuilt;
+    }
+    if (!argument.isNumericFunction(true) || argument.isZero()) {
+      return rebuilt; // Sin(0) stays exact
+    }
+    IExpr x = argument instanceof org.matheclipse.core.interfaces.INum ? argument : Cas.numeric(argument, digits);
+    if (!(x instanceof org.matheclipse.core.interfaces.INum real)) {
+      return rebuilt;
+    }
+    org.apfloat.Apfloat a = real.apfloatValue();
+    double size = Math.abs(a.doubleValue());
+    boolean fits = head.equals(S.Log) ? a.signum() > 0 && Math.abs(a.scale()) < 300
+        : head.equals(S.Exp) ? size <= DFP_MAX_EXP_ARGUMENT : size <= DFP_MAX_TRIG_ARGUMENT;
+    if (!fits || a.radix() != 10) {
+      return rebuilt;
+    }
+    // reducing a large argument modulo pi loses its magnitude's digits from the value near a zero (Sin(50000 Pi + 10^-11))
+    int guard = DFP_GUARD + (head.equals(S.Log) || size < 1 ? 0 : (int) Math.ceil(Math.log10(size)));
+    if (digits + guard > DFP_MAX_DIGITS) {
+      return rebuilt;
+    }
+    org.hipparchus.dfp.DfpField field = DFP_FIELDS.get().computeIfAbsent(digits + guard, org.hipparchus.dfp.DfpField::new);
+    org.hipparchus.dfp.Dfp d = field.newDfp(a.toString(true));
+    org.hipparchus.dfp.Dfp value = head.equals(S.Sin) ? org.hipparchus.dfp.DfpMath.sin(d)
+        : head.equals(S.Cos) ? org.hipparchus.dfp.DfpMath.cos(d)
+        : head.equals(S.Tan) ? org.hipparchus.dfp.DfpMath.tan(d)
+        : head.equals(S.Log) ? org.hipparchus.dfp.DfpMath.log(d)
+        : org.hipparchus.dfp.DfpMath.exp(d);
+    if (value.isNaN() || value.isInfinite() || value.classify() != org.hipparchus.dfp.Dfp.FINITE && !value.isZero()) {
+      return rebuilt;
+    }
+    return org.matheclipse.core.expression.ApfloatNum.valueOf(new org.apfloat.Apfloat(value.toString(), digits));
   }
 
   /** The deadline of one reading: DEADLINE, or less if the check's time is nearly up (ZERO: none left). */
