@@ -267,12 +267,36 @@ final class Precise {
   /** Digits Dfp computes beyond those asked for: its last few digits are not all correct. */
   private static final int DFP_GUARD = 20;
   /**
-   * Dfp's functions keep their precision up to about 150 digits (measured against apfloat: a
-   * relative error of 1e-152 at 150 digits, but 1e-157 at 260): the rungs beyond stay with apfloat.
+   * The digits of the one Dfp field: enough for the 50/70-digit rung with its guard digits, which
+   * is where nearly all readings are. Making a field computes its constants (at 3 times its
+   * digits) once per process, 0.3 to 0.6 s before the JIT has warmed up, 2 s for a 150-digit
+   * field: higher rungs stay with apfloat.
    */
-  private static final int DFP_MAX_DIGITS = 150;
-  /** A field per precision, made once per thread (making one computes its constants; its error flags are not shared). */
-  private static final ThreadLocal<Map<Integer, org.hipparchus.dfp.DfpField>> DFP_FIELDS = ThreadLocal.withInitial(HashMap::new);
+  private static final int DFP_DIGITS = 95;
+
+  /** Whether readings use Dfp: a batch turns it on (see {@link #useDfp}); a single check keeps apfloat and its quick start. */
+  private static volatile boolean dfpOn;
+
+  /**
+   * Makes the Dfp field now, outside any check's time limit, and lets readings use it from now
+   * on in this process. Worth it for many checks (a batch, a server): for a single one the
+   * field's making costs more than it saves.
+   */
+  static void useDfp() {
+    useDfp(true);
+  }
+
+  /** Turns Dfp on or off (a test compares the two). */
+  static void useDfp(boolean on) {
+    if (!on || Dfp.FIELD != null) {
+      dfpOn = on;
+    }
+  }
+
+  /** The field, made on first use (a holder class: thread-safe, and never made by a run that reads nothing). */
+  private static final class Dfp {
+    static final org.hipparchus.dfp.DfpField FIELD = new org.hipparchus.dfp.DfpField(DFP_DIGITS);
+  }
 
   /**
    * Computes Sin, Cos, Tan, Exp and Log of real numbers with Hipparchus' Dfp (Taylor series):
@@ -283,7 +307,7 @@ final class Precise {
    * would be; complex, huge or non-numeric arguments stay with Symja.
    */
   private static IExpr elementary(IExpr e, int digits) {
-    if (!(e instanceof IAST ast) || Places.iterationOf(e) != null || digits + DFP_GUARD > DFP_MAX_DIGITS) {
+    if (!dfpOn || !(e instanceof IAST ast) || Places.iterationOf(e) != null || digits + DFP_GUARD > DFP_DIGITS) {
       return e;
     }
     IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
@@ -316,10 +340,10 @@ final class Precise {
     }
     // reducing a large argument modulo pi loses its magnitude's digits from the value near a zero (Sin(50000 Pi + 10^-11))
     int guard = DFP_GUARD + (head.equals(S.Log) || size < 1 ? 0 : (int) Math.ceil(Math.log10(size)));
-    if (digits + guard > DFP_MAX_DIGITS) {
+    if (digits + guard > DFP_DIGITS) {
       return rebuilt;
     }
-    org.hipparchus.dfp.DfpField field = DFP_FIELDS.get().computeIfAbsent(digits + guard, org.hipparchus.dfp.DfpField::new);
+    org.hipparchus.dfp.DfpField field = Dfp.FIELD; // more digits than asked for only make the value more exact
     org.hipparchus.dfp.Dfp d = field.newDfp(a.toString(true));
     org.hipparchus.dfp.Dfp value = head.equals(S.Sin) ? org.hipparchus.dfp.DfpMath.sin(d)
         : head.equals(S.Cos) ? org.hipparchus.dfp.DfpMath.cos(d)

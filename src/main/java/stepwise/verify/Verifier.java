@@ -201,6 +201,15 @@ public final class Verifier {
     return guarded(() -> equalNow(what, a, b, domains, List.of(), null, true), why -> unknown(what, why));
   }
 
+  /**
+   * Readies this process for many checks (equiv --batch, the server): high-precision readings
+   * of elementary functions then go through Hipparchus' Dfp, whose set-up (a few tenths of a
+   * second) is paid here, outside every check's time limit, and repaid within a few dozen checks.
+   */
+  public static void prepareForMany() {
+    Precise.useDfp();
+  }
+
   /** Sample points in doubles that guard a proof found first (against a slip of the CAS), see {@link #equivalent}. */
   static final int SPOT_POINTS = 20;
   /** The share of a check's time the first, quick proof attempt may take. */
