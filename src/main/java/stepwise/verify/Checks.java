@@ -572,22 +572,20 @@ final class Checks {
         continue;
       }
       // at Pi/2 doubles give cos = 6e-17, not 0: such points are always judged in high precision
-      if (o.violated()) {
-        // the cheap road: round the point in doubles first, then re-check and certify only the round point
-        Point round = budget.around(() -> roundedInDoubles(sampler, p, probe, expressions));
-        if (round != null) {
-          List<String> values = budget.around(() -> readableOrNull(probe.describe(round)));
-          if (values != null) {
-            return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
-                new Counterexample(show(round), values), null, shown, sampler.isEmpty());
-          }
-        }
-      }
       if (o.violated() || p.hasExactOnlyValues()) {
         Recheck really = budget.around(() -> probe.confirmed(p));
         if (really == Recheck.BEYOND) {
           undefined++;
           continue;
+        }
+        if (really == Recheck.REAL && o.violated()) {
+          // the cheap road: round the point in doubles, then re-check and certify only the round point
+          Point round = budget.around(() -> roundedInDoubles(sampler, p, probe, expressions));
+          List<String> values = round == null ? null : budget.around(() -> readableOrNull(probe.describe(round)));
+          if (values != null) {
+            return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
+                new Counterexample(show(round), values), null, shown, sampler.isEmpty());
+          }
         }
         if (really == Recheck.REAL) {
           Certifier.Objection why = budget.around(() -> objection(probe, p, expressions));
