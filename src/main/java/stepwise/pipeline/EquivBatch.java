@@ -94,6 +94,7 @@ public final class EquivBatch {
    */
   public Totals run(Path file, Listener listener) {
     listener.started(readThrough(file));
+    stepwise.verify.Verifier.prepareForMany();
     Totals totals = new Totals();
     int window = jobs * 4;
     Deque<Future<EquivLine.Verdict>> inFlight = new ArrayDeque<>(window);

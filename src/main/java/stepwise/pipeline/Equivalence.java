@@ -91,7 +91,7 @@ public final class Equivalence {
   }
 
   public Finding check(Question q) {
-    return verifier.equal("left = right", q.left(), q.right(), q.domains(), List.of(), null);
+    return verifier.equivalent("left = right", q.left(), q.right(), q.domains());
   }
 
   private static IExpr read(String text, Source where, String what) {

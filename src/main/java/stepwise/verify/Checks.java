@@ -526,6 +526,11 @@ final class Checks {
   }
 
   private NumericResult run(Sampler sampler, Collection<IExpr> expressions, Probe probe) {
+    // certifying a point and describing it read the same sides at the same precisions
+    return Precise.remembering(() -> runRemembering(sampler, expressions, probe));
+  }
+
+  private NumericResult runRemembering(Sampler sampler, Collection<IExpr> expressions, Probe probe) {
     int points = 0;
     int undefined = 0;
     int unconfirmed = 0;
@@ -572,6 +577,15 @@ final class Checks {
         if (really == Recheck.BEYOND) {
           undefined++;
           continue;
+        }
+        if (really == Recheck.REAL && o.violated()) {
+          // the cheap road: round the point in doubles, then re-check and certify only the round point
+          Point round = budget.around(() -> roundedInDoubles(sampler, p, probe, expressions));
+          List<String> values = round == null ? null : budget.around(() -> readableOrNull(probe.describe(round)));
+          if (values != null) {
+            return new NumericResult(points + 1, undefined, Math.max(maxError, o.error()),
+                new Counterexample(show(round), values), null, shown, sampler.isEmpty());
+          }
         }
         if (really == Recheck.REAL) {
           Certifier.Objection why = budget.around(() -> objection(probe, p, expressions));
@@ -659,6 +673,29 @@ final class Checks {
     }
     return new Shrinker(domains, sampler, q -> !budget.expired() && stillFails(q, probe)
         && objection(probe, q, expressions) == null).shrink(p);
+  }
+
+  /**
+   * The rounder point that shrinking in doubles alone reaches from p, if it is a counterexample
+   * by every test (re-checked in high precision and certified), else null: then p goes the long
+   * way (re-checked, certified, shrunk with every candidate re-checked), as it did before.
+   * Most failures are real, and this certifies one point instead of each step on the way.
+   */
+  private Point roundedInDoubles(Sampler sampler, Point p, Probe probe, Collection<IExpr> expressions) {
+    if (budget.expired()) {
+      return null;
+    }
+    Point round = new Shrinker(domains, sampler, q -> !budget.expired() && failsInDoubles(q, probe)).shrink(p);
+    return stillFails(round, probe) && objection(probe, round, expressions) == null ? round : null;
+  }
+
+  private static boolean failsInDoubles(Point q, Probe probe) {
+    try {
+      Outcome o = probe.fast(q);
+      return o.defined() && o.violated();
+    } catch (Numeric.NotNumeric e) {
+      return false;
+    }
   }
 
   private static boolean stillFails(Point q, Probe probe) {

@@ -129,8 +129,46 @@ final class Precise {
     }
   }
 
+  /** One reading asked again within a scope of {@link #remembering}: the same expression, point and digits. */
+  private record Asked(IExpr expr, Point point, int digits) {}
+
+  /** Readings of the current scope on this thread (null outside one): certifying and describing a point read the same values. */
+  private static final ThreadLocal<Map<Asked, Reading>> REMEMBERED = new ThreadLocal<>();
+
+  /**
+   * Runs work with the readings it makes remembered (those that came out: a reading cut off by
+   * the deadline is not), so a value read once at a point and precision is not computed again.
+   */
+  static <T> T remembering(java.util.function.Supplier<T> work) {
+    if (REMEMBERED.get() != null) {
+      return work.get();
+    }
+    REMEMBERED.set(new HashMap<>());
+    try {
+      return work.get();
+    } finally {
+      REMEMBERED.remove();
+    }
+  }
+
   /** The reading of expr at the point, or null if it cannot be computed. */
   static Reading reading(IExpr expr, Point p, int digits) {
+    Map<Asked, Reading> remembered = REMEMBERED.get();
+    if (remembered == null) {
+      return readNow(expr, p, digits);
+    }
+    Asked asked = new Asked(expr, p, digits);
+    Reading known = remembered.get(asked);
+    if (known == null) {
+      known = readNow(expr, p, digits);
+      if (known != null) {
+        remembered.put(asked, known);
+      }
+    }
+    return known;
+  }
+
+  private static Reading readNow(IExpr expr, Point p, int digits) {
     IExpr e = atPoint(expr, p, v -> v.numeric(digits));
     if (e == null) {
       return null;
@@ -145,7 +183,7 @@ final class Precise {
     }
     IExpr numeric;
     try {
-      numeric = integerPowers(e, digits);
+      numeric = integerPowers(elementary(e, digits), digits);
     } catch (RuntimeException ex) {
       return null;
     }
@@ -221,6 +259,101 @@ final class Precise {
     }
     return power.imag().signum() == 0 && z.imag().signum() == 0
         ? org.matheclipse.core.expression.ApfloatNum.valueOf(power.real()) : F.complexNum(power);
+  }
+
+  /** Real arguments up to which Hipparchus' Dfp computes an elementary function (its argument reduction keeps the guard digits). */
+  private static final double DFP_MAX_TRIG_ARGUMENT = 1e5;
+  private static final double DFP_MAX_EXP_ARGUMENT = 1e3;
+  /** Digits Dfp computes beyond those asked for: its last few digits are not all correct. */
+  private static final int DFP_GUARD = 20;
+  /**
+   * The digits of the one Dfp field: enough for the 50/70-digit rung with its guard digits, which
+   * is where nearly all readings are. Making a field computes its constants (at 3 times its
+   * digits) once per process, 0.3 to 0.6 s before the JIT has warmed up, 2 s for a 150-digit
+   * field: higher rungs stay with apfloat.
+   */
+  private static final int DFP_DIGITS = 95;
+
+  /** Whether readings use Dfp: a batch turns it on (see {@link #useDfp}); a single check keeps apfloat and its quick start. */
+  private static volatile boolean dfpOn;
+
+  /**
+   * Makes the Dfp field now, outside any check's time limit, and lets readings use it from now
+   * on in this process. Worth it for many checks (a batch, a server): for a single one the
+   * field's making costs more than it saves.
+   */
+  static void useDfp() {
+    useDfp(true);
+  }
+
+  /** Turns Dfp on or off (a test compares the two). */
+  static void useDfp(boolean on) {
+    if (!on || Dfp.FIELD != null) {
+      dfpOn = on;
+    }
+  }
+
+  /** The field, made on first use (a holder class: thread-safe, and never made by a run that reads nothing). */
+  private static final class Dfp {
+    static final org.hipparchus.dfp.DfpField FIELD = new org.hipparchus.dfp.DfpField(DFP_DIGITS);
+  }
+
+  /**
+   * Computes Sin, Cos, Tan, Exp and Log of real numbers with Hipparchus' Dfp (Taylor series):
+   * apfloat, which Symja's numeric mode uses, computes them through complex logarithms by the
+   * arithmetic-geometric mean, 20 to 40 times slower at 50 to 240 digits (Sin(1) at 50 digits: 30
+   * ms against 1 ms, measured), and they were most of a counterexample's cost. The value is
+   * computed with DFP_GUARD more digits and given Symja with the digits asked for, as apfloat's
+   * would be; complex, huge or non-numeric arguments stay with Symja.
+   */
+  private static IExpr elementary(IExpr e, int digits) {
+    if (!dfpOn || !(e instanceof IAST ast) || Places.iterationOf(e) != null || digits + DFP_GUARD > DFP_DIGITS) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(elementary(arg, digits));
+    }
+    IExpr head = ast.head();
+    IExpr argument;
+    if (ast.argSize() == 1 && (head.equals(S.Sin) || head.equals(S.Cos) || head.equals(S.Tan) || head.equals(S.Log))) {
+      argument = rebuilt.arg1();
+    } else if (head.equals(S.Power) && ast.argSize() == 2 && rebuilt.arg1().equals(S.E)) {
+      argument = rebuilt.arg2();
+      head = S.Exp;
+    } else {
+      return rebuilt;
+    }
+    if (!argument.isNumericFunction(true) || argument.isZero()) {
+      return rebuilt; // Sin(0) stays exact
+    }
+    IExpr x = argument instanceof org.matheclipse.core.interfaces.INum ? argument : Cas.numeric(argument, digits);
+    if (!(x instanceof org.matheclipse.core.interfaces.INum real)) {
+      return rebuilt;
+    }
+    org.apfloat.Apfloat a = real.apfloatValue();
+    double size = Math.abs(a.doubleValue());
+    boolean fits = head.equals(S.Log) ? a.signum() > 0 && Math.abs(a.scale()) < 300
+        : head.equals(S.Exp) ? size <= DFP_MAX_EXP_ARGUMENT : size <= DFP_MAX_TRIG_ARGUMENT;
+    if (!fits || a.radix() != 10) {
+      return rebuilt;
+    }
+    // reducing a large argument modulo pi loses its magnitude's digits from the value near a zero (Sin(50000 Pi + 10^-11))
+    int guard = DFP_GUARD + (head.equals(S.Log) || size < 1 ? 0 : (int) Math.ceil(Math.log10(size)));
+    if (digits + guard > DFP_DIGITS) {
+      return rebuilt;
+    }
+    org.hipparchus.dfp.DfpField field = Dfp.FIELD; // more digits than asked for only make the value more exact
+    org.hipparchus.dfp.Dfp d = field.newDfp(a.toString(true));
+    org.hipparchus.dfp.Dfp value = head.equals(S.Sin) ? org.hipparchus.dfp.DfpMath.sin(d)
+        : head.equals(S.Cos) ? org.hipparchus.dfp.DfpMath.cos(d)
+        : head.equals(S.Tan) ? org.hipparchus.dfp.DfpMath.tan(d)
+        : head.equals(S.Log) ? org.hipparchus.dfp.DfpMath.log(d)
+        : org.hipparchus.dfp.DfpMath.exp(d);
+    if (value.isNaN() || value.isInfinite() || value.classify() != org.hipparchus.dfp.Dfp.FINITE && !value.isZero()) {
+      return rebuilt;
+    }
+    return org.matheclipse.core.expression.ApfloatNum.valueOf(new org.apfloat.Apfloat(value.toString(), digits));
   }
 
   /** The deadline of one reading: DEADLINE, or less if the check's time is nearly up (ZERO: none left). */

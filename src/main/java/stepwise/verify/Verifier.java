@@ -188,11 +188,35 @@ public final class Verifier {
 
   /** a = b: numeric sampling first (cheap, and it catches false claims), then symbolic proof. */
   public Finding equal(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within, String byRule) {
-    return guarded(() -> equalNow(what, a, b, domains, within, byRule), why -> unknown(what, why));
+    return guarded(() -> equalNow(what, a, b, domains, within, byRule, false), why -> unknown(what, why));
   }
 
+  /**
+   * a = b as a free-standing question (equiv, its batches, the API and the service): the same
+   * check, except that after a short spot check in doubles (SPOT_POINTS) the symbolic provers are
+   * tried at once under a small slice of the time; a pair they prove needs no more samples. Only
+   * a pair they do not prove goes on to the full sampling and the high-precision re-checks.
+   */
+  public Finding equivalent(String what, IExpr a, IExpr b, Domains domains) {
+    return guarded(() -> equalNow(what, a, b, domains, List.of(), null, true), why -> unknown(what, why));
+  }
+
+  /**
+   * Readies this process for many checks (equiv --batch, the server): high-precision readings
+   * of elementary functions then go through Hipparchus' Dfp, whose set-up (a few tenths of a
+   * second) is paid here, outside every check's time limit, and repaid within a few dozen checks.
+   */
+  public static void prepareForMany() {
+    Precise.useDfp();
+  }
+
+  /** Sample points in doubles that guard a proof found first (against a slip of the CAS), see {@link #equivalent}. */
+  static final int SPOT_POINTS = 20;
+  /** The share of a check's time the first, quick proof attempt may take. */
+  private static final double QUICK_PROOF_SHARE = 0.2;
+
   private Finding equalNow(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within,
-      String byRule) {
+      String byRule, boolean proofFirst) {
     Budget budget = Budget.current();
     String huge = NumberSize.tooLarge(a, b);
     if (huge != null) {
@@ -214,23 +238,56 @@ public final class Verifier {
     IExpr difference = Trees.plus(a, Trees.negate(b));
     boolean special = SpecialForms.applies(difference) || InfiniteSums.applies(difference);
     Checks checks = checks(domains, budget);
+    boolean quick = proofFirst && !statements && byRule == null;
+    // whether the quick proof attempt ran to its end without a proof (then the full attempt would only repeat it)
+    boolean[] quickFinished = {false};
+    Strategy sample = (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within);
+    Strategy quickSpot = (e, t) -> {
+      if (quick) {
+        e.sampled = new Checks(domains, SPOT_POINTS, settings.seed(), budget).equal(left, right, within);
+      }
+    };
+    Strategy quickProof = (e, t) -> {
+      if (!quick) {
+        return;
+      }
+      java.time.Duration slice = java.time.Duration.ofNanos((long) (t.total().toNanos() * QUICK_PROOF_SHARE));
+      try {
+        e.proof = prove(special, domains, a, b, within, slice.compareTo(t.remaining()) < 0 ? slice : t.remaining());
+        quickFinished[0] = e.proof == null;
+      } catch (Cas.DeadlineExceeded ex) {
+        // not cheap: the full sampling comes first, then the provers again with the time left
+      }
+    };
     Evidence evidence = Strategy.run(what, budget, List.of(
-        (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within),
+        quick ? quickSpot : sample,
         (e, t) -> e.proof = a.equals(b) ? "identical" : null,
         (e, t) -> e.distrust = looseBound(domains, left, right),
         (e, t) -> e.byRule = byRule, // known before the proof attempt, which may run out of time
-        (e, t) -> e.proof = special ? null : new SymbolicProver(catalogue, domains, t.remaining()).proveZero(
-            Trees.plus(a, Trees.negate(b)), within).orElse(null),
-        // Gamma family, parity of (-1)^n, radicals, convergent series: the same moves plus laws whose
-        // side conditions are proved (it replaces the plain prover where such functions occur)
-        (e, t) -> e.proof = !special ? null : new SymbolicProver(catalogue, domains, t.remaining()).withSpecialFunctions()
-            .proveZero(Trees.plus(a, Trees.negate(b)), within).orElse(null),
+        quickProof,
+        (e, t) -> {
+          if (quick) {
+            sample.attempt(e, t);
+          }
+        },
+        (e, t) -> e.proof = quickFinished[0] ? null : prove(special, domains, a, b, within, t.remaining()),
         (e, t) -> SeriesBounds.apply(e, left, right, t), // series no proof summed: partial sums with proved tail bounds
         (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
             : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
     return evidence.decide(settings.samples(), (statements ? "one holds where the other does not"
         : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)")
         + RandomFunctions.note(domains, catalogue.heads().keySet(), a, b));
+  }
+
+  /**
+   * The method that proves a - b = 0 under the domains, or null. Gamma family, parity of
+   * (-1)^n, radicals, convergent series (special): the same moves plus laws whose side conditions
+   * are proved, which replace the plain prover where such functions occur.
+   */
+  private String prove(boolean special, Domains domains, IExpr a, IExpr b, List<Obligation.Iteration> within,
+      java.time.Duration time) {
+    SymbolicProver prover = new SymbolicProver(catalogue, domains, time);
+    return (special ? prover.withSpecialFunctions() : prover).proveZero(Trees.plus(a, Trees.negate(b)), within).orElse(null);
   }
 
   /**
