@@ -88,7 +88,7 @@ final class Certifier {
     Set<ISymbol> given = new java.util.HashSet<>(p.scalars().keySet());
     given.addAll(p.families().keySet());
     List<IExpr> constraints = new ArrayList<>(domains.equalities());
-    constraints.addAll(domains.conditions());
+    domains.conditions().forEach(condition -> constraints.addAll(p.instances(condition, domains)));
     for (IExpr c : constraints) {
       if (!given.containsAll(freeSymbols(c))) {
         continue; // about variables the claim does not use

@@ -2,13 +2,20 @@ package stepwise.verify;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.hipparchus.complex.Complex;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
+import stepwise.expr.Trees;
+import stepwise.model.Domains;
 
 /**
  * A sample point: exact (decimal) values for scalars and for the members of families. Doubles
@@ -41,6 +48,31 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
   /** The members of a two-index family, keyed by memberKey(i, j); a one-index member call on it has no value. */
   static final class Grid extends TreeMap<Integer, Value> {
     private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * A condition on the members of a one-index family with the family's own index free (y(i) <= K
+   * among a file's constraints) holds for every member: its instances at this point, one per
+   * member of the family. Any other condition is its own single instance.
+   */
+  List<IExpr> instances(IExpr condition, Domains domains) {
+    Map<ISymbol, Set<Integer>> membersByIndex = new HashMap<>();
+    Trees.walk(condition, (path, sub) -> {
+      if (sub instanceof IAST call && call.argSize() == 1 && call.head() instanceof ISymbol name
+          && families.containsKey(name) && domains.family(name) != null && domains.family(name).arity() == 1
+          && call.arg1().equals(domains.family(name).index())) {
+        // families sharing an index: the members all of them have
+        membersByIndex.merge(domains.family(name).index(), new TreeSet<>(families.get(name).keySet()), (a, b) -> {
+          a.retainAll(b);
+          return a;
+        });
+      }
+    });
+    if (membersByIndex.size() != 1) {
+      return List.of(condition); // none, or two free indices: as written
+    }
+    Map.Entry<ISymbol, Set<Integer>> free = membersByIndex.entrySet().iterator().next();
+    return free.getValue().stream().map(k -> Trees.substitute(condition, Map.of(free.getKey(), F.ZZ(k)))).toList();
   }
 
   /** Whether some value is known only exactly (Pi/2, Sqrt(2)): doubles cannot judge the point. */

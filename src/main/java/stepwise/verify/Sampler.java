@@ -512,18 +512,22 @@ final class Sampler {
           ? new Point.Value(re, im, false, symbolic) : new Point.Value(re, im));
     }
     Point point = new Point(all, members);
+    Set<ISymbol> known = new HashSet<>(all.keySet());
+    known.addAll(members.keySet());
     for (IExpr condition : domains.conditions()) {
-      if (!all.keySet().containsAll(userSymbols(condition))) {
-        continue; // about variables this check does not use
-      }
-      Boolean ok;
-      try {
-        ok = Truth.holdsNumerically(condition, point);
-      } catch (Numeric.NotNumeric e) {
-        ok = null;
-      }
-      if (ok == null || !ok) {
-        return null;
+      for (IExpr instance : point.instances(condition, domains)) {
+        if (!known.containsAll(userSymbols(instance))) {
+          continue; // about variables this check does not use
+        }
+        Boolean ok;
+        try {
+          ok = Truth.holdsNumerically(instance, point);
+        } catch (Numeric.NotNumeric e) {
+          ok = null;
+        }
+        if (ok == null || !ok) {
+          return null;
+        }
       }
     }
     return point;

@@ -175,6 +175,12 @@ final class SignProver {
     if (Trees.isHead(e, S.Plus) || Trees.isHead(e, S.Times)) {
       return Trees.args(e).stream().allMatch(a -> isInteger(a, bounds));
     }
+    if (e instanceof IAST call && call.head() instanceof ISymbol name && domains.family(name) != null
+        && call.argSize() == domains.family(name).arity()) { // a member y(i) of a family declared integer
+      Domain element = domains.family(name).element();
+      return element instanceof Domain.Real r && r.integer()
+          || element instanceof Domain.Finite f && f.values().stream().allMatch(IExpr::isInteger);
+    }
     return false;
   }
 
