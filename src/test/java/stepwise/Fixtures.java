@@ -16,6 +16,14 @@ import stepwise.verify.Verifier;
 
 /** Shared set-up for tests: the built-in catalogue, a verifier, parsing and checking files. */
 public final class Fixtures {
+  /**
+   * A true identity that no prover knows (Gauss's multiplication formula for 3) and whose
+   * sampling (Gamma at 50 digits) is slow: a check of it takes its whole time limit. Tests of
+   * cancelling and of queues use it; if a prover learns it, pick another.
+   */
+  public static final String[] SLOW_TRUE_IDENTITY = {"Gamma(x)*Gamma(x + 1/3)*Gamma(x + 2/3)",
+      "2*Pi*3^(1/2 - 3*x)*Gamma(3*x)", "x > 0"};
+
   static {
     Cas.warmUp();
   }

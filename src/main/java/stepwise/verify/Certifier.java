@@ -90,7 +90,12 @@ final class Certifier {
     List<IExpr> constraints = new ArrayList<>(domains.equalities());
     domains.conditions().forEach(condition -> constraints.addAll(p.instances(condition, domains)));
     for (IExpr c : constraints) {
-      if (!given.containsAll(freeSymbols(c))) {
+      Set<ISymbol> used = freeSymbols(c);
+      if (!given.containsAll(used)) {
+        if (used.stream().anyMatch(p.families()::containsKey)) {
+          return new Objection(Objection.Kind.UNDECIDED, "the assumption " + ExprPrinter.print(c)
+              + " about every member cannot be confirmed there");
+        }
         continue; // about variables the claim does not use
       }
       Boolean holds;

@@ -2,6 +2,7 @@ package stepwise.verify;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 import stepwise.expr.Trees;
+import stepwise.model.Domain;
 import stepwise.model.Domains;
 
 /**
@@ -51,28 +53,40 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
   }
 
   /**
-   * A condition on the members of a one-index family with the family's own index free (y(i) <= K
-   * among a file's constraints) holds for every member: its instances at this point, one per
-   * member of the family. Any other condition is its own single instance.
+   * A condition on the members of a family with the family's own indices free (y(i) <= K or
+   * p(i, j) <= c among a file's constraints) holds for every member: its instances at this
+   * point, one per member. Any other condition is its own single instance.
    */
   List<IExpr> instances(IExpr condition, Domains domains) {
-    Map<ISymbol, Set<Integer>> membersByIndex = new HashMap<>();
+    Map<List<ISymbol>, Set<Integer>> membersByIndices = new HashMap<>();
     Trees.walk(condition, (path, sub) -> {
-      if (sub instanceof IAST call && call.argSize() == 1 && call.head() instanceof ISymbol name
-          && families.containsKey(name) && domains.family(name) != null && domains.family(name).arity() == 1
-          && call.arg1().equals(domains.family(name).index())) {
-        // families sharing an index: the members all of them have
-        membersByIndex.merge(domains.family(name).index(), new TreeSet<>(families.get(name).keySet()), (a, b) -> {
-          a.retainAll(b);
-          return a;
-        });
+      if (sub instanceof IAST call && call.head() instanceof ISymbol name && families.containsKey(name)
+          && domains.family(name) != null && call.argSize() == domains.family(name).arity()) {
+        Domain.Family family = domains.family(name);
+        List<ISymbol> indices = family.second() == null ? List.of(family.index())
+            : List.of(family.index(), family.second().index());
+        if (call.arg1().equals(indices.get(0)) && (indices.size() == 1 || call.arg2().equals(indices.get(1)))) {
+          // families sharing indices: the members all of them have
+          membersByIndices.merge(indices, new TreeSet<>(families.get(name).keySet()), (a, b) -> {
+            a.retainAll(b);
+            return a;
+          });
+        }
       }
     });
-    if (membersByIndex.size() != 1) {
-      return List.of(condition); // none, or two free indices: as written
+    if (membersByIndices.size() != 1) {
+      return List.of(condition); // none, or different free indices: as written
     }
-    Map.Entry<ISymbol, Set<Integer>> free = membersByIndex.entrySet().iterator().next();
-    return free.getValue().stream().map(k -> Trees.substitute(condition, Map.of(free.getKey(), F.ZZ(k)))).toList();
+    Map.Entry<List<ISymbol>, Set<Integer>> free = membersByIndices.entrySet().iterator().next();
+    List<ISymbol> indices = free.getKey();
+    List<IExpr> out = new ArrayList<>();
+    for (int key : free.getValue()) {
+      Map<ISymbol, IExpr> at = indices.size() == 1 ? Map.of(indices.get(0), F.ZZ(key))
+          : Map.of(indices.get(0), F.ZZ(Math.floorDiv(key + RADIX / 2, RADIX)),
+              indices.get(1), F.ZZ(key - Math.floorDiv(key + RADIX / 2, RADIX) * RADIX));
+      out.add(Trees.substitute(condition, at));
+    }
+    return out;
   }
 
   /** Whether some value is known only exactly (Pi/2, Sqrt(2)): doubles cannot judge the point. */

@@ -516,7 +516,11 @@ final class Sampler {
     known.addAll(members.keySet());
     for (IExpr condition : domains.conditions()) {
       for (IExpr instance : point.instances(condition, domains)) {
-        if (!known.containsAll(userSymbols(instance))) {
+        Set<ISymbol> used = userSymbols(instance);
+        if (!known.containsAll(used)) {
+          if (used.stream().anyMatch(members::containsKey)) {
+            return null; // about sampled members, with an index it cannot take in turn (p(i, j) <= c): never ignored
+          }
           continue; // about variables this check does not use
         }
         Boolean ok;

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The service's answers one request at a time: limits, refusals, and a graceful stop. */
 class ServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** A true identity that no prover knows (Gauss's multiplication formula for 3), so sampling takes the time limit. */
-  static final String[] SLOW = {"Gamma(x)*Gamma(x + 1/3)*Gamma(x + 2/3)", "2*Pi*3^(1/2 - 3*x)*Gamma(3*x)", "x > 0"};
+  static final String[] SLOW = stepwise.Fixtures.SLOW_TRUE_IDENTITY;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private HttpResponse<String> post(URI base, String path, HttpRequest.BodyPublisher body) throws Exception {

@@ -50,6 +50,33 @@ class FamilyConstraintTest {
     assertEquals(Status.PROVED, d.verdicts().get(0).status(), d.verdicts().get(0).summary());
   }
 
+  /** The same for a matrix: w(i, j) <= 1 for every entry bounds the total by the number of entries. */
+  @Test
+  void aConstraintOnEveryEntryOfAMatrixIsKept() throws IOException {
+    Path p = dir.resolve("matrix.yaml");
+    Files.writeString(p, """
+        title: {en: "t", zh: "t"}
+        symbols:
+          m: {domain: positive integer}
+          n: {domain: positive integer}
+          w: {domain: positive, index: [i, j], range: [1..m, 1..n]}
+        constraints:
+          - w(i, j) <= 1
+        claims:
+          - name: total-at-most-entries
+            left: Sum(Sum(w(i, j), {j, 1, n}), {i, 1, m})
+            relation: "<="
+            right: m*n
+          - name: total-at-most-rows
+            left: Sum(Sum(w(i, j), {j, 1, n}), {i, 1, m})
+            relation: "<="
+            right: m
+        """);
+    Report r = Fixtures.check(p);
+    assertTrue(r.claims().get(0).passes(), r.claims().get(0).finding().toString());
+    assertEquals(Status.REFUTED, r.claims().get(1).finding().status(), r.claims().get(1).finding().toString());
+  }
+
   @Test
   void aCountThatStopsShortIsRefutedAtAPointThatKeepsTheConstraint() throws IOException {
     DerivationResult d = check("""
