@@ -86,8 +86,8 @@ final class Precise {
     private final IExpr value;
     private final int digits;
     private final double largest;
-    /** log10 |value|, computed once (NaN until asked): noise() is asked several times per reading. */
-    private double magnitude = Double.NaN;
+    /** log10 |value|, computed once when first asked (measured): noise() is asked several times per reading. */
+    private double magnitude;
     private boolean measured;
 
     Reading(IExpr value, int digits, double largest) {

@@ -242,38 +242,29 @@ public final class Verifier {
     // whether the quick proof attempt ran to its end without a proof (then the full attempt would only repeat it)
     boolean[] quickFinished = {false};
     Strategy sample = (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within);
-    Strategy quickSpot = (e, t) -> {
-      if (quick) {
-        e.sampled = new Checks(domains, SPOT_POINTS, settings.seed(), budget).equal(left, right, within);
-      }
-    };
-    Strategy quickProof = (e, t) -> {
-      if (!quick) {
-        return;
-      }
-      java.time.Duration slice = java.time.Duration.ofNanos((long) (t.total().toNanos() * QUICK_PROOF_SHARE));
-      try {
-        e.proof = prove(special, domains, a, b, within, slice.compareTo(t.remaining()) < 0 ? slice : t.remaining());
-        quickFinished[0] = e.proof == null;
-      } catch (Cas.DeadlineExceeded ex) {
-        // not cheap: the full sampling comes first, then the provers again with the time left
-      }
-    };
-    Evidence evidence = Strategy.run(what, budget, List.of(
-        quick ? quickSpot : sample,
-        (e, t) -> e.proof = a.equals(b) ? "identical" : null,
-        (e, t) -> e.distrust = looseBound(domains, left, right),
-        (e, t) -> e.byRule = byRule, // known before the proof attempt, which may run out of time
-        quickProof,
-        (e, t) -> {
-          if (quick) {
-            sample.attempt(e, t);
-          }
-        },
-        (e, t) -> e.proof = quickFinished[0] ? null : prove(special, domains, a, b, within, t.remaining()),
-        (e, t) -> SeriesBounds.apply(e, left, right, t), // series no proof summed: partial sums with proved tail bounds
-        (e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
-            : checks.equalPrecisely(left, right, within, PRECISE_POINTS)));
+    List<Strategy> strategies = new ArrayList<>();
+    strategies.add(quick ? (e, t) -> e.sampled = new Checks(domains, SPOT_POINTS, settings.seed(), budget).equal(left, right, within)
+        : sample);
+    strategies.add((e, t) -> e.proof = a.equals(b) ? "identical" : null);
+    strategies.add((e, t) -> e.distrust = looseBound(domains, left, right));
+    strategies.add((e, t) -> e.byRule = byRule); // known before the proof attempt, which may run out of time
+    if (quick) {
+      strategies.add((e, t) -> {
+        java.time.Duration slice = java.time.Duration.ofNanos((long) (t.total().toNanos() * QUICK_PROOF_SHARE));
+        try {
+          e.proof = prove(special, domains, a, b, within, slice.compareTo(t.remaining()) < 0 ? slice : t.remaining());
+          quickFinished[0] = e.proof == null;
+        } catch (Cas.DeadlineExceeded ex) {
+          // not cheap: the full sampling comes first, then the provers again with the time left
+        }
+      });
+      strategies.add(sample);
+    }
+    strategies.add((e, t) -> e.proof = quickFinished[0] ? null : prove(special, domains, a, b, within, t.remaining()));
+    strategies.add((e, t) -> SeriesBounds.apply(e, left, right, t)); // series no proof summed: partial sums with proved tail bounds
+    strategies.add((e, t) -> e.precise = statements || e.byRule != null && e.sampled.points() > 0 ? null
+        : checks.equalPrecisely(left, right, within, PRECISE_POINTS));
+    Evidence evidence = Strategy.run(what, budget, strategies);
     return evidence.decide(settings.samples(), (statements ? "one holds where the other does not"
         : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)")
         + RandomFunctions.note(domains, catalogue.heads().keySet(), a, b));
