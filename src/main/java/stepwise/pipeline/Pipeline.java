@@ -250,7 +250,7 @@ public final class Pipeline {
         return new Prepared(d, null, new DerivationResult(d, null, List.of(), Status.UNKNOWN, false, problem));
       }
     }
-    d = stepwise.derive.AutoSteps.fill(d, start, catalogue, settings); // rule: auto and goal: steps found, then checked like the rest
+    d = StepFinder.installed().fill(d, start, catalogue, settings); // rule: auto and goal: steps found, then checked like the rest
     return new Prepared(d, new Rewriter().run(d, start), null);
   }
 
