@@ -186,16 +186,21 @@ public final class Verifier {
     return new Finding(r.describe(), Status.UNKNOWN, "", 0, 0, null, "no check for relation " + relation.symbol(), List.of());
   }
 
-  /** a = b: numeric sampling first (cheap, and it catches false claims), then symbolic proof. */
+  /**
+   * a = b, for a derivation's step or claim: the same order as a free-standing question (see
+   * {@link #equivalent}), so a step whose sampling is slow is not left unknown at its time limit
+   * before a prover that would prove it at once has been tried.
+   */
   public Finding equal(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within, String byRule) {
-    return guarded(() -> equalNow(what, a, b, domains, within, byRule, false), why -> unknown(what, why));
+    return guarded(() -> equalNow(what, a, b, domains, within, byRule, true), why -> unknown(what, why));
   }
 
   /**
-   * a = b as a free-standing question (equiv, its batches, the API and the service): the same
-   * check, except that after a short spot check in doubles (SPOT_POINTS) the symbolic provers are
-   * tried at once under a small slice of the time; a pair they prove needs no more samples. Only
-   * a pair they do not prove goes on to the full sampling and the high-precision re-checks.
+   * a = b as a free-standing question (equiv, its batches, the API and the service): a short spot
+   * check in doubles (SPOT_POINTS, which catches most false statements), then the symbolic
+   * provers under a small slice of the time; a pair they prove needs no more samples. Only a pair
+   * they do not prove goes on to the full sampling and the high-precision re-checks. A step that
+   * a vetted catalogue rule carries samples in full first, as its verdict rests on that.
    */
   public Finding equivalent(String what, IExpr a, IExpr b, Domains domains) {
     return guarded(() -> equalNow(what, a, b, domains, List.of(), null, true), why -> unknown(what, why));
