@@ -262,17 +262,17 @@ final class Precise {
   }
 
   /** Real arguments up to which Hipparchus' Dfp computes an elementary function (its argument reduction keeps the guard digits). */
-  private static final double DFP_MAX_TRIG_ARGUMENT = 1e5;
-  private static final double DFP_MAX_EXP_ARGUMENT = 1e3;
+  static final double DFP_MAX_TRIG_ARGUMENT = 1e5;
+  static final double DFP_MAX_EXP_ARGUMENT = 1e3;
   /** Digits Dfp computes beyond those asked for: its last few digits are not all correct. */
-  private static final int DFP_GUARD = 20;
+  static final int DFP_GUARD = 20;
   /**
    * The digits of the one Dfp field: enough for the 50/70-digit rung with its guard digits, which
    * is where nearly all readings are. Making a field computes its constants (at 3 times its
    * digits) once per process, 0.3 to 0.6 s before the JIT has warmed up, 2 s for a 150-digit
    * field: higher rungs stay with apfloat.
    */
-  private static final int DFP_DIGITS = 95;
+  static final int DFP_DIGITS = 95;
 
   /** Whether readings use Dfp: a batch turns it on (see {@link #useDfp}); a single check keeps apfloat and its quick start. */
   private static volatile boolean dfpOn;
@@ -294,17 +294,19 @@ final class Precise {
   }
 
   /** The field, made on first use (a holder class: thread-safe, and never made by a run that reads nothing). */
-  private static final class Dfp {
+  static final class Dfp {
     static final org.hipparchus.dfp.DfpField FIELD = new org.hipparchus.dfp.DfpField(DFP_DIGITS);
   }
 
   /**
-   * Computes Sin, Cos, Tan, Exp and Log of real numbers with Hipparchus' Dfp (Taylor series):
-   * apfloat, which Symja's numeric mode uses, computes them through complex logarithms by the
-   * arithmetic-geometric mean, 20 to 40 times slower at 50 to 240 digits (Sin(1) at 50 digits: 30
-   * ms against 1 ms, measured), and they were most of a counterexample's cost. The value is
-   * computed with DFP_GUARD more digits and given Symja with the digits asked for, as apfloat's
-   * would be; complex, huge or non-numeric arguments stay with Symja.
+   * Computes Sin, Cos, Tan, Exp and Log of real numbers, and powers of a positive real number
+   * to a real exponent that is not an integer (Sqrt(x), x^a), with Hipparchus' Dfp (Taylor
+   * series, Newton's square root): apfloat, which Symja's numeric mode uses, computes them
+   * through complex logarithms by the arithmetic-geometric mean, 20 to 40 times slower at 50 to
+   * 240 digits (Sin(1) at 50 digits: 30 ms against 1 ms, measured), and they were most of a
+   * counterexample's cost. The value is computed with DFP_GUARD more digits and given Symja with
+   * the digits asked for, as apfloat's would be; complex, huge or non-numeric arguments, negative
+   * bases and integer exponents (see {@link #integerPowers}) stay with Symja.
    */
   private static IExpr elementary(IExpr e, int digits) {
     if (!dfpOn || !(e instanceof IAST ast) || Places.iterationOf(e) != null || digits + DFP_GUARD > DFP_DIGITS) {
@@ -315,27 +317,41 @@ final class Precise {
       rebuilt.append(elementary(arg, digits));
     }
     IExpr head = ast.head();
+    if (head.equals(S.Power) && ast.argSize() == 2 && !rebuilt.arg1().equals(S.E)) {
+      IExpr power = realPower(rebuilt.arg1(), rebuilt.arg2(), digits);
+      if (power == null) {
+        power = ComplexDfp.power(rebuilt.arg1(), rebuilt.arg2(), digits);
+      }
+      return power == null ? rebuilt : power;
+    }
     IExpr argument;
     if (ast.argSize() == 1 && (head.equals(S.Sin) || head.equals(S.Cos) || head.equals(S.Tan) || head.equals(S.Log))) {
       argument = rebuilt.arg1();
-    } else if (head.equals(S.Power) && ast.argSize() == 2 && rebuilt.arg1().equals(S.E)) {
+    } else if (head.equals(S.Power) && ast.argSize() == 2) {
       argument = rebuilt.arg2();
       head = S.Exp;
     } else {
       return rebuilt;
     }
+    if ((head.equals(S.Exp) || head.equals(S.Log)) && argument.isNumericFunction(true) && !argument.isZero()) {
+      argument = argument.isNumber() ? argument : Cas.numeric(argument, digits);
+      if (argument instanceof org.matheclipse.core.interfaces.IComplexNum
+          || head.equals(S.Log) && argument instanceof org.matheclipse.core.interfaces.INum n && n.isNegative()) {
+        IExpr value = head.equals(S.Exp) ? ComplexDfp.exp(argument, digits) : ComplexDfp.log(argument, digits);
+        return value == null ? rebuilt : value;
+      }
+    }
     if (!argument.isNumericFunction(true) || argument.isZero()) {
       return rebuilt; // Sin(0) stays exact
     }
-    IExpr x = argument instanceof org.matheclipse.core.interfaces.INum ? argument : Cas.numeric(argument, digits);
-    if (!(x instanceof org.matheclipse.core.interfaces.INum real)) {
+    org.apfloat.Apfloat a = realValue(argument, digits);
+    if (a == null) {
       return rebuilt;
     }
-    org.apfloat.Apfloat a = real.apfloatValue();
     double size = Math.abs(a.doubleValue());
     boolean fits = head.equals(S.Log) ? a.signum() > 0 && Math.abs(a.scale()) < 300
         : head.equals(S.Exp) ? size <= DFP_MAX_EXP_ARGUMENT : size <= DFP_MAX_TRIG_ARGUMENT;
-    if (!fits || a.radix() != 10) {
+    if (!fits) {
       return rebuilt;
     }
     // reducing a large argument modulo pi loses its magnitude's digits from the value near a zero (Sin(50000 Pi + 10^-11))
@@ -344,14 +360,72 @@ final class Precise {
       return rebuilt;
     }
     org.hipparchus.dfp.DfpField field = Dfp.FIELD; // more digits than asked for only make the value more exact
-    org.hipparchus.dfp.Dfp d = field.newDfp(a.toString(true));
+    org.hipparchus.dfp.Dfp d = dfp(a);
     org.hipparchus.dfp.Dfp value = head.equals(S.Sin) ? org.hipparchus.dfp.DfpMath.sin(d)
         : head.equals(S.Cos) ? org.hipparchus.dfp.DfpMath.cos(d)
         : head.equals(S.Tan) ? org.hipparchus.dfp.DfpMath.tan(d)
         : head.equals(S.Log) ? org.hipparchus.dfp.DfpMath.log(d)
         : org.hipparchus.dfp.DfpMath.exp(d);
+    IExpr number = symja(value, digits);
+    return number == null ? rebuilt : number;
+  }
+
+  /**
+   * base^exponent for a positive real base and a real exponent that is not an integer, by Dfp:
+   * the square root by Newton's method, any other exponent as Exp(exponent Log(base)); null
+   * where Symja keeps it (an exact rational power, a negative or complex base, an integer
+   * exponent, a huge exponent of the result).
+   */
+  private static IExpr realPower(IExpr base, IExpr exponent, int digits) {
+    if (exponent.isInteger() || !base.isNumericFunction(true) || !exponent.isNumericFunction(true) || base.isZero()) {
+      return null;
+    }
+    boolean root = exponent.equals(F.C1D2) || exponent.equals(F.CN1D2);
+    org.apfloat.Apfloat b = realValue(base, digits);
+    org.apfloat.Apfloat y = root ? null : realValue(exponent, digits);
+    if (b == null || b.signum() <= 0 || !root && (y == null || y.signum() == 0) || Math.abs(b.scale()) >= 300) {
+      return null;
+    }
+    org.hipparchus.dfp.DfpField field = Dfp.FIELD;
+    org.hipparchus.dfp.Dfp d = dfp(b);
+    if (root) {
+      org.hipparchus.dfp.Dfp r = d.sqrt();
+      return symja(exponent.isNegative() ? field.getOne().divide(r) : r, digits);
+    }
+    // Exp(t), t = y Log(b), loses log10 |t| digits: as many guard digits more, and |t| no larger than Exp allows
+    double size = Math.abs(y.doubleValue() * log10Abs(b) * Math.log(10));
+    if (!(size <= DFP_MAX_EXP_ARGUMENT) || digits + DFP_GUARD + (size < 1 ? 0 : (int) Math.ceil(Math.log10(size))) > DFP_DIGITS) {
+      return null;
+    }
+    // a fraction exponent (1/3) to all the field's digits, not only those asked for
+    org.hipparchus.dfp.Dfp power = exponent instanceof org.matheclipse.core.interfaces.IFraction q
+        ? dfp(new org.apfloat.Apfloat(q.toBigNumerator())).divide(dfp(new org.apfloat.Apfloat(q.toBigDenominator())))
+        : dfp(y);
+    return symja(org.hipparchus.dfp.DfpMath.exp(org.hipparchus.dfp.DfpMath.log(d).multiply(power)), digits);
+  }
+
+  /**
+   * A decimal number as a Dfp of the field. Written in scientific notation: Dfp reads a long
+   * string of plain digits wrongly (1.5 * 10^120 written out came back as 1.5 * 10^96, measured).
+   */
+  static org.hipparchus.dfp.Dfp dfp(org.apfloat.Apfloat a) {
+    return a.signum() == 0 ? Dfp.FIELD.getZero() : Dfp.FIELD.newDfp(a.toString(false));
+  }
+
+  /** A real number's value with the given digits (exact numbers converted), or null if it is not real or not decimal. */
+  private static org.apfloat.Apfloat realValue(IExpr x, int digits) {
+    IExpr n = x instanceof org.matheclipse.core.interfaces.INum ? x : Cas.numeric(x, digits);
+    if (!(n instanceof org.matheclipse.core.interfaces.INum real)) {
+      return null;
+    }
+    org.apfloat.Apfloat a = real.apfloatValue();
+    return a.radix() == 10 ? a : null;
+  }
+
+  /** A Dfp value as a Symja number with the digits asked for, or null if it is not a finite number. */
+  static IExpr symja(org.hipparchus.dfp.Dfp value, int digits) {
     if (value.isNaN() || value.isInfinite() || value.classify() != org.hipparchus.dfp.Dfp.FINITE && !value.isZero()) {
-      return rebuilt;
+      return null;
     }
     return org.matheclipse.core.expression.ApfloatNum.valueOf(new org.apfloat.Apfloat(value.toString(), digits));
   }
@@ -397,7 +471,7 @@ final class Precise {
   }
 
   /** log10 |a| from its decimal exponent and leading digits: -Infinity for 0, NaN if not decimal. */
-  private static double log10Abs(org.apfloat.Apfloat a) {
+  static double log10Abs(org.apfloat.Apfloat a) {
     if (a.signum() == 0) {
       return Double.NEGATIVE_INFINITY;
     }

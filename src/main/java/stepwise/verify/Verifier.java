@@ -186,19 +186,25 @@ public final class Verifier {
     return new Finding(r.describe(), Status.UNKNOWN, "", 0, 0, null, "no check for relation " + relation.symbol(), List.of());
   }
 
-  /** a = b: numeric sampling first (cheap, and it catches false claims), then symbolic proof. */
+  /**
+   * a = b, for a derivation's step or claim: the same order as a free-standing question (see
+   * {@link #equivalent}), so a step whose sampling is slow is not left unknown at its time limit
+   * before a prover that would prove it at once has been tried; a step the provers prove is then
+   * still sampled in full (its table shows 100+ points), and a counterexample found there refutes.
+   */
   public Finding equal(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within, String byRule) {
-    return guarded(() -> equalNow(what, a, b, domains, within, byRule, false), why -> unknown(what, why));
+    return guarded(() -> equalNow(what, a, b, domains, within, byRule, true, true), why -> unknown(what, why));
   }
 
   /**
-   * a = b as a free-standing question (equiv, its batches, the API and the service): the same
-   * check, except that after a short spot check in doubles (SPOT_POINTS) the symbolic provers are
-   * tried at once under a small slice of the time; a pair they prove needs no more samples. Only
-   * a pair they do not prove goes on to the full sampling and the high-precision re-checks.
+   * a = b as a free-standing question (equiv, its batches, the API and the service): a short spot
+   * check in doubles (SPOT_POINTS, which catches most false statements), then the symbolic
+   * provers under a small slice of the time; a pair they prove needs no more samples. Only a pair
+   * they do not prove goes on to the full sampling and the high-precision re-checks. A step that
+   * a vetted catalogue rule carries samples in full first, as its verdict rests on that.
    */
   public Finding equivalent(String what, IExpr a, IExpr b, Domains domains) {
-    return guarded(() -> equalNow(what, a, b, domains, List.of(), null, true), why -> unknown(what, why));
+    return guarded(() -> equalNow(what, a, b, domains, List.of(), null, true, false), why -> unknown(what, why));
   }
 
   /**
@@ -216,7 +222,7 @@ public final class Verifier {
   private static final double QUICK_PROOF_SHARE = 0.2;
 
   private Finding equalNow(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within,
-      String byRule, boolean proofFirst) {
+      String byRule, boolean proofFirst, boolean sampleAfterProof) {
     Budget budget = Budget.current();
     String huge = NumberSize.tooLarge(a, b);
     if (huge != null) {
@@ -256,6 +262,13 @@ public final class Verifier {
           quickFinished[0] = e.proof == null;
         } catch (Cas.DeadlineExceeded ex) {
           // not cheap: the full sampling comes first, then the provers again with the time left
+        }
+        if (e.proof != null && sampleAfterProof) {
+          // a derivation's step keeps its full sampling; a slow one that runs out of time leaves the proof standing
+          NumericResult full = checks.equal(left, right, within);
+          if (full.violated() || full.points() >= e.sampled.points()) {
+            e.sampled = full;
+          }
         }
       });
       strategies.add(sample);
