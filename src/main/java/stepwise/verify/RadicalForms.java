@@ -183,7 +183,8 @@ final class RadicalForms {
       if (signs.proves(F.Greater(f, F.C0), scope)) {
         out.add(factor);
       } else if (e instanceof IInteger k && signs.proves(F.Less(f, F.C0), scope)) {
-        out.add(Trees.power(Trees.negate(f), e));
+        // -f, not (-f)^1: a one-factor Power(-f, 1) would make LogForms split it again forever
+        out.add(k.isOne() ? Trees.negate(f) : Trees.power(Trees.negate(f), e));
         if (!k.isEven()) {
           constant = constant.negate();
         }
