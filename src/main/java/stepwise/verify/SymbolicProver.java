@@ -171,7 +171,8 @@ final class SymbolicProver {
     IExpr exact = exactNumbers(unfolded);
     IExpr constrained = domains.equalities().isEmpty() ? exact
         : Trees.substitute(exact, Constraints.solveAll(domains.equalities(), keep));
-    return Trees.tidy(derivatives(constrained));
+    // constant powers in polar form, before any evaluation merges Sqrt(-E) Sqrt(-Pi) into Sqrt(E Pi)
+    return Trees.tidy(RadicalForms.polarConstantPowers(derivatives(constrained)));
   }
 
   /** What sampling evaluates: definitions unfolded and derivatives taken (by Symja, on a copy). */
@@ -278,7 +279,8 @@ final class SymbolicProver {
       assignments = next;
     }
     for (Map<IExpr, IExpr> a : assignments) {
-      if (zeroDirect(Trees.tidy(Trees.substitute(d, a)), within, 1).isEmpty()) {
+      // a value put in (y = -1) can make a new constant power: polar form again, see prepare
+      if (zeroDirect(Trees.tidy(RadicalForms.polarConstantPowers(Trees.substitute(d, a))), within, 1).isEmpty()) {
         return Optional.empty();
       }
     }

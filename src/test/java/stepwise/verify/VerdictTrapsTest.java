@@ -68,6 +68,25 @@ class VerdictTrapsTest {
   }
 
   @Test
+  void aProductOfRootsOfNegativeConstantsIsNotMergedIntoAFalseProof() {
+    // Symja evaluates Sqrt(-E) Sqrt(-Pi) to Sqrt(E Pi) (and (-2)^(1/3) (-3)^(1/3) to 6^(1/3)):
+    // where sampling cannot look (a series, a sum of 10^9 terms) these false pairs were proved
+    for (String[] pair : List.of(
+        new String[] {"Sqrt(-E)*Sqrt(-Pi)*Sum(x^k/k!, {k, 0, Infinity})", "Sqrt(E*Pi)*Exp(x)", "Element(x, Reals)"},
+        new String[] {"Sum(1/k^2, {k, 1, Infinity})*Sqrt(-E)*Sqrt(-Pi)", "Pi^2/6*Sqrt(E*Pi)", "True"},
+        new String[] {"Sum(k, {k, 1, 10^9})*Sqrt(-E)*Sqrt(-Pi)", "Sum(k, {k, 1, 10^9})*Sqrt(E*Pi)", "True"},
+        new String[] {"Sum(x^k/k!, {k, 0, Infinity})*Sqrt(I - 2)*Sqrt(I - 3)", "Exp(x)*Sqrt(5 - 5*I)", "Element(x, Reals)"})) {
+      Finding f = equiv(pair[0], pair[1], pair[2]);
+      assertFalse(f.status().holds(), f.toString());
+    }
+    // the true ones are still proved: the polar form merges soundly
+    Finding right = equiv("Sum(1/k^2, {k, 1, Infinity})*Sqrt(-E)*Sqrt(-Pi)", "-Pi^2/6*Sqrt(E*Pi)", "True");
+    assertEquals(Status.PROVED, right.status(), right.toString());
+    Finding cubes = equiv("Sum(1/k^2, {k, 1, Infinity})*(-2)^(1/3)*(-3)^(1/3)", "Pi^2/6*6^(1/3)*(-1)^(2/3)", "True");
+    assertEquals(Status.PROVED, cubes.status(), cubes.toString());
+  }
+
+  @Test
   void handMadeTrapsGetNoWrongVerdict() throws IOException {
     List<String> wrong = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("src/test/resources/equiv/verdict-traps.tsv"), StandardCharsets.UTF_8)) {
