@@ -87,6 +87,15 @@ class VerdictTrapsTest {
   }
 
   @Test
+  void aPowerOfOneOverANegativeRealIsOnThePrincipalBranchInDoubles() {
+    // 1/x at x = -2 is -0.5 - 0.0 I in doubles, and Log of it took -I Pi: (1/x)^a = 1/x^a,
+    // false wherever x < 0 and a is not an integer, was "confirmed numerically" at 200 points
+    Finding f = equiv("(1/x)^a", "1/x^a", "True");
+    assertEquals(Status.REFUTED, f.status(), f.toString());
+    assertCounterexampleHolds("(1/x)^a", "1/x^a", "True", f);
+  }
+
+  @Test
   void handMadeTrapsGetNoWrongVerdict() throws IOException {
     List<String> wrong = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("src/test/resources/equiv/verdict-traps.tsv"), StandardCharsets.UTF_8)) {
