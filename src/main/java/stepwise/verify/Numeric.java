@@ -266,7 +266,8 @@ final class Numeric {
 
   private Complex function(IAST ast) {
     IExpr head = ast.head();
-    Complex x = ast.argSize() >= 1 ? eval(ast.arg1()) : null;
+    // on a branch cut an exact real lies on the side Symja takes (+0.0 imaginary part), whatever sign of zero doubles left
+    Complex x = ast.argSize() >= 1 ? realIfReal(eval(ast.arg1())) : null;
     if (head.equals(S.Log)) {
       if (ast.argSize() == 2) {
         return realIfReal(eval(ast.arg2())).log().divide(realIfReal(x).log()); // Log(b, z)
