@@ -96,6 +96,19 @@ class VerdictTrapsTest {
   }
 
   @Test
+  void aRootAndARationalNearItAreNotMadeEqualByTogether() {
+    // Symja's Together and Factor compared Sqrt(2) with a rational within 10^-16 of it in
+    // floating point: these false pairs were proved ("... then Together")
+    for (String[] pair : List.of(new String[] {"x*Sqrt(2)", "x*1414213562373095/1000000000000000", "True"},
+        new String[] {"(x + Sqrt(2))^2", "x^2 + 2.8284271247461900976033774484*x + 2", "True"})) {
+      Finding f = equiv(pair[0], pair[1], pair[2]);
+      assertFalse(f.status().holds(), f.toString());
+    }
+    Finding rationalized = equiv("x*(Sqrt(2) + 1)/(Sqrt(2) - 1)", "x*(3 + 2*Sqrt(2))", "True");
+    assertEquals(Status.PROVED, rationalized.status(), rationalized.toString());
+  }
+
+  @Test
   void handMadeTrapsGetNoWrongVerdict() throws IOException {
     List<String> wrong = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("src/test/resources/equiv/verdict-traps.tsv"), StandardCharsets.UTF_8)) {
