@@ -109,6 +109,20 @@ class VerdictTrapsTest {
   }
 
   @Test
+  void partialSumsDoNotConfirmAPairWhoseCoefficientsDifferBelowFortyDigits() {
+    // SeriesBounds read the series' coefficients at 40 digits: Tanh(600) - 1 read as 0, and
+    // Sqrt(-E) Sqrt(-Pi) - Sqrt(E Pi) was merged to 0; each of these was "confirmed numerically"
+    for (String[] pair : List.of(
+        new String[] {"Sum(1/k^2, {k, 1, Infinity})*Tanh(600)", "Sum(1/k^2, {k, 1, Infinity})"},
+        new String[] {"Sum(1/k^2, {k, 1, Infinity})*Sqrt(-E)*Sqrt(-Pi)", "Sum(1/k^2, {k, 1, Infinity})*Sqrt(E*Pi)"})) {
+      Finding f = equiv(pair[0], pair[1], "True");
+      assertFalse(f.status().holds(), f.toString());
+    }
+    Finding kept = equiv("Sum(1/(k! + 1), {k, 0, Infinity})*Sqrt(2)", "Sum(1/(k! + 1), {k, 2, Infinity})*Sqrt(2) + Sqrt(2)", "True");
+    assertEquals(Status.CONFIRMED, kept.status(), kept.toString());
+  }
+
+  @Test
   void handMadeTrapsGetNoWrongVerdict() throws IOException {
     List<String> wrong = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("src/test/resources/equiv/verdict-traps.tsv"), StandardCharsets.UTF_8)) {
@@ -149,7 +163,8 @@ class VerdictTrapsTest {
     if (!equal && f.status().holds()) {
       return "a false identity " + f.status() + ": " + f;
     }
-    if (f.status() == Status.REFUTED) {
+    if (f.status() == Status.REFUTED && !(left + right).contains("Infinity")) {
+      // (a series is refuted by its partial sums and proved tail bound, not at a point to re-check here)
       try {
         assertCounterexampleHolds(left, right, assume, f);
       } catch (AssertionError e) {
