@@ -140,7 +140,7 @@ class VerdictTrapsTest {
 
   @Test
   void generatedBranchLawsAndNearMissesGetNoWrongVerdict() {
-    int cases = Integer.getInteger("traps.cases", 14);
+    int cases = Integer.getInteger("traps.cases", 10);
     long seed = Long.getLong("traps.seed", 20261203L);
     Random random = new Random(seed);
     List<String> wrong = new ArrayList<>();
