@@ -79,6 +79,12 @@ final class Evidence {
       return unknown("it held at " + shown.points() + " points in double precision, but the re-check at "
           + Precise.DIGITS + " digits ran out of time after " + precise.points() + " point(s)");
     }
+    if (shown.confirms(wanted) && sampledMethod == null && precise != null && precise.points() == 0 && precise.undefined() > 0) {
+      // the doubles agreed, but no value could be read at 50 digits (Sin(10^100): a double of
+      // 10^100 is another number), so nothing guards against a difference below the doubles
+      return unknown("it held at " + shown.points() + " points in double precision, but no value could be read at "
+          + Precise.DIGITS + " digits to re-check it");
+    }
     if (shown.confirms(wanted)) {
       return new Finding(what, Status.CONFIRMED, sampledMethod != null ? sampledMethod : "numerically, at " + shown.points() + " points", shown.points(),
           shown.maxError(), null, "", shown.shown());

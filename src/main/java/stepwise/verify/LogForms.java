@@ -62,7 +62,7 @@ final class LogForms {
         factors = RadicalForms.positiveFactors(factored, signs, scope);
       }
     }
-    if (factors == null || factors.size() == 1 && !factors.get(0).isPower()) {
+    if (factors == null || factors.size() == 1 && (!factors.get(0).isPower() || factors.get(0).exponent().isOne())) {
       return null;
     }
     List<IExpr> logs = new ArrayList<>();

@@ -260,15 +260,17 @@ final class Numeric {
     if (base.getImaginary() == 0 && base.getReal() > 0 && exponent.getImaginary() == 0) {
       return new Complex(Math.pow(base.getReal(), exponent.getReal()));
     }
-    return exponent.multiply(base.log()).exp();
+    // realIfReal: 1/x at a negative real x carries -0.0 as its imaginary part, and Log would take -I Pi
+    return exponent.multiply(realIfReal(base).log()).exp();
   }
 
   private Complex function(IAST ast) {
     IExpr head = ast.head();
-    Complex x = ast.argSize() >= 1 ? eval(ast.arg1()) : null;
+    // on a branch cut an exact real lies on the side Symja takes (+0.0 imaginary part), whatever sign of zero doubles left
+    Complex x = ast.argSize() >= 1 ? realIfReal(eval(ast.arg1())) : null;
     if (head.equals(S.Log)) {
       if (ast.argSize() == 2) {
-        return eval(ast.arg2()).log().divide(x.log()); // Log(b, z)
+        return realIfReal(eval(ast.arg2())).log().divide(realIfReal(x).log()); // Log(b, z)
       }
       return x.isZero() ? Complex.NaN : realIfReal(x).log();
     }

@@ -183,7 +183,8 @@ final class RadicalForms {
       if (signs.proves(F.Greater(f, F.C0), scope)) {
         out.add(factor);
       } else if (e instanceof IInteger k && signs.proves(F.Less(f, F.C0), scope)) {
-        out.add(Trees.power(Trees.negate(f), e));
+        // -f, not (-f)^1: a one-factor Power(-f, 1) would make LogForms split it again forever
+        out.add(k.isOne() ? Trees.negate(f) : Trees.power(Trees.negate(f), e));
         if (!k.isEven()) {
           constant = constant.negate();
         }
@@ -198,6 +199,39 @@ final class RadicalForms {
       out.add(0, constant);
     }
     return out;
+  }
+
+  /**
+   * Every power c^r of a constant base c with a non-integer constant exponent r written in polar
+   * form |c|^r E^(I r Arg(c)) (each part evaluated on its own), unless c is a positive rational
+   * or E or Arg(c) is 0. Why: Symja's Times merges c1^r c2^r into (c1 c2)^r for constant bases
+   * whatever their signs, so Sqrt(-E) Sqrt(-Pi) evaluates to Sqrt(E Pi), with the wrong sign, and
+   * a false identity whose sides sampling cannot evaluate (a series, a sum of 10^9 terms) was
+   * proved. The polar form is c^r itself on the principal branch, and merging it is sound.
+   */
+  static IExpr polarConstantPowers(IExpr e) {
+    if (!(e instanceof IAST ast) || e.isNumber()) {
+      return e;
+    }
+    org.matheclipse.core.interfaces.IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr a : Trees.args(ast)) {
+      rebuilt.append(polarConstantPowers(a));
+    }
+    if (!rebuilt.isPower()) {
+      return rebuilt;
+    }
+    IExpr base = rebuilt.arg1();
+    IExpr r = rebuilt.arg2();
+    if (base.equals(S.E) || base.isZero() || base instanceof IRational q && q.isPositive() || r.isInteger()
+        || !base.isNumericFunction(true) || !r.isNumericFunction(true)) {
+      return rebuilt;
+    }
+    IExpr arg = stepwise.cas.Cas.evaluate(Trees.node(S.Arg, base));
+    if (arg.isZero()) {
+      return rebuilt; // a positive base: Symja merges those soundly
+    }
+    IExpr modulus = stepwise.cas.Cas.evaluate(Trees.node(S.Abs, base));
+    return Trees.times(Trees.power(modulus, r), Trees.power(S.E, Trees.times(F.CI, r, arg)));
   }
 
   /** The Pythagorean identities as substitutions of even powers: Sin^2 -> 1 - Cos^2 and the others. */

@@ -90,7 +90,8 @@ final class SeriesBounds {
     if (Trees.symbols(hidden).stream().anyMatch(s -> UserSymbols.isUser(s) && !series.containsValue(s))) {
       return null;
     }
-    IExpr expanded = SymbolicProver.symja(Trees.node(S.Expand, hidden));
+    // constant roots in polar form first: Symja's Expand would merge Sqrt(-E) Sqrt(-Pi) into Sqrt(E Pi)
+    IExpr expanded = SymbolicProver.symja(Trees.node(S.Expand, RadicalForms.polarConstantPowers(hidden)));
     if (expanded == null) {
       return null;
     }
@@ -524,11 +525,25 @@ final class SeriesBounds {
 
   // ---- numbers
 
-  /** A real constant at 40 digits, or null. */
+  /** Below this a coefficient read at 40 digits may be cancellation noise (E^(10^-100) - 1 reads as 0). */
+  private static final BigDecimal INDISTINCT = new BigDecimal("1e-30");
+
+  /**
+   * A real constant at 40 digits, or null; also null for a constant that is not exactly 0 but
+   * that 40 digits cannot tell from 0: reading Tanh(600) - 1 or Sqrt(2) - 1.41421356237309504880168872420969807857
+   * as 0 confirmed false pairs with a series on both sides.
+   */
   private static BigDecimal real(IExpr constant) {
     try {
       IExpr v = SymbolicProver.symja(constant);
-      return v == null || !v.isNumericFunction(true) ? null : Cas.decimal(v, DIGITS);
+      if (v == null || !v.isNumericFunction(true)) {
+        return null;
+      }
+      if (v.isZero()) {
+        return BigDecimal.ZERO;
+      }
+      BigDecimal value = Cas.decimal(v, DIGITS);
+      return value == null || value.abs().compareTo(INDISTINCT) < 0 ? null : value;
     } catch (RuntimeException e) {
       if (e instanceof Cas.DeadlineExceeded d) {
         throw d;

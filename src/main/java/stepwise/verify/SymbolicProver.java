@@ -171,7 +171,8 @@ final class SymbolicProver {
     IExpr exact = exactNumbers(unfolded);
     IExpr constrained = domains.equalities().isEmpty() ? exact
         : Trees.substitute(exact, Constraints.solveAll(domains.equalities(), keep));
-    return Trees.tidy(derivatives(constrained));
+    // constant powers in polar form, before any evaluation merges Sqrt(-E) Sqrt(-Pi) into Sqrt(E Pi)
+    return Trees.tidy(RadicalForms.polarConstantPowers(derivatives(constrained)));
   }
 
   /** What sampling evaluates: definitions unfolded and derivatives taken (by Symja, on a copy). */
@@ -278,7 +279,8 @@ final class SymbolicProver {
       assignments = next;
     }
     for (Map<IExpr, IExpr> a : assignments) {
-      if (zeroDirect(Trees.tidy(Trees.substitute(d, a)), within, 1).isEmpty()) {
+      // a value put in (y = -1) can make a new constant power: polar form again, see prepare
+      if (zeroDirect(Trees.tidy(RadicalForms.polarConstantPowers(Trees.substitute(d, a))), within, 1).isEmpty()) {
         return Optional.empty();
       }
     }
@@ -466,12 +468,59 @@ final class SymbolicProver {
   /** Symja's result for a copy of e, or null if Symja fails on it (a deadline still propagates). */
   static IExpr symja(IExpr e) {
     try {
+      if (e instanceof IAST ast && RATIONAL_FUNCTION_HEADS.contains(ast.head())) {
+        return withGenericRadicals(ast);
+      }
       return Cas.evaluate(e);
     } catch (Cas.DeadlineExceeded ex) {
       throw ex;
     } catch (RuntimeException | StackOverflowError ex) {
       return null;
     }
+  }
+
+  /** Symja's rational-function operations, which mistreat constant roots (see withGenericRadicals). */
+  private static final Set<IExpr> RATIONAL_FUNCTION_HEADS = Set.of(S.Together, S.Factor, S.Simplify, S.Cancel, S.Apart);
+
+  /**
+   * head(e) with every constant root p^(a/b) (p a positive rational) replaced by a fresh symbol
+   * for the operation and put back afterwards, so that the result is an identity of rational
+   * functions, true at the roots' values. Why: Symja's Together, Factor and Simplify compare
+   * such roots with nearby rationals in floating point: Together(Sqrt(2) x - q x) is 0 for
+   * q = 1414213562373095/10^15, and 'x*Sqrt(2) = x*1.41421356237309504880168' was proved.
+   */
+  static IExpr withGenericRadicals(IAST ast) {
+    Map<IExpr, IExpr> generic = new LinkedHashMap<>();
+    IASTAppendable evaluated = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      evaluated.append(Cas.evaluate(arg)); // Sqrt(8) as 2 Sqrt(2), so that one symbol stands for Sqrt(2)
+    }
+    IExpr replaced = genericRadicals(evaluated, generic);
+    if (generic.isEmpty()) {
+      return Cas.evaluate(ast);
+    }
+    IExpr result = Cas.evaluate(replaced);
+    Map<IExpr, IExpr> back = new LinkedHashMap<>();
+    generic.forEach((root, symbol) -> back.put(symbol, root));
+    return Cas.evaluate(Trees.substitute(result, back));
+  }
+
+  private static IExpr genericRadicals(IExpr e, Map<IExpr, IExpr> generic) {
+    if (e.isPower() && e.base() instanceof org.matheclipse.core.interfaces.IRational p && p.isPositive()
+        && e.exponent() instanceof org.matheclipse.core.interfaces.IFraction f) {
+      // p^(a/b) as s^a, with one symbol s for p^(1/b): 1/Sqrt(2) and Sqrt(2) stay related
+      IExpr root = Trees.power(p, F.QQ(F.C1, f.denominator()));
+      IExpr symbol = generic.computeIfAbsent(root, r -> F.Dummy("stepwiseroot" + generic.size()));
+      return Trees.power(symbol, f.numerator());
+    }
+    if (!(e instanceof IAST ast) || e.isNumber()) {
+      return e;
+    }
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (IExpr arg : Trees.args(ast)) {
+      rebuilt.append(genericRadicals(arg, generic));
+    }
+    return rebuilt;
   }
 
   /**
