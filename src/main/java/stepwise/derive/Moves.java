@@ -138,8 +138,12 @@ final class Moves {
           if (wanted.allowsDerived() && !Trees.contains(expr, e -> Trees.isHead(e, S.D))) {
             for (ISymbol s : userSymbols(expr)) {
               if (domains.of(s) instanceof Domain.Real r && !r.integer() && domains.family(s) == null) {
-                out.add(new Candidate(rule, params("in", s.getSymbolName())));
-                out.add(new Candidate(rule, params("in", s.getSymbolName(), "times", "2")));
+                if (wanted.allowsDerivativeIn(s.getSymbolName(), false)) {
+                  out.add(new Candidate(rule, params("in", s.getSymbolName())));
+                }
+                if (wanted.allowsDerivativeIn(s.getSymbolName(), true)) {
+                  out.add(new Candidate(rule, params("in", s.getSymbolName(), "times", "2")));
+                }
               }
             }
             entryDerivatives(rule, expr, domains, out);
@@ -169,7 +173,7 @@ final class Moves {
           && UserSymbols.isUser(k) && declared.isDeclared(k) && domains.family(k) == null) {
         String name = ExprPrinter.print(entry);
         goalEntries.put(name, entry);
-        if (seen.add(name)) {
+        if (seen.add(name) && wanted.allowsDerivativeIn(name, false)) {
           out.add(new Candidate(rule, params("in", name)));
         }
       }
@@ -222,7 +226,8 @@ final class Moves {
 
   /** A goal "theta == value" is a stationary point in theta: set the derivative to 0 at the goal's value. */
   private void stationary(Rule rule, IExpr expr, List<Candidate> out) {
-    if (!wanted.allowsDerived() || !goalIsEquation() || Trees.isHead(expr, S.Equal)) {
+    if (!wanted.allowsDerived() || "derivative".equals(wanted.relation()) || !goalIsEquation()
+        || Trees.isHead(expr, S.Equal)) {
       return;
     }
     IAST equation = (IAST) goal;
@@ -237,7 +242,7 @@ final class Moves {
    * per-sample copies v(k) of variables v of the expression; those are the ones averaged over.
    */
   private void average(Rule rule, IExpr expr, List<Candidate> out) {
-    if (!wanted.allowsDerived()) {
+    if (wanted.relation() != null) { // an average composes to none of the relations a goal may ask for
       return;
     }
     Set<ISymbol> here = userSymbols(expr);
@@ -283,8 +288,8 @@ final class Moves {
       return;
     }
     List<List<ISymbol>> overs = new ArrayList<>();
-    if (!wanted.variables().isEmpty()) {
-      overs.add(wanted.variables().stream().map(UserSymbols::named).toList());
+    if (!wanted.dropVariables().isEmpty()) {
+      overs.add(wanted.dropVariables().stream().map(UserSymbols::named).toList());
     } else {
       for (ISymbol s : userSymbols(expr)) {
         if (goalSymbols.contains(s)) {
