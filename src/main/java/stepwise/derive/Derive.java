@@ -52,7 +52,9 @@ public final class Derive {
         return new Outcome(true, false, null, null);
       }
       boolean monotone = auto.relation().equals("↗") || auto.relation().equals("↘");
-      out.println("Start " + auto.relation() + " goal: " + (monotone && f.status() == Status.UNKNOWN
+      String asked = auto.relation().equals("derivative") || auto.relation().equals("stationary")
+          ? "The goal as asked (" + question + ")" : "Start " + auto.relation() + " goal";
+      out.println(asked + ": " + (monotone && f.status() == Status.UNKNOWN
           ? "not refuted (" + f.reason() + "); searching for the steps" : f.status().words()
           + (f.status() == Status.UNKNOWN ? " (" + f.reason() + "); searching anyway" : "; searching for the steps")));
     }
@@ -145,6 +147,8 @@ public final class Derive {
             new Derivation.Step(1, rule.name(), call, false, null, null, null, stepwise.model.Text.NONE, d.source()), start,
             r, null, d.domains(), true));
         return v.findings().stream().filter(f -> f.status() == Status.REFUTED).findFirst()
+            .map(f -> new Finding(f.what(), f.status(), f.method(), f.samples(), f.maxError(), f.counterexample(),
+                f.what() + ": " + f.reason(), f.spots()))
             .orElse(new Finding("the stationary point", v.status(), "", v.samples(), v.maxError(), null, v.summary(), List.of()));
       } catch (stepwise.model.Call.NotApplicable | stepwise.model.InputError e) {
         return new Finding("the stationary point", Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());

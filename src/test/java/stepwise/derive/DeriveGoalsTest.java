@@ -111,6 +111,53 @@ class DeriveGoalsTest {
   }
 
   @Test
+  void monotoneGoalsAreFoundThroughTransformsAndEqualities() throws Exception {
+    String decreasing = derivesAndChecks(GOALS.resolve("neg-log-decreasing.yaml"), 1);
+    assertTrue(decreasing.contains("- rule: neg-log"), decreasing);
+    String increasing = derivesAndChecks(GOALS.resolve("log-increasing.yaml"), 2); // written "relation: increasing"
+    assertTrue(increasing.contains("- rule: log\n") && increasing.contains("- rule: log-of-product"), increasing);
+  }
+
+  @Test
+  void falseMonotoneGoalsAreRefutedWithTwoPointsWhoseOrderDisagrees() {
+    String[][] cases = {
+        {"square-not-increasing-false", "does not grow"}, // x^2 of a real x: -1 and 0
+        {"neg-log-increasing-false", "does not grow"}, // the right transform, the wrong direction
+        {"two-variables-not-a-function-false", "does not fall"}, // x - y is no function of x + y
+    };
+    for (String[] c : cases) {
+      Path out = dir.resolve(c[0] + ".yaml");
+      Cli derive = Cli.run("derive", GOALS.resolve(c[0] + ".yaml").toString(), "--out", out.toString(), "--budget", "30");
+      assertEquals(1, derive.exit(), c[0] + ": " + derive.out() + derive.err());
+      String said = derive.out();
+      assertTrue(said.contains("The goal is false") && said.contains(c[1]) && said.contains("re-checked at 50 digits"), said);
+      int first = said.indexOf(": at ");
+      assertTrue(first > 0 && said.indexOf("; at ", first) > 0 && said.contains("start = ") && said.contains("goal = "), said);
+      assertFalse(said.contains("expanded"), said); // no search ran
+      assertFalse(Files.exists(out), c[0]);
+    }
+  }
+
+  @Test
+  void derivativeAndStationaryGoalsAreFoundOrRefutedAsAsked() throws Exception {
+    String sigmoid = derivesAndChecks(GOALS.resolve("sigmoid-derivative-asked.yaml"), 1);
+    assertTrue(sigmoid.contains("- rule: derivative") && sigmoid.contains("in: z"), sigmoid);
+    String entropy = derivesAndChecks(GOALS.resolve("entropy-stationary-asked.yaml"), 1);
+    assertTrue(entropy.contains("- rule: stationary-point"), entropy);
+    // the recorded mistakes of derivations/slips, stripped with the relation their authors claimed, and two of ours
+    for (String name : new String[] {"sigmoid-derivative-plus-false", "entropy-stationary-false",
+        "from-derivations/sigmoid-derivative-plus", "from-derivations/softmax-gradient-sign",
+        "from-derivations/variance-mle-n-minus-one"}) {
+      Path out = dir.resolve(Path.of(name).getFileName() + ".yaml");
+      Cli derive = Cli.run("derive", GOALS.resolve(name + ".yaml").toString(), "--out", out.toString(), "--budget", "30");
+      assertEquals(1, derive.exit(), name + ": " + derive.out() + derive.err());
+      assertTrue(derive.out().contains("The goal is false") && derive.out().contains(" at ")
+          && derive.out().contains("re-checked at 50 digits"), name + ": " + derive.out());
+      assertFalse(derive.out().contains("expanded"), derive.out());
+    }
+  }
+
+  @Test
   void unreachableGoalsStopWithinTheBudgetAndSaySo() {
     for (String name : new String[] {"log-times-log-unreachable", "drop-cross-entropy-unreachable"}) {
       Path out = dir.resolve(name + ".yaml");
@@ -181,6 +228,7 @@ class DeriveGoalsTest {
         {"steps:\n  - rule: auto\n", "no-expect.yaml:5", "expect"},
         {"goal:\n  expr: 2*Log(x)\n  relation: \"<>\"\n", "bad-relation.yaml:6", "relation: takes"},
         {"goal:\n  expr: 2*Log(x)\n  relation: \"≃\"\n", "no-variables.yaml:", "needs variables"},
+        {"goal:\n  expr: 2/x\n  relation: derivative\n", "derivative-no-variable.yaml:", "needs one variable"},
         {"steps:\n  - rule: auto\n    expect: 2*Log(x)\n    at: [1]\n", "auto-param.yaml:", "no field 'at'"},
         {"goal: 2*Log(z)\n", "undeclared.yaml:4", "z"},
     };
