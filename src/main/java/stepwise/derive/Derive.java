@@ -118,7 +118,7 @@ public final class Derive {
       return new Equivalence(catalogue, settings).check(new Equivalence.Question(start, goal, d.domains()));
     }
     if (relation.equals("↗") || relation.equals("↘")) {
-      return MonotonePrecheck.check(start, goal, relation.equals("↗"), d.domains(), auto.reader(), d.source(), catalogue,
+      return MonotonePrecheck.check(start, goal, relation.equals("↗"), auto.variables(), d.domains(), auto.reader(), d.source(), catalogue,
           settings);
     }
     if (relation.equals("derivative")) { // the derivative worked out by the catalogue's rule, then compared with the goal
@@ -164,7 +164,7 @@ public final class Derive {
     String g = ExprPrinter.print(goal);
     return switch (auto.relation()) {
       case "≃" -> s + "  ≃  " + g + " (up to a constant in " + String.join(", ", auto.variables()) + ")";
-      case "↗", "↘" -> MonotonePrecheck.describe(start, goal, auto.relation().equals("↗"));
+      case "↗", "↘" -> MonotonePrecheck.describe(start, goal, auto.relation().equals("↗"), auto.variables());
       case "derivative" -> "the derivative of " + s + " in " + auto.variables().get(0) + "  =  " + g;
       case "stationary" -> s + " is stationary in " + auto.variables().get(0) + " at " + g;
       default -> s + "  " + auto.relation() + "  " + g;

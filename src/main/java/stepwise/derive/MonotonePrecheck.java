@@ -41,8 +41,9 @@ final class MonotonePrecheck {
 
   private MonotonePrecheck() {}
 
-  static Finding check(IExpr start, IExpr goal, boolean increasing, Domains domains, ExprReader reader, Source source,
-      Catalogue catalogue, Settings settings) {
+  /** over: the variables that vary between the two points (empty: all of them; the others are held fixed). */
+  static Finding check(IExpr start, IExpr goal, boolean increasing, List<String> over, Domains domains, ExprReader reader,
+      Source source, Catalogue catalogue, Settings settings) {
     String what = "start " + (increasing ? "↗" : "↘") + " goal";
     if (start.equals(goal)) {
       return new Finding(what, increasing ? Status.PROVED : Status.REFUTED, "identical", 0, 0, null,
@@ -50,10 +51,14 @@ final class MonotonePrecheck {
     }
     Map<IExpr, IExpr> copies = new LinkedHashMap<>();
     for (ISymbol s : domains.declared().keySet()) {
-      copies.put(s, UserSymbols.named(s.getSymbolName() + COPY));
+      if (over.isEmpty() || over.contains(s.getSymbolName())) {
+        copies.put(s, UserSymbols.named(s.getSymbolName() + COPY));
+      }
     }
     for (ISymbol s : Moves.userSymbols(Trees.node(S.List, start, goal))) {
-      copies.putIfAbsent(s, UserSymbols.named(s.getSymbolName() + COPY));
+      if (over.isEmpty() || over.contains(s.getSymbolName())) {
+        copies.putIfAbsent(s, UserSymbols.named(s.getSymbolName() + COPY));
+      }
     }
     Domains doubled = doubled(domains, copies);
     IExpr startCopy = Trees.substitute(start, copies);
@@ -80,6 +85,9 @@ final class MonotonePrecheck {
   private static Domains doubled(Domains domains, Map<IExpr, IExpr> copies) {
     Map<ISymbol, Domain> all = new LinkedHashMap<>(domains.declared());
     domains.declared().forEach((s, d) -> {
+      if (!copies.containsKey(s)) {
+        return; // held fixed: one value for both points
+      }
       if (d instanceof Domain.Family f) {
         all.put((ISymbol) copies.get(s), new Domain.Family(f.index(), Trees.substitute(f.lo(), copies),
             Trees.substitute(f.hi(), copies), f.element(), f.sumsToOne(), f.second() == null ? null
@@ -154,8 +162,9 @@ final class MonotonePrecheck {
     return d == null ? null : d.round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
   }
 
-  static String describe(IExpr start, IExpr goal, boolean increasing) {
+  static String describe(IExpr start, IExpr goal, boolean increasing, List<String> over) {
     return ExprPrinter.print(goal) + "  =  g(" + ExprPrinter.print(start) + ") for a strictly "
-        + (increasing ? "increasing" : "decreasing") + " g";
+        + (increasing ? "increasing" : "decreasing") + " g"
+        + (over.isEmpty() ? "" : " (for fixed values of everything but " + String.join(", ", over) + ")");
   }
 }

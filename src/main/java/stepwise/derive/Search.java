@@ -205,11 +205,12 @@ public final class Search {
       Node node = open.poll();
       if (node.expr == null) { // a lazy candidate: work it out now, and queue what it gives
         verified++; // work: a Symja computation, counted so the work limit bounds it
+        long workBegan = System.nanoTime();
         try {
           Node next = offer(node.parent, node.candidate, ctx, deadline);
           if (TRACE && next == null) {
             System.err.println("derive: worked out, leads nowhere: " + node.candidate.describe() + " from "
-                + stepwise.expr.ExprPrinter.print(node.parent.expr));
+                + stepwise.expr.ExprPrinter.print(node.parent.expr) + " (" + (System.nanoTime() - workBegan) / 1_000_000 + " ms)");
           }
           if (next != null) {
             open.add(next);
@@ -222,6 +223,7 @@ public final class Search {
       }
       if (node.parent != null) {
         boolean holds;
+        long checkBegan = System.nanoTime();
         try {
           holds = holds(node, source, deadline);
         } catch (OutOfTime e) {
@@ -229,8 +231,8 @@ public final class Search {
           break;
         }
         if (TRACE) {
-          System.err.printf(java.util.Locale.ROOT, "derive: %s %s -> %s%n", holds ? "took" : "refused",
-              node.candidate.describe(), stepwise.expr.ExprPrinter.print(node.expr));
+          System.err.printf(java.util.Locale.ROOT, "derive: %s %s -> %s (checked in %d ms)%n", holds ? "took" : "refused",
+              node.candidate.describe(), stepwise.expr.ExprPrinter.print(node.expr), (System.nanoTime() - checkBegan) / 1_000_000);
         }
         if (!holds) {
           refused++;
@@ -379,6 +381,13 @@ public final class Search {
     });
   }
 
+  /** Sample points of a side condition's check in the search: it needs a proof, the points can only refuse it. */
+  private static final int CONDITION_SAMPLES = 12;
+
+  private Settings conditionSettings(long limitNanos) {
+    return new Settings(Math.min(settings.samples(), CONDITION_SAMPLES), Duration.ofNanos(limitNanos), settings.seed());
+  }
+
   /** The settings of one check: the search's sample count, and the given time limit. */
   private Settings checkSettings(long limitNanos) {
     return new Settings(Math.min(settings.samples(), SEARCH_SAMPLES), Duration.ofNanos(limitNanos), settings.seed());
@@ -440,19 +449,23 @@ public final class Search {
     Rewrite rewrite = node.rewrite;
     boolean byRule = rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition
         || o instanceof stepwise.model.Obligation.Relates r && r.byRule());
-    if (byRule && catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
+    boolean onlyConditions = rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition);
+    if (onlyConditions || byRule && catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
+      // a transform of a quantity (log, neg-log) has only conditions: log and neg-log of one expression share "x > 0"
       List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
           .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
       for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
         stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
-        String key = c.condition() + " within " + c.within() + " under " + node.parent.domains.declared();
+        String key = c.condition() + " within " + c.within() + " under " + node.parent.domains.declared() + " and "
+            + c.extra().declared();
         Boolean known = conditionsSeen.get(key);
         if (known == null) {
           Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
               rewrite.detail(), rewrite.given(), rewrite.computed());
           RewrittenStep step = new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
               false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true);
-          known = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).verify(step)), deadline);
+          // a condition must be proved (sampling only refuses it), so few points do here: the written file gets them all
+          known = checked(limit -> Verdict.of(new Verifier(catalogue, conditionSettings(limit)).verify(step)), deadline);
           conditionsSeen.put(key, known);
         }
         if (!known) {

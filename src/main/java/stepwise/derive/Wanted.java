@@ -35,9 +35,17 @@ record Wanted(String relation, List<String> variables) {
     return relation == null || relation.equals("<=") || relation.equals(">=");
   }
 
-  /** Dropping a term: for ≃, and before a derivative in a variable the term does not depend on. */
+  /** Dropping a term: for ≃, for a monotone goal in some variables, and before a derivative in a variable the term does not depend on. */
   boolean allowsDrop() {
-    return relation == null || relation.equals("≃") || derived();
+    return relation == null || relation.equals("≃") || derived() || monotone() && !variables.isEmpty();
+  }
+
+  /**
+   * A monotone relation for fixed values of everything but over (empty: of the whole start)
+   * gives the one asked: over empty, or holding all the variables asked for.
+   */
+  private boolean keepsOrderIn(java.util.Set<String> over) {
+    return over.isEmpty() || !variables.isEmpty() && over.containsAll(variables);
   }
 
   boolean allowsDerived() {
@@ -62,8 +70,9 @@ record Wanted(String relation, List<String> variables) {
       case ">=" -> step instanceof Relation.Order o && (o.op() == Relation.Op.GE || o.op() == Relation.Op.GT);
       case "≃" -> step instanceof Relation.UpToConstant u && variables.containsAll(u.over())
           && u.over().containsAll(variables);
-      // a transform of the whole expression (over empty): ≃ keeps the optimizers only, not the values' order
-      case "↗", "↘" -> step instanceof Relation.Monotone m && m.over().isEmpty();
+      // a transform of the whole expression (over empty), or with variables: for fixed values of all but them (≃ too)
+      case "↗", "↘" -> step instanceof Relation.Monotone m && keepsOrderIn(m.over())
+          || step instanceof Relation.UpToConstant u && !variables.isEmpty() && u.over().containsAll(variables);
       case "derivative", "stationary" -> step instanceof Relation.UpToConstant u && u.over().contains(family())
           || step instanceof Relation.Derived d && isTheOne(d);
       default -> false;
@@ -79,7 +88,10 @@ record Wanted(String relation, List<String> variables) {
       return true;
     }
     if (monotone()) { // the identity is strictly increasing
-      return composed.equals(Relation.EQUAL) && relation.equals("↗") || composed instanceof Relation.Monotone m && m.over().isEmpty() && m.increasing() == relation.equals("↗");
+      return composed.equals(Relation.EQUAL) && relation.equals("↗") || composed instanceof Relation.Monotone m
+          && keepsOrderIn(m.over()) && m.increasing() == relation.equals("↗")
+          || composed instanceof Relation.UpToConstant u && relation.equals("↗") && !variables.isEmpty()
+          && u.over().containsAll(variables);
     }
     if (derived()) { // exactly one derivative (or stationary point), equalities around it
       return composed instanceof Relation.Derived d && isTheOne(d);
@@ -96,7 +108,7 @@ record Wanted(String relation, List<String> variables) {
 
   /** The variables a dropped term must not depend on: those of ≃, the derivative's variable (its family for x(k)). */
   List<String> dropVariables() {
-    return derived() ? List.of(family()) : relation != null && relation.equals("≃") ? variables : List.of();
+    return derived() ? List.of(family()) : relation != null && (relation.equals("≃") || monotone()) ? variables : List.of();
   }
 
   /** Whether a derivative in this variable (as in: writes it), of this order, may be tried. */
@@ -116,8 +128,8 @@ record Wanted(String relation, List<String> variables) {
     }
     return switch (relation) {
       case "≃" -> "≃ over " + String.join(", ", variables);
-      case "↗" -> "a strictly increasing function of the start";
-      case "↘" -> "a strictly decreasing function of the start";
+      case "↗", "↘" -> "a strictly " + (relation.equals("↗") ? "increasing" : "decreasing") + " function of the start"
+          + (variables.isEmpty() ? "" : " for fixed values of everything but " + String.join(", ", variables));
       case "derivative" -> "the derivative in " + variables.get(0);
       case "stationary" -> "the stationary point in " + variables.get(0);
       default -> relation;

@@ -170,6 +170,8 @@ public final class DeriveAll {
         goalBlock.append("  relation: \"").append(wanted).append("\"\n");
         if (relation instanceof Relation.UpToConstant u) {
           goalBlock.append("  variables: [").append(String.join(", ", u.over().stream().sorted().toList())).append("]\n");
+        } else if (relation instanceof Relation.Monotone m && !m.over().isEmpty()) {
+          goalBlock.append("  variables: [").append(String.join(", ", m.over().stream().sorted().toList())).append("]\n");
         } else if (relation instanceof Relation.Derived derived) {
           goalBlock.append("  variables: [\"").append(derivedVariable(derived)).append("\"]\n");
         }
@@ -184,6 +186,7 @@ public final class DeriveAll {
           ? " (continues " + d.start().continues() + ")" : "";
       result.put(file, new Stripped(target, d.steps().size(), note + (wanted == null ? "" : ", " + wanted
           + (relation instanceof Relation.UpToConstant u ? " over " + String.join(", ", u.over())
+            : relation instanceof Relation.Monotone m && !m.over().isEmpty() ? " in " + String.join(", ", m.over())
             : relation instanceof Relation.Derived derived ? " in " + derivedVariable(derived) : "")), d.expectFailure()));
     }
     return result;
@@ -204,9 +207,9 @@ public final class DeriveAll {
   /**
    * The goal: relation for what the hand-written steps compose to, so that a recorded mistake
    * is asked exactly what its author claimed (and refuted by the precheck): =, <=, >=, ≃, ↗ or
-   * ↘ for a transform of the whole expression, derivative or stationary point in one variable
+   * ↘ (with the variables when it holds for fixed values of the others), derivative or stationary point in one variable
    * when that is the one computed step (equalities around it); null (any) for the others (an
-   * average, a derivative of a transform, a transform for fixed values of some variables).
+   * average, a derivative of a transform).
    */
   private static String wanted(Relation r) {
     if (r instanceof Relation.Order o) {
@@ -217,7 +220,7 @@ public final class DeriveAll {
       };
     }
     if (r instanceof Relation.Monotone m) {
-      return m.over().isEmpty() ? (m.increasing() ? "↗" : "↘") : null;
+      return m.increasing() ? "↗" : "↘";
     }
     if (r instanceof Relation.Derived derived) {
       Matcher m = ONE_DERIVATIVE.matcher(derived.how());
