@@ -116,6 +116,11 @@ public final class Search {
     final int distance;
     final int depth;
     final long order;
+    /**
+     * The first node of the run of verified equalities that led here (itself after any other
+     * step): every node of the run has the same value, so "x > 0" shown for one holds for all.
+     */
+    final Node valueRoot;
     boolean endsByValue;
 
     Node(IExpr expr, Domains domains, Node parent, Moves.Candidate candidate, Call call, Rewrite rewrite,
@@ -131,6 +136,13 @@ public final class Search {
       this.distance = distance;
       this.depth = parent == null ? 0 : parent.depth + 1;
       this.order = order;
+      // not across a substitution (given: n = 2): the value changes there
+      this.valueRoot = parent != null && rewrite != null && Relation.EQUAL.equals(relationOf(rewrite))
+          && rewrite.given().isEmpty() ? parent.valueRoot : this;
+    }
+
+    private static Relation relationOf(Rewrite r) {
+      return r.relation();
     }
 
     double score() {
@@ -252,6 +264,12 @@ public final class Search {
       }
       expanded++;
       for (Moves.Candidate candidate : moves.from(node.expr, node.domains)) {
+        if (candidate.rule().kind().equals("transform") && node.valueRoot.candidate != null
+            && node.valueRoot.candidate.rule().kind().equals("transform")) {
+          // a transform of a value a transform gave (with only equalities between) is one composite transform, which
+          // the catalogue names (neg-log); log of a negated or logged likelihood cost gaussian-mse 30 s of sign checks
+          continue;
+        }
         if (LAZY_KINDS.contains(candidate.rule().kind()) && !moves.isTidy(candidate)) {
           // computed by Symja (a derivative, expand, ...): worked out only if the queue reaches it
           // a stationary point with the goal's value gives the goal itself: as close as can be
@@ -456,7 +474,10 @@ public final class Search {
           .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
       for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
         stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
-        String key = c.condition() + " within " + c.within() + " under " + node.parent.domains.declared() + " and "
+        // the condition on the whole expression (a transform's x > 0) is one on its value: shared by equal forms
+        IExpr onValue = Trees.substitute(c.condition(), Map.of(node.parent.expr,
+            stepwise.expr.UserSymbols.named("⟨value of state " + node.parent.valueRoot.order + "⟩")));
+        String key = onValue + " within " + c.within() + " under " + node.parent.domains.declared() + " and "
             + c.extra().declared();
         Boolean known = conditionsSeen.get(key);
         if (known == null) {
