@@ -116,6 +116,9 @@ class DeriveGoalsTest {
     assertTrue(decreasing.contains("- rule: neg-log"), decreasing);
     String increasing = derivesAndChecks(GOALS.resolve("log-increasing.yaml"), 2); // written "relation: increasing"
     assertTrue(increasing.contains("- rule: log\n") && increasing.contains("- rule: log-of-product"), increasing);
+    // monotone for fixed values of all but w: the terms free of w may go, as in the mean squared error
+    String squares = derivesAndChecks(GOALS.resolve("gaussian-likelihood-to-squares.yaml"), 0);
+    assertTrue(squares.contains("- rule: drop-constant") && squares.contains("independent-of: [w]"), squares);
   }
 
   @Test
@@ -124,6 +127,7 @@ class DeriveGoalsTest {
         {"square-not-increasing-false", "does not grow"}, // x^2 of a real x: -1 and 0
         {"neg-log-increasing-false", "does not grow"}, // the right transform, the wrong direction
         {"two-variables-not-a-function-false", "does not fall"}, // x - y is no function of x + y
+        {"squares-in-w-false", "does not grow"}, // only w varies between the two points
     };
     for (String[] c : cases) {
       Path out = dir.resolve(c[0] + ".yaml");
