@@ -467,7 +467,8 @@ public final class Search {
     Rewrite rewrite = node.rewrite;
     boolean byRule = rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition
         || o instanceof stepwise.model.Obligation.Relates r && r.byRule());
-    boolean onlyConditions = rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition);
+    boolean onlyConditions = !rewrite.obligations().isEmpty()
+        && rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition);
     if (onlyConditions || byRule && catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
       // a transform of a quantity (log, neg-log) has only conditions: log and neg-log of one expression share "x > 0"
       List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
