@@ -469,37 +469,46 @@ public final class Search {
         || o instanceof stepwise.model.Obligation.Relates r && r.byRule());
     boolean onlyConditions = !rewrite.obligations().isEmpty()
         && rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition);
+    List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
+        .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
     if (onlyConditions || byRule && catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
       // a transform of a quantity (log, neg-log) has only conditions: log and neg-log of one expression share "x > 0"
-      List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
-          .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
-      for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
-        stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
-        // the condition on the whole expression (a transform's x > 0) is one on its value: shared by equal forms
-        IExpr onValue = Trees.substitute(c.condition(), Map.of(node.parent.expr,
-            stepwise.expr.UserSymbols.named("⟨value of state " + node.parent.valueRoot.order + "⟩")));
-        String key = onValue + " within " + c.within() + " under " + node.parent.domains.declared() + " and "
-            + c.extra().declared();
-        Boolean known = conditionsSeen.get(key);
-        if (known == null) {
-          Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
-              rewrite.detail(), rewrite.given(), rewrite.computed());
-          RewrittenStep step = new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
-              false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true);
-          // a condition must be proved (sampling only refuses it), so few points do here: the written file gets them all
-          known = checked(limit -> Verdict.of(new Verifier(catalogue, conditionSettings(limit)).verify(step)), deadline);
-          conditionsSeen.put(key, known);
-        }
-        if (!known) {
-          return false;
-        }
-      }
-      return true;
+      return conditionsHold(node, conditions, source, deadline);
+    }
+    if (!conditionsHold(node, conditions, source, deadline)) {
+      return false; // a condition not proved refuses the step whatever the rest: Jensen's convexity, known from before
     }
     Derivation.Step spec = new Derivation.Step(node.depth, node.candidate.rule().name(), node.call, false, null, null,
         null, Text.NONE, source);
     RewrittenStep step = new RewrittenStep(spec, node.parent.expr, rewrite, null, node.parent.domains, true);
     return checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).verify(step)), deadline);
+  }
+
+  /** Each condition of the step, checked once per search (they recur from state to state). */
+  private boolean conditionsHold(Node node, List<stepwise.model.Obligation> conditions, Source source, long deadline) {
+    Rewrite rewrite = node.rewrite;
+    for (stepwise.model.Obligation o : conditions) {
+      stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
+      // the condition on the whole expression (a transform's x > 0) is one on its value: shared by equal forms
+      IExpr onValue = Trees.substitute(c.condition(), Map.of(node.parent.expr,
+          stepwise.expr.UserSymbols.named("⟨value of state " + node.parent.valueRoot.order + "⟩")));
+      String key = onValue + " within " + c.within() + " under " + node.parent.domains.declared() + " and "
+          + c.extra().declared();
+      Boolean known = conditionsSeen.get(key);
+      if (known == null) {
+        Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
+            rewrite.detail(), rewrite.given(), rewrite.computed());
+        RewrittenStep step = new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
+            false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true);
+        // a condition must be proved (sampling only refuses it), so few points do here: the written file gets them all
+        known = checked(limit -> Verdict.of(new Verifier(catalogue, conditionSettings(limit)).verify(step)), deadline);
+        conditionsSeen.put(key, known);
+      }
+      if (!known) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
