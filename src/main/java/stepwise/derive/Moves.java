@@ -217,10 +217,12 @@ final class Moves {
     if (targeted == null || targeted && goalIsEquation()) {
       return;
     }
-    // expand and together change nothing without something to distribute or a fraction in a sum: 92 % of them led
-    // nowhere in softmax-cross-entropy-gradient's search, at 140 ms of Symja each
-    if (rule.name().equals("expand") && !Trees.contains(expr, Moves::distributes)
-        || rule.name().equals("together") && !Trees.contains(expr, Moves::sumWithFraction)) {
+    // over sums and products of a symbolic range, expand and together change nothing without something to distribute
+    // or a fraction in a sum: 92 % of them led nowhere in softmax-cross-entropy-gradient, at 140 ms of Symja each
+    // (elsewhere they stay: evaluation may simplify, as expand turns Sin(x)^2 + Cos(x)^2 into 1)
+    boolean iterates = Trees.contains(expr, e -> Places.iterationOf(e) != null);
+    if (iterates && (rule.name().equals("expand") && !Trees.contains(expr, Moves::distributes)
+        || rule.name().equals("together") && !Trees.contains(expr, Moves::sumWithFraction))) {
       return;
     }
     out.add(new Candidate(rule, params()));

@@ -26,6 +26,8 @@ class WantedTest {
     assertFalse(up.allowsDrop());
     assertFalse(up.allowsSpecialising());
     assertTrue(up.allowsTransforms());
+    assertFalse(new Wanted(">=", List.of()).allowsSpecialising()); // one special case is not the bound
+    assertTrue(new Wanted("≃", List.of("Q")).allowsSpecialising());
   }
 
   @Test
