@@ -45,15 +45,18 @@ public final class Derive {
         // a busy machine must not turn a refutation into a search: once more, with the search's budget
         f = precheck(start, first.expect(), auto, d, new Settings(settings.samples(), budget, settings.seed()));
       }
-      String question = ExprPrinter.print(start) + "  " + auto.relation() + "  " + ExprPrinter.print(first.expect())
-          + (auto.relation().equals("≃") ? " (up to a constant in " + String.join(", ", auto.variables()) + ")" : "");
+      String question = question(start, first.expect(), auto);
       if (f.status() == Status.REFUTED) {
         out.println("The goal is false: " + question);
         out.println("  refuted: " + f.reason() + " (re-checked at 50 digits). No search: no chain of valid steps can reach it.");
         return new Outcome(true, false, null, null);
       }
-      out.println("Start " + auto.relation() + " goal: " + f.status().words()
-          + (f.status() == Status.UNKNOWN ? " (" + f.reason() + "); searching anyway" : "; searching for the steps"));
+      boolean monotone = auto.relation().equals("↗") || auto.relation().equals("↘");
+      String asked = auto.relation().equals("derivative") || auto.relation().equals("stationary")
+          ? "The goal as asked (" + question + ")" : "Start " + auto.relation() + " goal";
+      out.println(asked + ": " + (monotone && f.status() == Status.UNKNOWN
+          ? "not refuted (" + f.reason() + "); searching for the steps" : f.status().words()
+          + (f.status() == Status.UNKNOWN ? " (" + f.reason() + "); searching anyway" : "; searching for the steps")));
     }
     AutoSteps.Filled filled = AutoSteps.fill(d, start, catalogue, settings, budget);
     boolean all = true;
@@ -114,8 +117,59 @@ public final class Derive {
     if (relation.equals("=")) {
       return new Equivalence(catalogue, settings).check(new Equivalence.Question(start, goal, d.domains()));
     }
+    if (relation.equals("↗") || relation.equals("↘")) {
+      // sampled pairs can only refute: a false claim shows at a few of them, so the search's 60 points, not 200
+      return MonotonePrecheck.check(start, goal, relation.equals("↗"), auto.variables(), d.domains(), auto.reader(), d.source(), catalogue,
+          new Settings(Math.min(settings.samples(), 60), settings.deadline(), settings.seed()));
+    }
+    if (relation.equals("derivative")) { // the derivative worked out by the catalogue's rule, then compared with the goal
+      try {
+        stepwise.rules.Rule rule = catalogue.rules().stream().filter(r -> r.kind().equals("derivative")).findFirst()
+            .orElseThrow(() -> new stepwise.model.Call.NotApplicable("the catalogue has no derivative rule"));
+        stepwise.model.Rewrite r = rule.prepare(new TextParams(java.util.Map.of("in", auto.variables().get(0)), d.source()),
+            auto.reader()).apply(start, d.domains());
+        return new Equivalence(catalogue, settings).check(new Equivalence.Question(r.after(), goal,
+            d.domains().merge(r.introduced())));
+      } catch (stepwise.model.Call.NotApplicable | stepwise.model.InputError e) {
+        return new Finding("the derivative", Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
+      }
+    }
+    if (relation.equals("stationary")) { // the step itself, with the goal's value as the solution, checked
+      if (!(goal instanceof org.matheclipse.core.interfaces.IAST eq && eq.isAST(org.matheclipse.core.expression.S.Equal, 3))) {
+        return new Finding("the stationary point", Status.UNKNOWN, "", 0, 0, null, "the goal is not variable == value", List.of());
+      }
+      try {
+        stepwise.rules.Rule rule = catalogue.rules().stream().filter(r -> r.kind().equals("stationary")).findFirst()
+            .orElseThrow(() -> new stepwise.model.Call.NotApplicable("the catalogue has no stationary-point rule"));
+        stepwise.model.Call call = rule.prepare(new TextParams(java.util.Map.of("in", auto.variables().get(0), "solution",
+            ExprPrinter.print(((org.matheclipse.core.interfaces.IAST) goal).arg2())), d.source()), auto.reader());
+        stepwise.model.Rewrite r = call.apply(start, d.domains());
+        stepwise.verify.StepVerdict v = new Verifier(catalogue, settings).verify(new stepwise.rewrite.RewrittenStep(
+            new Derivation.Step(1, rule.name(), call, false, null, null, null, stepwise.model.Text.NONE, d.source()), start,
+            r, null, d.domains(), true));
+        return v.findings().stream().filter(f -> f.status() == Status.REFUTED).findFirst()
+            .map(f -> new Finding(f.what(), f.status(), f.method(), f.samples(), f.maxError(), f.counterexample(),
+                f.what() + ": " + f.reason(), f.spots()))
+            .orElse(new Finding("the stationary point", v.status(), "", v.samples(), v.maxError(), null, v.summary(), List.of()));
+      } catch (stepwise.model.Call.NotApplicable | stepwise.model.InputError e) {
+        return new Finding("the stationary point", Status.UNKNOWN, "", 0, 0, null, e.getMessage(), List.of());
+      }
+    }
     Relation.Op op = relation.equals("<=") ? Relation.Op.LE : Relation.Op.GE;
     return new Verifier(catalogue, settings).order("start " + relation + " goal", start, op, goal, d.domains(), null);
+  }
+
+  /** The question the precheck asks, in words. */
+  private static String question(IExpr start, IExpr goal, AutoStep auto) {
+    String s = ExprPrinter.print(start);
+    String g = ExprPrinter.print(goal);
+    return switch (auto.relation()) {
+      case "≃" -> s + "  ≃  " + g + " (up to a constant in " + String.join(", ", auto.variables()) + ")";
+      case "↗", "↘" -> MonotonePrecheck.describe(start, goal, auto.relation().equals("↗"), auto.variables());
+      case "derivative" -> "the derivative of " + s + " in " + auto.variables().get(0) + "  =  " + g;
+      case "stationary" -> s + " is stationary in " + auto.variables().get(0) + " at " + g;
+      default -> s + "  " + auto.relation() + "  " + g;
+    };
   }
 
   private static String relationSymbol(Relation r) {

@@ -116,6 +116,11 @@ public final class Search {
     final int distance;
     final int depth;
     final long order;
+    /**
+     * The first node of the run of verified equalities that led here (itself after any other
+     * step): every node of the run has the same value, so "x > 0" shown for one holds for all.
+     */
+    final Node valueRoot;
     boolean endsByValue;
 
     Node(IExpr expr, Domains domains, Node parent, Moves.Candidate candidate, Call call, Rewrite rewrite,
@@ -131,6 +136,13 @@ public final class Search {
       this.distance = distance;
       this.depth = parent == null ? 0 : parent.depth + 1;
       this.order = order;
+      // not across a substitution (given: n = 2): the value changes there
+      this.valueRoot = parent != null && rewrite != null && Relation.EQUAL.equals(relationOf(rewrite))
+          && rewrite.given().isEmpty() ? parent.valueRoot : this;
+    }
+
+    private static Relation relationOf(Rewrite r) {
+      return r.relation();
     }
 
     double score() {
@@ -205,11 +217,12 @@ public final class Search {
       Node node = open.poll();
       if (node.expr == null) { // a lazy candidate: work it out now, and queue what it gives
         verified++; // work: a Symja computation, counted so the work limit bounds it
+        long workBegan = System.nanoTime();
         try {
           Node next = offer(node.parent, node.candidate, ctx, deadline);
           if (TRACE && next == null) {
             System.err.println("derive: worked out, leads nowhere: " + node.candidate.describe() + " from "
-                + stepwise.expr.ExprPrinter.print(node.parent.expr));
+                + stepwise.expr.ExprPrinter.print(node.parent.expr) + " (" + (System.nanoTime() - workBegan) / 1_000_000 + " ms)");
           }
           if (next != null) {
             open.add(next);
@@ -222,6 +235,7 @@ public final class Search {
       }
       if (node.parent != null) {
         boolean holds;
+        long checkBegan = System.nanoTime();
         try {
           holds = holds(node, source, deadline);
         } catch (OutOfTime e) {
@@ -229,8 +243,8 @@ public final class Search {
           break;
         }
         if (TRACE) {
-          System.err.printf(java.util.Locale.ROOT, "derive: %s %s -> %s%n", holds ? "took" : "refused",
-              node.candidate.describe(), stepwise.expr.ExprPrinter.print(node.expr));
+          System.err.printf(java.util.Locale.ROOT, "derive: %s %s -> %s (checked in %d ms)%n", holds ? "took" : "refused",
+              node.candidate.describe(), stepwise.expr.ExprPrinter.print(node.expr), (System.nanoTime() - checkBegan) / 1_000_000);
         }
         if (!holds) {
           refused++;
@@ -250,6 +264,12 @@ public final class Search {
       }
       expanded++;
       for (Moves.Candidate candidate : moves.from(node.expr, node.domains)) {
+        if (candidate.rule().kind().equals("transform") && node.valueRoot.candidate != null
+            && node.valueRoot.candidate.rule().kind().equals("transform")) {
+          // a transform of a value a transform gave (with only equalities between) is one composite transform, which
+          // the catalogue names (neg-log); log of a negated or logged likelihood cost gaussian-mse 30 s of sign checks
+          continue;
+        }
         if (LAZY_KINDS.contains(candidate.rule().kind()) && !moves.isTidy(candidate)) {
           // computed by Symja (a derivative, expand, ...): worked out only if the queue reaches it
           // a stationary point with the goal's value gives the goal itself: as close as can be
@@ -379,6 +399,13 @@ public final class Search {
     });
   }
 
+  /** Sample points of a side condition's check in the search: it needs a proof, the points can only refuse it. */
+  private static final int CONDITION_SAMPLES = 12;
+
+  private Settings conditionSettings(long limitNanos) {
+    return new Settings(Math.min(settings.samples(), CONDITION_SAMPLES), Duration.ofNanos(limitNanos), settings.seed());
+  }
+
   /** The settings of one check: the search's sample count, and the given time limit. */
   private Settings checkSettings(long limitNanos) {
     return new Settings(Math.min(settings.samples(), SEARCH_SAMPLES), Duration.ofNanos(limitNanos), settings.seed());
@@ -440,31 +467,48 @@ public final class Search {
     Rewrite rewrite = node.rewrite;
     boolean byRule = rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition
         || o instanceof stepwise.model.Obligation.Relates r && r.byRule());
-    if (byRule && catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
-      List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
-          .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
-      for (stepwise.model.Obligation o : conditions) { // each condition once per search: they recur from state to state
-        stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
-        String key = c.condition() + " within " + c.within() + " under " + node.parent.domains.declared();
-        Boolean known = conditionsSeen.get(key);
-        if (known == null) {
-          Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
-              rewrite.detail(), rewrite.given(), rewrite.computed());
-          RewrittenStep step = new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
-              false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true);
-          known = checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).verify(step)), deadline);
-          conditionsSeen.put(key, known);
-        }
-        if (!known) {
-          return false;
-        }
-      }
-      return true;
+    boolean onlyConditions = !rewrite.obligations().isEmpty()
+        && rewrite.obligations().stream().allMatch(o -> o instanceof stepwise.model.Obligation.Condition);
+    List<stepwise.model.Obligation> conditions = rewrite.obligations().stream()
+        .filter(o -> o instanceof stepwise.model.Obligation.Condition).toList();
+    if (onlyConditions || byRule && catalogue.vetted(node.candidate.rule().name()) && rewrite.relation().equals(Relation.EQUAL)) {
+      // a transform of a quantity (log, neg-log) has only conditions: log and neg-log of one expression share "x > 0"
+      return conditionsHold(node, conditions, source, deadline);
+    }
+    if (!conditionsHold(node, conditions, source, deadline)) {
+      return false; // a condition not proved refuses the step whatever the rest: Jensen's convexity, known from before
     }
     Derivation.Step spec = new Derivation.Step(node.depth, node.candidate.rule().name(), node.call, false, null, null,
         null, Text.NONE, source);
     RewrittenStep step = new RewrittenStep(spec, node.parent.expr, rewrite, null, node.parent.domains, true);
     return checked(limit -> Verdict.of(new Verifier(catalogue, checkSettings(limit)).verify(step)), deadline);
+  }
+
+  /** Each condition of the step, checked once per search (they recur from state to state). */
+  private boolean conditionsHold(Node node, List<stepwise.model.Obligation> conditions, Source source, long deadline) {
+    Rewrite rewrite = node.rewrite;
+    for (stepwise.model.Obligation o : conditions) {
+      stepwise.model.Obligation.Condition c = (stepwise.model.Obligation.Condition) o;
+      // the condition on the whole expression (a transform's x > 0) is one on its value: shared by equal forms
+      IExpr onValue = Trees.substitute(c.condition(), Map.of(node.parent.expr,
+          stepwise.expr.UserSymbols.named("⟨value of state " + node.parent.valueRoot.order + "⟩")));
+      String key = onValue + " within " + c.within() + " under " + node.parent.domains.declared() + " and "
+          + c.extra().declared();
+      Boolean known = conditionsSeen.get(key);
+      if (known == null) {
+        Rewrite only = new Rewrite(rewrite.before(), rewrite.after(), rewrite.relation(), List.of(o), rewrite.introduced(),
+            rewrite.detail(), rewrite.given(), rewrite.computed());
+        RewrittenStep step = new RewrittenStep(new Derivation.Step(node.depth, node.candidate.rule().name(), node.call,
+            false, null, null, null, Text.NONE, source), node.parent.expr, only, null, node.parent.domains, true);
+        // a condition must be proved (sampling only refuses it), so few points do here: the written file gets them all
+        known = checked(limit -> Verdict.of(new Verifier(catalogue, conditionSettings(limit)).verify(step)), deadline);
+        conditionsSeen.put(key, known);
+      }
+      if (!known) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

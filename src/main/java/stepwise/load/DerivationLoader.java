@@ -331,14 +331,23 @@ public final class DerivationLoader {
         case "<=", "≤" -> "<=";
         case ">=", "≥" -> ">=";
         case "≃", "~", "up-to-constant" -> "≃";
+        case "↗", "increasing" -> "↗";
+        case "↘", "decreasing" -> "↘";
+        case "derivative", "stationary" -> relation;
         case "any" -> null;
         default -> throw new InputError(node.get("relation", label).get().source(),
-            "relation: takes =, <=, >=, ≃ (with variables:) or any; got '" + relation + "'");
+            "relation: takes =, <=, >=, ≃ (with variables:), ↗ (increasing), ↘ (decreasing), derivative or"
+                + " stationary (with one variable in variables:) or any; got '" + relation + "'");
       };
     }
     List<String> variables = node.get("variables", label).map(n -> n.scalars("variables")).orElse(List.of());
+    if (("derivative".equals(relation) || "stationary".equals(relation)) && variables.size() != 1) {
+      throw new InputError(node.keySource("relation"), "relation: " + relation
+          + " needs one variable in variables: (the one differentiated in: a name, or an entry x(k) of a family)");
+    }
     for (String v : variables) {
-      if (!reader.domains().isDeclared(stepwise.expr.UserSymbols.named(v))) {
+      String name = "derivative".equals(relation) && v.contains("(") ? v.substring(0, v.indexOf('(')).strip() : v;
+      if (!reader.domains().isDeclared(stepwise.expr.UserSymbols.named(name))) {
         throw new InputError(node.keySource("variables"), "variable " + v + " is not declared");
       }
     }

@@ -9,8 +9,11 @@ import org.matheclipse.core.interfaces.IExpr;
  *
  * @param reader parses the parameters of found steps in the file's own scope
  * @param relation the relation wanted from the previous line to the goal ("=", "<=", ">=",
- *     "≃", or null for any relation the steps compose to)
- * @param variables for "≃": the variables the dropped terms must not depend on
+ *     "≃", "↗" or "↘" (the goal a strictly increasing or decreasing function of the line),
+ *     "derivative" or "stationary" (in the one variable of variables), or null for any
+ *     relation the steps compose to)
+ * @param variables for "≃": the variables the dropped terms must not depend on; for
+ *     "derivative" and "stationary": the variable, as the rule's in: takes it
  * @param goalField written as the file's goal: rather than as a step
  */
 public record AutoStep(ExprReader reader, String relation, List<String> variables, boolean goalField) implements Call {

@@ -68,10 +68,14 @@ public final class DeriveAll {
     System.out.println("| file | derive says | seconds (wall / CPU) | steps found / by hand | check of the written file |");
     System.out.println("|---|---|---|---|---|");
     int found = 0;
+    int refutedMistakes = 0;
+    int claimsOnly = 0;
+    List<String> wrong = new ArrayList<>();
     for (Path file : files) {
       Stripped s = stripped.get(file);
       if (s.goalFile() == null) {
         System.out.println("| `" + file + "`" + s.note() + " | nothing to derive: no start and no steps, only claims | - | - / 0 | - |");
+        claimsOnly++;
         continue;
       }
       Path written = s.goalFile().resolveSibling(s.goalFile().getFileName().toString().replace(".yaml", ".derived.yaml"));
@@ -87,14 +91,28 @@ public final class DeriveAll {
         Cli again = Cli.run("check", written.toString());
         check = again.exit() == 0 && again.out().contains("ALL PASS") ? "ALL PASS" : "FAILS (exit " + again.exit() + ")";
         found += again.exit() == 0 ? 1 : 0;
+        if (s.mistake()) {
+          wrong.add(file + " (a recorded mistake, found: read what the found chain means)");
+        }
+      } else if (outcome.startsWith("refuted")) {
+        if (s.mistake()) {
+          refutedMistakes++;
+          outcome = "correctly " + outcome;
+        } else {
+          wrong.add(file + " (a correct derivation, refuted)");
+        }
       }
       System.out.println("| `" + file + "`" + s.note() + " | " + outcome + " | " + seconds + " | " + steps + " / " + s.handSteps()
           + " | " + check + " |");
       System.out.flush();
     }
     System.out.println();
-    System.out.println(found + " of " + files.size() + " found and passing check (budget " + budget + " s each; stripped files in "
-        + out + ")");
+    System.out.println(found + " of " + files.size() + " found and passing check, " + refutedMistakes
+        + " recorded mistakes correctly refuted, " + claimsOnly + " claims only (budget " + budget
+        + " s each; stripped files in " + out + ")");
+    if (!wrong.isEmpty()) {
+      System.out.println("Read with care: " + String.join("; ", wrong));
+    }
   }
 
   private static long processCpu() {
@@ -122,7 +140,8 @@ public final class DeriveAll {
     return (nl < 0 ? s : s.substring(0, nl)).strip();
   }
 
-  record Stripped(Path goalFile, int handSteps, String note) {}
+  /** mistake: a recorded mistake (expect: fails), whose goal should be refuted, not found. */
+  record Stripped(Path goalFile, int handSteps, String note, boolean mistake) {}
 
   /**
    * Writes the stripped files under out (keeping the folder layout, so start: from: finds its
@@ -136,7 +155,7 @@ public final class DeriveAll {
       Path asked = file.toAbsolutePath().normalize();
       Derivation d = loaded.stream().filter(x -> x.file().toAbsolutePath().normalize().equals(asked)).findFirst().orElseThrow();
       if (d.start() == null || !d.hasSteps()) {
-        result.put(file, new Stripped(null, 0, " (claims only)"));
+        result.put(file, new Stripped(null, 0, " (claims only)", false));
         continue;
       }
       Rewritten hand = rewrite(d, loaded);
@@ -146,11 +165,15 @@ public final class DeriveAll {
       StringBuilder goalBlock = new StringBuilder("goal:\n  expr: ").append(DerivationWriter.scalar(goal, false)).append('\n');
       // a substitution (given U(i) = 1/n) specialises: the written steps hold in that case, not "=" in general
       // (≃ and the orders are kept: the search may specialise under them)
-      String wanted = hand.given().isEmpty() || !"=".equals(wanted(relation)) ? wanted(relation) : null;
+      String wanted = hand.given().isEmpty() || List.of("<=", ">=", "≃").contains(wanted(relation)) ? wanted(relation) : null;
       if (wanted != null) {
         goalBlock.append("  relation: \"").append(wanted).append("\"\n");
         if (relation instanceof Relation.UpToConstant u) {
           goalBlock.append("  variables: [").append(String.join(", ", u.over().stream().sorted().toList())).append("]\n");
+        } else if (relation instanceof Relation.Monotone m && !m.over().isEmpty()) {
+          goalBlock.append("  variables: [").append(String.join(", ", m.over().stream().sorted().toList())).append("]\n");
+        } else if (relation instanceof Relation.Derived derived) {
+          goalBlock.append("  variables: [\"").append(derivedVariable(derived)).append("\"]\n");
         }
       }
       String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -162,7 +185,9 @@ public final class DeriveAll {
       String note = d.expectFailure() ? " (a recorded mistake)" : d.start().continues() != null
           ? " (continues " + d.start().continues() + ")" : "";
       result.put(file, new Stripped(target, d.steps().size(), note + (wanted == null ? "" : ", " + wanted
-          + (relation instanceof Relation.UpToConstant u ? " over " + String.join(", ", u.over()) : ""))));
+          + (relation instanceof Relation.UpToConstant u ? " over " + String.join(", ", u.over())
+            : relation instanceof Relation.Monotone m && !m.over().isEmpty() ? " in " + String.join(", ", m.over())
+            : relation instanceof Relation.Derived derived ? " in " + derivedVariable(derived) : "")), d.expectFailure()));
     }
     return result;
   }
@@ -177,7 +202,15 @@ public final class DeriveAll {
     return new Rewriter().run(d, start);
   }
 
-  /** The goal: relation for what the hand-written steps compose to; null (any) for the others. */
+  private static final Pattern ONE_DERIVATIVE = Pattern.compile("(derivative|stationary point) in (\\S+)( \\(a (minimum|maximum)\\))?");
+
+  /**
+   * The goal: relation for what the hand-written steps compose to, so that a recorded mistake
+   * is asked exactly what its author claimed (and refuted by the precheck): =, <=, >=, ≃, ↗ or
+   * ↘ (with the variables when it holds for fixed values of the others), derivative or stationary point in one variable
+   * when that is the one computed step (equalities around it); null (any) for the others (an
+   * average, a derivative of a transform).
+   */
   private static String wanted(Relation r) {
     if (r instanceof Relation.Order o) {
       return switch (o.op()) {
@@ -186,7 +219,20 @@ public final class DeriveAll {
         case GE, GT -> ">=";
       };
     }
+    if (r instanceof Relation.Monotone m) {
+      return m.increasing() ? "↗" : "↘";
+    }
+    if (r instanceof Relation.Derived derived) {
+      Matcher m = ONE_DERIVATIVE.matcher(derived.how());
+      return m.matches() ? (m.group(1).equals("derivative") ? "derivative" : "stationary") : null;
+    }
     return r instanceof Relation.UpToConstant ? "≃" : null;
+  }
+
+  /** The variable of a derivative or stationary point, as in: writes it (z(k) for an entry). */
+  private static String derivedVariable(Relation.Derived derived) {
+    Matcher m = ONE_DERIVATIVE.matcher(derived.how());
+    return m.matches() ? m.group(2) : "";
   }
 
   /** The text without the named top-level blocks (a block runs to the next unindented key). */
