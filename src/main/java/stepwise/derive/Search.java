@@ -200,6 +200,7 @@ public final class Search {
     open.add(root);
     bestCost.put(start, 0.0);
     Node best = root;
+    List<Node> closest = List.of(root);
     int expanded = 0;
     int verified = 0;
     int refused = 0;
@@ -255,6 +256,7 @@ public final class Search {
       if (node.distance < best.distance || node.distance == best.distance && node.cost < best.cost) {
         best = node;
       }
+      closest = keepClosest(closest, node);
       if ((node.expr.equals(goal) || node.endsByValue) && wanted.satisfiedBy(node.relation)) {
         return result(true, node, goal, expanded, verified, began, "found " + chain(node).size() + " step"
             + (chain(node).size() == 1 ? "" : "s"));
@@ -299,6 +301,17 @@ public final class Search {
         break;
       }
     }
+    if (outOfWork && tidyCap == 0) {
+      try {
+        Node finished = finish(closest, ctx, source, deadline);
+        if (finished != null) {
+          return result(true, finished, goal, expanded, verified + 1, began, "found " + chain(finished).size() + " step"
+              + (chain(finished).size() == 1 ? "" : "s") + " (at the work limit, the last a tidy step from one of the closest states)");
+        }
+      } catch (OutOfTime e) {
+        outOfTime = true;
+      }
+    }
     String why = outOfTime ? "not found within the wall-clock bound of " + seconds(budget.toNanos()) + " s (a search"
         + " stopped by the clock, not by its work limit, may end elsewhere on a faster machine)"
         : outOfWork ? "not found within the work limit of " + passLimit + " verified states (after a first pass of "
@@ -307,6 +320,44 @@ public final class Search {
             + (refused == 0 ? "" : " (" + refused + " candidate step" + (refused == 1 ? " was" : "s were")
                 + " refused by the verifier: a side condition not proved, or a check that ran out of time)");
     return result(false, best, goal, expanded, verified, began, why);
+  }
+
+  /** How many of the closest verified states the last pass tries the tidy step from when its work runs out. */
+  private static final int FINISH_FROM = 3;
+
+  /** The FINISH_FROM closest states so far, nearest first (then cheaper, then older: deterministic). */
+  private static List<Node> keepClosest(List<Node> closest, Node node) {
+    List<Node> out = new ArrayList<>(closest);
+    out.add(node);
+    out.sort(java.util.Comparator.<Node>comparingInt(n -> n.distance).thenComparingDouble(n -> n.cost)
+        .thenComparingLong(n -> n.order));
+    return List.copyOf(out.subList(0, Math.min(FINISH_FROM, out.size())));
+  }
+
+  /**
+   * When the last pass runs out of work, the queue may still hold the tidy step from a state
+   * near the goal, behind many cheaper states (bernoulli-kl gets one regrouping away from its
+   * goal and then spends its work elsewhere). Tries it from the few closest states, verified
+   * like any step; null when none holds.
+   */
+  private Node finish(List<Node> closest, Context ctx, Source source, long deadline) {
+    for (Node node : closest) {
+      if (node.parent == null || node.depth >= MAX_DEPTH) {
+        continue; // from the start, one tidy step is no derivation
+      }
+      for (Moves.Candidate candidate : ctx.moves().from(node.expr, node.domains)) {
+        if (!ctx.moves().isTidy(candidate)) {
+          continue;
+        }
+        ctx.bestCost().remove(ctx.goal()); // a queued tidy step to the goal was never taken
+        Node next = offer(node, candidate, ctx, deadline);
+        if (next != null && next.expr.equals(ctx.goal()) && ctx.wanted().satisfiedBy(next.relation)
+            && holds(next, source, deadline)) {
+          return next;
+        }
+      }
+    }
+    return null;
   }
 
   /** Kinds whose candidates are worked out (by Symja) only when the queue reaches them. */
