@@ -279,7 +279,7 @@ public final class Verifier {
         : checks.equalPrecisely(left, right, within, PRECISE_POINTS));
     Evidence evidence = Strategy.run(what, budget, strategies);
     return evidence.decide(settings.samples(), (statements ? "one holds where the other does not"
-        : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (by less than double precision can see)")
+        : evidence.sampled.violated() ? "the two sides differ" : "the two sides differ (found by the high-precision re-check)")
         + RandomFunctions.note(domains, catalogue.heads().keySet(), a, b));
   }
 
