@@ -83,7 +83,7 @@ public final class EquivLine {
 
   /** The words of a finding, as equiv prints them. */
   public static String describe(Finding f) {
-    String numbers = f.samples() > 0 ? String.format("%d samples, max error %.1e", f.samples(), f.maxError()) : "";
+    String numbers = f.samples() > 0 ? String.format("%d sample%s, max error %.1e", f.samples(), f.samples() == 1 ? "" : "s", f.maxError()) : "";
     return switch (f.status()) {
       case PROVED -> "proved: " + f.method() + (numbers.isEmpty() ? "" : " (" + numbers + ")");
       // a series checked by partial sums says how, with its tail bound
