@@ -51,7 +51,7 @@ public final class Derive {
         out.println("  refuted: " + f.reason() + " (re-checked at 50 digits). No search: no chain of valid steps can reach it.");
         return new Outcome(true, false, null, null);
       }
-      boolean monotone = auto.relation().equals("↗") || auto.relation().equals("↘");
+      boolean monotone = new Wanted(auto.relation(), auto.variables()).monotone();
       String asked = auto.relation().equals("derivative") || auto.relation().equals("stationary")
           ? "The goal as asked (" + question + ")" : "Start " + auto.relation() + " goal";
       out.println(asked + ": " + (monotone && f.status() == Status.UNKNOWN
@@ -124,7 +124,7 @@ public final class Derive {
     }
     if (relation.equals("derivative")) { // the derivative worked out by the catalogue's rule, then compared with the goal
       try {
-        stepwise.rules.Rule rule = catalogue.rules().stream().filter(r -> r.kind().equals("derivative")).findFirst()
+        stepwise.rules.Rule rule = catalogue.firstOfKind("derivative")
             .orElseThrow(() -> new stepwise.model.Call.NotApplicable("the catalogue has no derivative rule"));
         stepwise.model.Rewrite r = rule.prepare(new TextParams(java.util.Map.of("in", auto.variables().get(0)), d.source()),
             auto.reader()).apply(start, d.domains());
@@ -139,7 +139,7 @@ public final class Derive {
         return new Finding("the stationary point", Status.UNKNOWN, "", 0, 0, null, "the goal is not variable == value", List.of());
       }
       try {
-        stepwise.rules.Rule rule = catalogue.rules().stream().filter(r -> r.kind().equals("stationary")).findFirst()
+        stepwise.rules.Rule rule = catalogue.firstOfKind("stationary")
             .orElseThrow(() -> new stepwise.model.Call.NotApplicable("the catalogue has no stationary-point rule"));
         stepwise.model.Call call = rule.prepare(new TextParams(java.util.Map.of("in", auto.variables().get(0), "solution",
             ExprPrinter.print(((org.matheclipse.core.interfaces.IAST) goal).arg2())), d.source()), auto.reader());

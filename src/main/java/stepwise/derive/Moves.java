@@ -82,7 +82,7 @@ final class Moves {
    */
   List<IExpr> lookahead(IExpr expr, Domains domains) {
     List<Candidate> subs = new ArrayList<>();
-    Rule rule = catalogue.rules().stream().filter(r -> r.kind().equals("substitute")).findFirst().orElse(null);
+    Rule rule = catalogue.firstOfKind("substitute").orElse(null);
     if (rule == null) {
       return List.of();
     }

@@ -137,12 +137,8 @@ public final class Search {
       this.depth = parent == null ? 0 : parent.depth + 1;
       this.order = order;
       // not across a substitution (given: n = 2): the value changes there
-      this.valueRoot = parent != null && rewrite != null && Relation.EQUAL.equals(relationOf(rewrite))
+      this.valueRoot = parent != null && rewrite != null && Relation.EQUAL.equals(rewrite.relation())
           && rewrite.given().isEmpty() ? parent.valueRoot : this;
-    }
-
-    private static Relation relationOf(Rewrite r) {
-      return r.relation();
     }
 
     double score() {
@@ -441,7 +437,7 @@ public final class Search {
 
   /** The goal with its defined names written out (KL(P, Q) as its sum), when it has any. */
   private java.util.Optional<IExpr> unfoldedGoal(IExpr goal, Domains domains, ExprReader reader, Source source) {
-    return catalogue.rules().stream().filter(r -> r.kind().equals("unfold")).findFirst().flatMap(rule -> {
+    return catalogue.firstOfKind("unfold").flatMap(rule -> {
       try {
         return java.util.Optional.of(rule.prepare(TextParams.none(source), reader).apply(goal, domains).after());
       } catch (RuntimeException e) { // nothing to unfold

@@ -66,6 +66,11 @@ public final class Catalogue {
     return rules.values();
   }
 
+  /** The first rule of a kind, in catalogue order (the search's and the prechecks' way to a kind's step). */
+  public Optional<Rule> firstOfKind(String kind) {
+    return rules.values().stream().filter(r -> r.kind().equals(kind)).findFirst();
+  }
+
   public Collection<Definition> definitions() {
     return definitions.values();
   }

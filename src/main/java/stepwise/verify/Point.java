@@ -47,6 +47,12 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
     return indices[0] * RADIX + indices[1];
   }
 
+  /** The (i, j) of a two-index member's key: the inverse of memberKey(i, j). */
+  private static int[] memberIndices(int key) {
+    int i = Math.floorDiv(key + RADIX / 2, RADIX);
+    return new int[] {i, key - i * RADIX};
+  }
+
   /** The members of a two-index family, keyed by memberKey(i, j); a one-index member call on it has no value. */
   static final class Grid extends TreeMap<Integer, Value> {
     private static final long serialVersionUID = 1L;
@@ -82,8 +88,7 @@ record Point(Map<ISymbol, Value> scalars, Map<ISymbol, TreeMap<Integer, Value>> 
     List<IExpr> out = new ArrayList<>();
     for (int key : free.getValue()) {
       Map<ISymbol, IExpr> at = indices.size() == 1 ? Map.of(indices.get(0), F.ZZ(key))
-          : Map.of(indices.get(0), F.ZZ(Math.floorDiv(key + RADIX / 2, RADIX)),
-              indices.get(1), F.ZZ(key - Math.floorDiv(key + RADIX / 2, RADIX) * RADIX));
+          : Map.of(indices.get(0), F.ZZ(memberIndices(key)[0]), indices.get(1), F.ZZ(memberIndices(key)[1]));
       out.add(Trees.substitute(condition, at));
     }
     return out;

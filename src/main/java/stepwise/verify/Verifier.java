@@ -193,7 +193,7 @@ public final class Verifier {
    * still sampled in full (its table shows 100+ points), and a counterexample found there refutes.
    */
   public Finding equal(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within, String byRule) {
-    return guarded(() -> equalNow(what, a, b, domains, within, byRule, true, true), why -> unknown(what, why));
+    return guarded(() -> equalNow(what, a, b, domains, within, byRule, true), why -> unknown(what, why));
   }
 
   /**
@@ -204,7 +204,7 @@ public final class Verifier {
    * a vetted catalogue rule carries samples in full first, as its verdict rests on that.
    */
   public Finding equivalent(String what, IExpr a, IExpr b, Domains domains) {
-    return guarded(() -> equalNow(what, a, b, domains, List.of(), null, true, false), why -> unknown(what, why));
+    return guarded(() -> equalNow(what, a, b, domains, List.of(), null, false), why -> unknown(what, why));
   }
 
   /**
@@ -222,7 +222,7 @@ public final class Verifier {
   private static final double QUICK_PROOF_SHARE = 0.2;
 
   private Finding equalNow(String what, IExpr a, IExpr b, Domains domains, List<Obligation.Iteration> within,
-      String byRule, boolean proofFirst, boolean sampleAfterProof) {
+      String byRule, boolean sampleAfterProof) {
     Budget budget = Budget.current();
     String huge = NumberSize.tooLarge(a, b);
     if (huge != null) {
@@ -244,7 +244,7 @@ public final class Verifier {
     IExpr difference = Trees.plus(a, Trees.negate(b));
     boolean special = SpecialForms.applies(difference) || InfiniteSums.applies(difference);
     Checks checks = checks(domains, budget);
-    boolean quick = proofFirst && !statements && byRule == null;
+    boolean quick = !statements && byRule == null; // the provers first, after a spot check
     // whether the quick proof attempt ran to its end without a proof (then the full attempt would only repeat it)
     boolean[] quickFinished = {false};
     Strategy sample = (e, t) -> e.sampled = statements ? checks.sameTruth(left, right) : checks.equal(left, right, within);

@@ -45,6 +45,14 @@ class VerdictTrapsTest {
     return equivalence.check(equivalence.parse(left, right, "True".equals(assume) ? null : assume, Source.of(null)));
   }
 
+  /** Each pair (left, right[, assumptions]; none: True) is neither proved nor confirmed. */
+  private static void assertNoneHolds(List<String[]> pairs) {
+    for (String[] pair : pairs) {
+      Finding f = equiv(pair[0], pair[1], pair.length > 2 ? pair[2] : "True");
+      assertFalse(f.status().holds(), f.toString());
+    }
+  }
+
   @Test
   void theLogOfAProductOfNegativeFactorsIsProvedInsteadOfOverflowingTheStack() {
     // LogForms split Log(x y) into the factors -x, -y written as Power(-x, 1), then split each
@@ -59,26 +67,20 @@ class VerdictTrapsTest {
   void aValueThatNoDigitsCanReadIsNotConfirmedByDoublesAlone() {
     // a double of 10^100 is another number, so Sin of it in doubles says nothing; these were
     // "confirmed numerically" though the sides differ by 10^-10
-    for (String[] pair : List.of(new String[] {"Sin(10^100)", "Sin(10^100) + 10^(-10)", "True"},
+    assertNoneHolds(List.of(new String[] {"Sin(10^100)", "Sin(10^100) + 10^(-10)", "True"},
         new String[] {"Tan(10^100)", "Tan(10^100 + 10^(-70))", "True"},
-        new String[] {"Sin(10^100 + x)", "Sin(10^100 + x) + 10^(-10)", "Element(x, Reals)"})) {
-      Finding f = equiv(pair[0], pair[1], pair[2]);
-      assertFalse(f.status().holds(), f.toString());
-    }
+        new String[] {"Sin(10^100 + x)", "Sin(10^100 + x) + 10^(-10)", "Element(x, Reals)"}));
   }
 
   @Test
   void aProductOfRootsOfNegativeConstantsIsNotMergedIntoAFalseProof() {
     // Symja evaluates Sqrt(-E) Sqrt(-Pi) to Sqrt(E Pi) (and (-2)^(1/3) (-3)^(1/3) to 6^(1/3)):
     // where sampling cannot look (a series, a sum of 10^9 terms) these false pairs were proved
-    for (String[] pair : List.of(
+    assertNoneHolds(List.of(
         new String[] {"Sqrt(-E)*Sqrt(-Pi)*Sum(x^k/k!, {k, 0, Infinity})", "Sqrt(E*Pi)*Exp(x)", "Element(x, Reals)"},
         new String[] {"Sum(1/k^2, {k, 1, Infinity})*Sqrt(-E)*Sqrt(-Pi)", "Pi^2/6*Sqrt(E*Pi)", "True"},
         new String[] {"Sum(k, {k, 1, 10^9})*Sqrt(-E)*Sqrt(-Pi)", "Sum(k, {k, 1, 10^9})*Sqrt(E*Pi)", "True"},
-        new String[] {"Sum(x^k/k!, {k, 0, Infinity})*Sqrt(I - 2)*Sqrt(I - 3)", "Exp(x)*Sqrt(5 - 5*I)", "Element(x, Reals)"})) {
-      Finding f = equiv(pair[0], pair[1], pair[2]);
-      assertFalse(f.status().holds(), f.toString());
-    }
+        new String[] {"Sum(x^k/k!, {k, 0, Infinity})*Sqrt(I - 2)*Sqrt(I - 3)", "Exp(x)*Sqrt(5 - 5*I)", "Element(x, Reals)"}));
     // the true ones are still proved: the polar form merges soundly
     Finding right = equiv("Sum(1/k^2, {k, 1, Infinity})*Sqrt(-E)*Sqrt(-Pi)", "-Pi^2/6*Sqrt(E*Pi)", "True");
     assertEquals(Status.PROVED, right.status(), right.toString());
@@ -99,11 +101,8 @@ class VerdictTrapsTest {
   void aRootAndARationalNearItAreNotMadeEqualByTogether() {
     // Symja's Together and Factor compared Sqrt(2) with a rational within 10^-16 of it in
     // floating point: these false pairs were proved ("... then Together")
-    for (String[] pair : List.of(new String[] {"x*Sqrt(2)", "x*1414213562373095/1000000000000000", "True"},
-        new String[] {"(x + Sqrt(2))^2", "x^2 + 2.8284271247461900976033774484*x + 2", "True"})) {
-      Finding f = equiv(pair[0], pair[1], pair[2]);
-      assertFalse(f.status().holds(), f.toString());
-    }
+    assertNoneHolds(List.of(new String[] {"x*Sqrt(2)", "x*1414213562373095/1000000000000000", "True"},
+        new String[] {"(x + Sqrt(2))^2", "x^2 + 2.8284271247461900976033774484*x + 2", "True"}));
     Finding rationalized = equiv("x*(Sqrt(2) + 1)/(Sqrt(2) - 1)", "x*(3 + 2*Sqrt(2))", "True");
     assertEquals(Status.PROVED, rationalized.status(), rationalized.toString());
   }
@@ -112,12 +111,9 @@ class VerdictTrapsTest {
   void partialSumsDoNotConfirmAPairWhoseCoefficientsDifferBelowFortyDigits() {
     // SeriesBounds read the series' coefficients at 40 digits: Tanh(600) - 1 read as 0, and
     // Sqrt(-E) Sqrt(-Pi) - Sqrt(E Pi) was merged to 0; each of these was "confirmed numerically"
-    for (String[] pair : List.of(
+    assertNoneHolds(List.of(
         new String[] {"Sum(1/k^2, {k, 1, Infinity})*Tanh(600)", "Sum(1/k^2, {k, 1, Infinity})"},
-        new String[] {"Sum(1/k^2, {k, 1, Infinity})*Sqrt(-E)*Sqrt(-Pi)", "Sum(1/k^2, {k, 1, Infinity})*Sqrt(E*Pi)"})) {
-      Finding f = equiv(pair[0], pair[1], "True");
-      assertFalse(f.status().holds(), f.toString());
-    }
+        new String[] {"Sum(1/k^2, {k, 1, Infinity})*Sqrt(-E)*Sqrt(-Pi)", "Sum(1/k^2, {k, 1, Infinity})*Sqrt(E*Pi)"}));
     Finding kept = equiv("Sum(1/(k! + 1), {k, 0, Infinity})*Sqrt(2)", "Sum(1/(k! + 1), {k, 2, Infinity})*Sqrt(2) + Sqrt(2)", "True");
     assertEquals(Status.CONFIRMED, kept.status(), kept.toString());
   }
